@@ -1,0 +1,12 @@
+import { getT } from "@/lib/i18n/instance";
+
+export default async function SetupCustomersPage({ params }: { params: Promise<{ lng: string }> }) {
+  const { lng } = await params;
+  const t = getT(lng, "shell");
+  return (
+    <section className="rounded-lg border bg-white p-6">
+      <h1 className="text-xl font-semibold">{t("setup.customers")}</h1>
+      <p className="mt-3 text-gray-700">{t("empty.customers")}</p>
+    </section>
+  );
+}

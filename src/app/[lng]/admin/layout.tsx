@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { getT } from "@/lib/i18n/instance";
+import { requireStaff } from "@/server/session";
+import { signOutAction } from "../(portal)/actions";
+
+/** Support staff only: everyone else gets a 404 (or sign-in when signed out). */
+export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
+  const { lng } = await params;
+  const user = await requireStaff(lng);
+  const t = getT(lng, "shell");
+  return (
+    <div className="min-h-screen">
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b bg-gray-900 px-4 py-2 text-white">
+        <Link href={`/${lng}/admin`} className="font-bold">
+          {getT(lng)("brand")} · {t("staff.title")}
+        </Link>
+        <nav aria-label={t("staff.title")} className="flex items-center gap-4 text-sm">
+          <Link href={`/${lng}/admin/mail`} className="hover:underline">
+            {t("staff.mailLog")}
+          </Link>
+          <LanguageSwitcher className="flex gap-2 text-sm" />
+          <span data-testid="user-menu">{user.name}</span>
+          <form action={signOutAction}>
+            <input type="hidden" name="lng" value={lng} />
+            <button type="submit" className="underline">
+              {getT(lng, "accounts")("signOut")}
+            </button>
+          </form>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import {
+  companyNameField,
+  currentPasswordField,
+  emailField,
+  lngField,
+  nameField,
+  passwordField,
+} from "@/lib/validation";
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: currentPasswordField,
+  next: z.string().max(500).optional(),
+});
+
+export const signUpSchema = z.object({
+  companyName: companyNameField,
+  name: nameField,
+  email: emailField,
+  password: passwordField,
+  locale: lngField,
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().max(100),
+    password: passwordField,
+    confirm: z.string().min(1, "validation.required"),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+export type SignUpInput = z.output<typeof signUpSchema>;

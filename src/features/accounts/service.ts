@@ -1,0 +1,228 @@
+import bcrypt from "bcryptjs";
+import { Prisma } from "@/generated/prisma/client";
+import { isFreeMailDomain } from "@/lib/free-mail";
+import { emailDomain } from "@/lib/validation";
+import { audit, type Actor } from "@/server/audit";
+import { db, type Tx } from "@/server/db";
+import { env } from "@/server/env";
+import { portalUrl, sendMail } from "@/server/mail";
+import { clearLimit, hitLimit } from "@/server/rate-limit";
+import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
+import type { SignUpInput } from "./schemas";
+
+const BCRYPT_ROUNDS = 10;
+const RESET_TTL_MS = 60 * 60 * 1000;
+const WINDOW_SECONDS = 15 * 60;
+// Compared against when the email is unknown, so both answers take as long.
+const DUMMY_HASH = bcrypt.hashSync("not-a-real-password-1", BCRYPT_ROUNDS);
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_ROUNDS);
+}
+
+export type AuthResult =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; error: "invalid" | "too_many" };
+
+/**
+ * Checks a sign-in. Unknown email, wrong password and deactivated account all
+ * answer "invalid"; limits per address and per email, and the account lock,
+ * answer "too_many" — for unknown emails too, so the answer reveals nothing.
+ */
+export async function authenticate(rawEmail: string, password: string, ip: string): Promise<AuthResult> {
+  const email = rawEmail.trim().toLowerCase();
+  if (!email || !password || password.length > 200) return { ok: false, error: "invalid" };
+
+  const byIp = await hitLimit(`signin:ip:${ip}`, env.SIGN_IN_IP_LIMIT, WINDOW_SECONDS);
+  if (!byIp.allowed) return { ok: false, error: "too_many" };
+  const failKey = `signin:fail:${email}`;
+
+  const user = await db.user.findUnique({ where: { email } });
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now) return { ok: false, error: "too_many" };
+  if (!user) {
+    await bcrypt.compare(password, DUMMY_HASH);
+    const fails = await hitLimit(failKey, env.SIGN_IN_MAX_FAILURES, env.SIGN_IN_LOCK_MINUTES * 60);
+    return { ok: false, error: fails.allowed ? "invalid" : "too_many" };
+  }
+
+  const matches = await bcrypt.compare(password, user.passwordHash);
+  if (!matches || user.status !== "ACTIVE") {
+    const failures = user.failedSignIns + 1;
+    const lock = failures >= env.SIGN_IN_MAX_FAILURES;
+    await db.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: lock
+          ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + env.SIGN_IN_LOCK_MINUTES * 60_000) }
+          : { failedSignIns: failures },
+      });
+      if (lock) {
+        await audit(tx, { type: "ANONYMOUS", ip }, { action: "user.locked", entityType: "User", entityId: user.id });
+      }
+    });
+    return { ok: false, error: "invalid" };
+  }
+
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+    });
+    await audit(tx, { type: user.kind === "STAFF" ? "STAFF" : "USER", id: user.id, ip }, {
+      action: "user.signed_in",
+      entityType: "User",
+      entityId: user.id,
+    });
+  });
+  await clearLimit(failKey);
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
+}
+
+export type CreateAccountResult = { ok: true; userId: string; supplierId: string } | { ok: false; error: "emailTaken" };
+
+/** Creates a supplier company and its first (admin) user, in one transaction. */
+export async function createSupplierAccount(
+  input: SignUpInput,
+  actor: { ip?: string },
+  /** Runs inside the same transaction (e.g. to connect an inviting customer). */
+  also?: (tx: Tx, ids: { userId: string; supplierId: string }) => Promise<void>,
+): Promise<CreateAccountResult> {
+  const passwordHash = await hashPassword(input.password);
+  const domain = emailDomain(input.email);
+  try {
+    return await db.$transaction(async (tx) => {
+      const supplier = await tx.supplierCompany.create({ data: { name: input.companyName, locale: input.locale } });
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          locale: input.locale,
+          kind: "SUPPLIER",
+          supplierId: supplier.id,
+          permissions: "admin",
+          allCustomers: true,
+        },
+      });
+      if (!isFreeMailDomain(domain)) {
+        const taken = await tx.supplierDomain.findUnique({ where: { domain } });
+        if (!taken) await tx.supplierDomain.create({ data: { domain, supplierId: supplier.id } });
+      }
+      const by: Actor = { type: "USER", id: user.id, ip: actor.ip };
+      await audit(tx, by, { action: "supplier.created", entityType: "SupplierCompany", entityId: supplier.id, after: { name: supplier.name } });
+      await audit(tx, by, { action: "user.created", entityType: "User", entityId: user.id, after: { email: user.email, permissions: "admin" } });
+      const ids = { userId: user.id, supplierId: supplier.id };
+      if (also) await also(tx, ids);
+      return { ok: true as const, ...ids };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, error: "emailTaken" };
+    }
+    throw error;
+  }
+}
+
+/** The supplier company that owns an email's domain, if any (free-mail never matches). */
+export async function companyForDomain(email: string) {
+  const domain = emailDomain(email);
+  if (isFreeMailDomain(domain)) return null;
+  const row = await db.supplierDomain.findUnique({ where: { domain }, include: { supplier: true } });
+  return row?.supplier ?? null;
+}
+
+/**
+ * Emails a reset link when the email belongs to an active user. The caller
+ * answers the same either way.
+ */
+export async function requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
+  const email = rawEmail.trim().toLowerCase();
+  const limited =
+    !(await hitLimit(`reset:email:${email}`, 5, 60 * 60)).allowed ||
+    !(await hitLimit(`reset:ip:${ip}`, 30, 60 * 60)).allowed;
+  if (limited) return;
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user || user.status !== "ACTIVE") return;
+
+  const { token, hash } = newToken();
+  await db.$transaction(async (tx) => {
+    // A new link replaces older unused ones.
+    await tx.oneTimeToken.deleteMany({ where: { purpose: "PASSWORD_RESET", userId: user.id, usedAt: null } });
+    await tx.oneTimeToken.create({
+      data: { tokenHash: hash, purpose: "PASSWORD_RESET", userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    });
+    await audit(tx, { type: "ANONYMOUS", ip }, { action: "user.password_reset_requested", entityType: "User", entityId: user.id });
+  });
+  await sendMail({
+    to: user.email,
+    locale: user.locale,
+    template: "accounts:resetMail",
+    params: { name: user.name },
+    actionUrl: portalUrl(`/${user.locale}/reset-password/${token}`),
+  });
+}
+
+async function findLiveResetToken(token: string) {
+  if (!isTokenShaped(token)) return null;
+  const row = await db.oneTimeToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || row.purpose !== "PASSWORD_RESET" || row.usedAt || row.expiresAt <= new Date()) return null;
+  return row;
+}
+
+export async function isResetTokenValid(token: string): Promise<boolean> {
+  return (await findLiveResetToken(token)) !== null;
+}
+
+/** Sets a new password from a reset link: single use, ends every other session. */
+export async function resetPassword(token: string, password: string, ip: string): Promise<boolean> {
+  const row = await findLiveResetToken(token);
+  if (!row?.userId) return false;
+  const passwordHash = await hashPassword(password);
+  const userId = row.userId;
+  return db.$transaction(async (tx) => {
+    const used = await tx.oneTimeToken.updateMany({
+      where: { tokenHash: row.tokenHash, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    if (used.count !== 1) return false;
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 }, failedSignIns: 0, lockedUntil: null },
+    });
+    await audit(tx, { type: "USER", id: userId, ip }, { action: "user.password_reset", entityType: "User", entityId: userId });
+    return true;
+  });
+}
+
+/** Creates a staff account (CLI and seed only; never public sign-up). */
+export async function createStaffUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  role: "SUPPORT" | "ADMINISTRATOR";
+  locale?: string;
+}) {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: input.email.trim().toLowerCase(),
+        name: input.name,
+        passwordHash,
+        kind: "STAFF",
+        staffRole: input.role,
+        locale: input.locale ?? "en",
+      },
+    });
+    await audit(tx, { type: "SYSTEM" }, { action: "staff.created", entityType: "User", entityId: user.id, after: { email: user.email, role: input.role } });
+    return user;
+  });
+}
+
+export async function setUserLocale(userId: string, locale: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { locale } });
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { isWellKnownPassword } from "./well-known-passwords";
+
+/**
+ * Shared field schemas. Messages are i18n keys in the `common` namespace
+ * (`validation.*`); forms translate them, so both sides say the same thing.
+ */
+export const emailField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(254, "validation.tooLong")
+  .pipe(z.email("validation.email"));
+
+export const passwordField = z
+  .string({ error: "validation.required" })
+  .min(1, "validation.required")
+  .refine((v) => Buffer.byteLength(v, "utf8") >= 8, "validation.passwordTooShort")
+  .refine((v) => Buffer.byteLength(v, "utf8") <= 72, "validation.passwordTooLong")
+  .refine((v) => /\p{L}/u.test(v) && /\p{Nd}/u.test(v), "validation.passwordLetterDigit")
+  .refine((v) => !isWellKnownPassword(v), "validation.passwordCommon");
+
+/** Only checks presence and bcrypt's limit: sign-in must not reveal the rules. */
+export const currentPasswordField = z
+  .string({ error: "validation.required" })
+  .min(1, "validation.required")
+  .max(200, "validation.tooLong");
+
+export const nameField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(120, "validation.tooLong");
+
+export const companyNameField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, "validation.tooShort")
+  .max(160, "validation.tooLong");
+
+export const optionalText = (max: number) =>
+  z.string().trim().max(max, "validation.tooLong").optional().default("");
+
+export const lngField = z.enum(["en", "zh"], { error: "validation.invalid" });
+
+export const checkboxField = z
+  .union([z.literal("on"), z.literal("true"), z.literal(true)], { error: "validation.mustConfirm" })
+  .transform(() => true);
+
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+}

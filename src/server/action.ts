@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { ActionResult, FieldErrors } from "@/lib/action-result";
+import { fallbackLng, isLng, type Lng } from "@/lib/i18n/config";
+import { can, type Permission, type StaffRole } from "@/lib/permissions";
+import { clientIp } from "./request";
+import { getSessionUser, type SessionUser } from "./session";
+
+/**
+ * One wrapper for every server action. Each exported "use server" function is a
+ * public POST endpoint, so the variants below put the checked caller into the
+ * handler's context: no action can forget to authorise.
+ */
+type Handler<S extends z.ZodType, C, R> = (input: z.output<S>, ctx: C) => Promise<ActionResult<R>>;
+type FormAction<R> = (prev: unknown, form: FormData) => Promise<ActionResult<R>>;
+
+export interface PublicCtx {
+  ip: string;
+  /** The page's language (hidden `lng` field of every form), for redirects and emails */
+  lng: Lng;
+}
+export interface UserCtx extends PublicCtx {
+  user: SessionUser;
+}
+export interface SupplierCtx extends UserCtx {
+  supplierId: string;
+}
+
+const SECRET_FIELDS = /password|token|captcha/i;
+
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION") || key === "lng") continue;
+    const all = form.getAll(key);
+    out[key] = key.endsWith("[]") ? all : all[0];
+  }
+  return out;
+}
+
+/** Maps zod issues to message keys; custom messages are already keys. */
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    const key = issue.message.startsWith("validation.") ? issue.message : fallbackKey(issue);
+    (out[field] ??= []).push(key);
+  }
+  return out;
+}
+
+function fallbackKey(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "too_small":
+      return "validation.required";
+    case "too_big":
+      return "validation.tooLong";
+    case "invalid_format":
+      return issue.format === "email" ? "validation.email" : "validation.invalid";
+    default:
+      return "validation.invalid";
+  }
+}
+
+function echo(raw: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === "string" && !SECRET_FIELDS.test(k)) values[k] = v;
+  }
+  return values;
+}
+
+function build<S extends z.ZodType, C, R>(
+  schema: S,
+  context: (base: PublicCtx) => Promise<C | null>,
+  handler: Handler<S, C, R>,
+): FormAction<R> {
+  return async (_prev, form) => {
+    const raw = formToObject(form);
+    const lng = form.get("lng");
+    const ctx = await context({ ip: await clientIp(), lng: isLng(lng) ? lng : fallbackLng });
+    if (!ctx) return { ok: false, formError: "errors.notAllowed" };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, fieldErrors: toFieldErrors(parsed.error), values: echo(raw) };
+    }
+    const result = await handler(parsed.data, ctx);
+    return result.ok ? result : { ...result, values: result.values ?? echo(raw) };
+  };
+}
+
+export function publicAction<S extends z.ZodType, R = undefined>(schema: S, handler: Handler<S, PublicCtx, R>) {
+  return build(schema, async (base) => base, handler);
+}
+
+export function userAction<S extends z.ZodType, R = undefined>(schema: S, handler: Handler<S, UserCtx, R>) {
+  return build(
+    schema,
+    async (base) => {
+      const user = await getSessionUser();
+      return user ? { ...base, user } : null;
+    },
+    handler,
+  );
+}
+
+/** A supplier user holding `permission` (admins hold every permission). */
+export function supplierAction<S extends z.ZodType, R = undefined>(
+  permission: Permission | null,
+  schema: S,
+  handler: Handler<S, SupplierCtx, R>,
+) {
+  return build(
+    schema,
+    async (base) => {
+      const user = await getSessionUser();
+      if (!user || user.kind !== "SUPPLIER" || !user.supplierId) return null;
+      if (permission && !can(user.permissions, permission)) return null;
+      return { ...base, user, supplierId: user.supplierId };
+    },
+    handler,
+  );
+}
+
+export function staffAction<S extends z.ZodType, R = undefined>(
+  role: StaffRole,
+  schema: S,
+  handler: Handler<S, UserCtx, R>,
+) {
+  return build(
+    schema,
+    async (base) => {
+      const user = await getSessionUser();
+      if (!user || user.kind !== "STAFF") return null;
+      if (role === "ADMINISTRATOR" && user.staffRole !== "ADMINISTRATOR") return null;
+      return { ...base, user };
+    },
+    handler,
+  );
+}

@@ -1,0 +1,18 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "./env";
+
+const globalForDb = globalThis as unknown as { db?: PrismaClient };
+
+function createClient() {
+  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: 10_000 });
+  return new PrismaClient({ adapter });
+}
+
+/** The one Prisma client. Feature services are the only callers. */
+export const db = globalForDb.db ?? createClient();
+if (env.APP_ENV !== "production") globalForDb.db = db;
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: service helpers accept either. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,58 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, read and validated once. APP_ENV=demo (the default) fills in
+ * safe defaults for the embedded demo; APP_ENV=production refuses to start
+ * without the settings that must not be guessed.
+ */
+const schema = z.object({
+  APP_ENV: z.enum(["demo", "production", "test"]).default("demo"),
+  DATA_DIR: z.string().default(path.join(process.cwd(), "data")),
+  DATABASE_URL: z.string().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Supplier Connect <no-reply@supplier-connect.local>"),
+  SEARCH_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  if (e.APP_ENV === "production") {
+    const missing = (["DATABASE_URL", "AUTH_SECRET", "PUBLIC_URL"] as const).filter((k) => !e[k]);
+    if (missing.length) throw new Error(`APP_ENV=production requires ${missing.join(", ")}`);
+  }
+  fs.mkdirSync(e.DATA_DIR, { recursive: true });
+  return {
+    ...e,
+    DATABASE_URL: e.DATABASE_URL ?? `file:${path.join(e.DATA_DIR, "supplier-connect.db")}`,
+    AUTH_SECRET: e.AUTH_SECRET ?? demoSecret(e.DATA_DIR),
+    PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
+    SMTP_URL: e.SMTP_URL || undefined,
+  };
+}
+
+/** A secret generated on first start and kept in the data folder (demo only). */
+function demoSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+export const env = load();
+export type Env = typeof env;

@@ -1,0 +1,55 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { parsePermissions, type Permission, type StaffRole } from "@/lib/permissions";
+import { auth } from "./auth";
+import { db } from "./db";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  kind: "SUPPLIER" | "STAFF";
+  staffRole: StaffRole | null;
+  supplierId: string | null;
+  permissions: Permission[];
+  allCustomers: boolean;
+}
+
+/**
+ * The signed-in user, checked against the database on every request: a
+ * deactivated user or a session older than the last password reset is nobody.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await auth()) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await db.user.findUnique({ where: { id: session.uid } });
+  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.sv) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    kind: user.kind as SessionUser["kind"],
+    staffRole: user.staffRole as StaffRole | null,
+    supplierId: user.supplierId,
+    permissions: parsePermissions(user.permissions),
+    allCustomers: user.allCustomers,
+  };
+});
+
+/** For pages: the user, or a redirect to sign-in that comes back here. */
+export async function requireUser(lng: string, next?: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/${lng}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  return user;
+}
+
+export async function requireStaff(lng: string, role?: StaffRole): Promise<SessionUser> {
+  const user = await requireUser(lng);
+  if (user.kind !== "STAFF" || (role === "ADMINISTRATOR" && user.staffRole !== "ADMINISTRATOR")) {
+    const { notFound } = await import("next/navigation");
+    notFound();
+  }
+  return user;
+}

@@ -1,0 +1,31 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
+
+// A fresh copy of the migrated template for this test file, before any app
+// module reads the environment.
+const dir = path.resolve(import.meta.dirname, "../../data/test");
+const file = path.join(dir, `${crypto.randomUUID()}.db`);
+fs.copyFileSync(path.join(dir, "template.db"), file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.DATA_DIR = path.join(dir, "data-" + path.basename(file, ".db"));
+process.env.APP_ENV = "test";
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+process.env.PUBLIC_URL = "http://portal.test";
+
+// Tests fail on unexpected console.error.
+let errors: unknown[][] = [];
+beforeEach(() => {
+  errors = [];
+  vi.spyOn(console, "error").mockImplementation((...args) => {
+    errors.push(args);
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  if (errors.length) throw new Error(`console.error was called: ${JSON.stringify(errors[0]).slice(0, 500)}`);
+});
+afterAll(() => {
+  fs.rmSync(file, { force: true });
+});
