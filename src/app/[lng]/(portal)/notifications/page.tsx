@@ -17,7 +17,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
         <ul className="mt-4 divide-y">
           {items.map((n) => (
             <li key={n.id} className={`py-3 ${n.readAt ? "text-gray-600" : "font-medium"}`}>
-              {n.link ? <Link href={n.link} className="underline">{t(`events.${n.kind}`, n.params)}</Link> : t(`events.${n.kind}`, n.params)}
+              {n.link ? <Link href={n.link} className="underline">{t(n.kind, n.params)}</Link> : t(n.kind, n.params)}
               <span className="ml-2 text-xs text-gray-500">{n.createdAt.toISOString().slice(0, 16).replace("T", " ")}</span>
             </li>
           ))}
