@@ -438,6 +438,17 @@ export async function acceptInvitation(token: string, userId: string, ip: string
   }
 }
 
+/**
+ * Accepts for the account of `verifiedEmail`. Call only right after that
+ * email's password was checked (sign-in and accept in one form), when the new
+ * session cookie is not readable yet.
+ */
+export async function acceptAfterSignIn(token: string, verifiedEmail: string, ip: string): Promise<AcceptResult> {
+  const user = await db.user.findUnique({ where: { email: verifiedEmail }, select: { id: true } });
+  if (!user) return { ok: false, error: "wrongUser" };
+  return acceptInvitation(token, user.id, ip);
+}
+
 /** The invited email of a live link (the sign-in form fixes it). */
 export async function invitedEmail(token: string): Promise<string | null> {
   const found = await lookup(token);
