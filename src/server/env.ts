@@ -16,6 +16,8 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Supplier Connect <no-reply@supplier-connect.local>"),
+  /** Shown to visitors without an account (e.g. on dead invitation links) */
+  SUPPORT_EMAIL: z.email().default("support@supplier-connect.local"),
   SEARCH_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
