@@ -2,16 +2,20 @@
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
 import enAccounts from "@locales/en/accounts.json";
 import enCommon from "@locales/en/common.json";
+import enLearning from "@locales/en/learning.json";
 import enMail from "@locales/en/mail.json";
 import enShell from "@locales/en/shell.json";
+import enUsers from "@locales/en/users.json";
 import zhAccounts from "@locales/zh/accounts.json";
 import zhCommon from "@locales/zh/common.json";
+import zhLearning from "@locales/zh/learning.json";
 import zhMail from "@locales/zh/mail.json";
 import zhShell from "@locales/zh/shell.json";
+import zhUsers from "@locales/zh/users.json";
 
 export const resources = {
-  en: { common: enCommon, accounts: enAccounts, shell: enShell, mail: enMail },
-  zh: { common: zhCommon, accounts: zhAccounts, shell: zhShell, mail: zhMail },
+  en: { common: enCommon, accounts: enAccounts, shell: enShell, mail: enMail, users: enUsers, learning: enLearning },
+  zh: { common: zhCommon, accounts: zhAccounts, shell: zhShell, mail: zhMail, users: zhUsers, learning: zhLearning },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];
