@@ -58,7 +58,7 @@ class Refused extends Error {
 }
 
 async function run<T>(work: (tx: Tx) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; result: ActionResult<never> }> {
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx): Promise<{ value: T } | { refused: Refused }> => {
     try {
       return { value: await work(tx) };
     } catch (error) {
