@@ -49,20 +49,26 @@ export function GrantFields({
       <fieldset className="space-y-2" aria-describedby={permErrors ? `${id}-perm-error` : undefined}>
         <legend className="text-sm font-medium text-gray-800">{t("permissions.label")}</legend>
         {grantable.map((p) => (
-          <label key={p} className="flex items-start gap-2 text-sm">
+          <div key={p} className="flex items-start gap-2 text-sm">
             <input
+              id={`${id}-${p}`}
               type="checkbox"
               name="permissions[]"
               value={p}
               defaultChecked={initial?.permissions.includes(p)}
               onChange={p === "admin" ? (e) => setAdmin(e.target.checked) : undefined}
+              aria-describedby={`${id}-${p}-hint`}
               className="mt-1 h-4 w-4"
             />
-            <span>
-              <span className="font-medium">{t(`permissions.${p}`)}</span>
-              <span className="block text-xs text-gray-600">{t(`permissions.hint.${p}`)}</span>
-            </span>
-          </label>
+            <div>
+              <label htmlFor={`${id}-${p}`} className="font-medium">
+                {t(`permissions.${p}`)}
+              </label>
+              <p id={`${id}-${p}-hint`} className="text-xs text-gray-600">
+                {t(`permissions.hint.${p}`)}
+              </p>
+            </div>
+          </div>
         ))}
         <GroupError id={`${id}-perm-error`} errors={permErrors} />
       </fieldset>

@@ -171,27 +171,37 @@ function UserRow({
 }) {
   const active = u.status === "ACTIVE";
   return (
-    <tr className="border-b align-top last:border-b-0" data-testid="user-row" data-email={u.email}>
-      <td className="py-3 pr-4 font-medium">
-        {u.name} {u.isSelf && <span className="font-normal text-gray-600">{t("list.you")}</span>}
-      </td>
-      <td className="break-all py-3 pr-4">{u.email}</td>
-      <td className="py-3 pr-4" data-testid="user-permissions">{permissionText(u.permissions)}</td>
-      <td className="py-3 pr-4" data-testid="user-customers">{accessText(u)}</td>
-      <td className="py-3 pr-4" data-testid="user-status">
-        <span className={active ? "text-green-800" : "text-gray-600"}>{t(`list.statuses.${u.status}`)}</span>
-      </td>
-      <td className="whitespace-nowrap py-3 pr-4">{u.lastSignInAt ? date.format(u.lastSignInAt) : t("list.never")}</td>
-      <td className="min-w-[12rem] space-y-2 py-3">
-        {!u.manageable ? (
-          <p className="text-xs text-gray-600">{t("list.outranked")}</p>
-        ) : (
-          <>
+    <>
+      <tr className={`align-top ${u.manageable ? "" : "border-b last:border-b-0"}`} data-testid="user-row" data-email={u.email}>
+        <td className="py-3 pr-4 font-medium">
+          {u.name} {u.isSelf && <span className="font-normal text-gray-600">{t("list.you")}</span>}
+        </td>
+        <td className="py-3 pr-4">{u.email}</td>
+        <td className="py-3 pr-4" data-testid="user-permissions">{permissionText(u.permissions)}</td>
+        <td className="py-3 pr-4" data-testid="user-customers">{accessText(u)}</td>
+        <td className="py-3 pr-4" data-testid="user-status">
+          <span className={active ? "text-green-800" : "text-gray-600"}>{t(`list.statuses.${u.status}`)}</span>
+        </td>
+        <td className="whitespace-nowrap py-3 pr-4">{u.lastSignInAt ? date.format(u.lastSignInAt) : t("list.never")}</td>
+        <td className="py-3">
+          {!u.manageable ? (
+            <p className="max-w-[14rem] text-xs text-gray-600">{t("list.outranked")}</p>
+          ) : (
+            !u.isSelf &&
+            (active ? (
+              <RowButton key="deactivate" action={deactivateAction} lng={lng} fields={{ userId: u.id }} label={t("list.deactivate")} ariaLabel={t("list.deactivateFor", { name: u.name })} danger />
+            ) : (
+              <RowButton key="reactivate" action={reactivateAction} lng={lng} fields={{ userId: u.id }} label={t("list.reactivate")} ariaLabel={t("list.reactivateFor", { name: u.name })} />
+            ))
+          )}
+        </td>
+      </tr>
+      {u.manageable && (
+        <tr className="border-b last:border-b-0" data-testid="user-edit-row" data-email={u.email}>
+          <td colSpan={7} className="pb-3">
             <details>
-              <summary className="cursor-pointer text-brand underline" aria-label={t("list.editFor", { name: u.name })}>
-                {t("list.edit")}
-              </summary>
-              <div className="mt-2 rounded border bg-gray-50 p-3">
+              <summary className="cursor-pointer text-sm text-brand underline">{t("list.editFor", { name: u.name })}</summary>
+              <div className="mt-2 max-w-xl rounded border bg-gray-50 p-3">
                 <EditAccessForm
                   action={updateAccessAction}
                   lng={lng}
@@ -201,15 +211,9 @@ function UserRow({
                 />
               </div>
             </details>
-            {!u.isSelf &&
-              (active ? (
-                <RowButton action={deactivateAction} lng={lng} fields={{ userId: u.id }} label={t("list.deactivate")} ariaLabel={t("list.deactivateFor", { name: u.name })} danger />
-              ) : (
-                <RowButton action={reactivateAction} lng={lng} fields={{ userId: u.id }} label={t("list.reactivate")} ariaLabel={t("list.reactivateFor", { name: u.name })} />
-              ))}
-          </>
-        )}
-      </td>
-    </tr>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
