@@ -1,17 +1,17 @@
 // Every locale bundle, imported statically so both server and client share one
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
-import enAccounts from "@locales/en/accounts.json";
-import enCommon from "@locales/en/common.json";
-import enLearning from "@locales/en/learning.json";
-import enMail from "@locales/en/mail.json";
-import enShell from "@locales/en/shell.json";
-import enUsers from "@locales/en/users.json";
-import zhAccounts from "@locales/zh/accounts.json";
-import zhCommon from "@locales/zh/common.json";
-import zhLearning from "@locales/zh/learning.json";
-import zhMail from "@locales/zh/mail.json";
-import zhShell from "@locales/zh/shell.json";
-import zhUsers from "@locales/zh/users.json";
+import enAccounts from "@locales/en/accounts.json" with { type: "json" };
+import enCommon from "@locales/en/common.json" with { type: "json" };
+import enLearning from "@locales/en/learning.json" with { type: "json" };
+import enMail from "@locales/en/mail.json" with { type: "json" };
+import enShell from "@locales/en/shell.json" with { type: "json" };
+import enUsers from "@locales/en/users.json" with { type: "json" };
+import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
+import zhCommon from "@locales/zh/common.json" with { type: "json" };
+import zhLearning from "@locales/zh/learning.json" with { type: "json" };
+import zhMail from "@locales/zh/mail.json" with { type: "json" };
+import zhShell from "@locales/zh/shell.json" with { type: "json" };
+import zhUsers from "@locales/zh/users.json" with { type: "json" };
 
 export const resources = {
   en: { common: enCommon, accounts: enAccounts, shell: enShell, mail: enMail, users: enUsers, learning: enLearning },
