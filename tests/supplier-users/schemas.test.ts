@@ -23,6 +23,11 @@ describe("user access forms", () => {
   it("gives localized field messages for bad input", () => {
     expect(errors(inviteSchema.safeParse({ email: "nope", locale: "en", access: "all" }))).toEqual({ email: ["validation.email"] });
     expect(errors(inviteSchema.safeParse({ email: "a@b.test", locale: "en", access: "selected" }))).toEqual({ "customerIds[]": ["validation.required"] });
+    // Every message at once, not one after the other.
+    expect(errors(inviteSchema.safeParse({ email: "", locale: "en", access: "selected" }))).toEqual({
+      email: ["validation.required"],
+      "customerIds[]": ["validation.required"],
+    });
     expect(errors(updateAccessSchema.safeParse({ userId: "u1", access: "all", "permissions[]": ["root"] }))).toEqual({ "permissions[]": ["validation.invalid"] });
     expect(errors(updateAccessSchema.safeParse({ userId: "u1" }))).toEqual({ access: ["validation.required"] });
   });

@@ -39,8 +39,16 @@ function toGrant(v: { "permissions[]": Permission[]; access: "all" | "selected";
 }
 
 /** "Selected customers" with none chosen would leave the user seeing nothing: ask for at least one. */
-const needsCustomer = (v: { access: string; "customerIds[]": string[] }) => v.access === "all" || v["customerIds[]"].length > 0;
-const needsCustomerIssue = { path: ["customerIds[]"], message: "validation.required" };
+const needsCustomer = (v: { access: string; "customerIds[]"?: string[] }) => v.access === "all" || (v["customerIds[]"] ?? []).length > 0;
+const needsCustomerIssue = {
+  path: ["customerIds[]"],
+  message: "validation.required",
+  // Also report it when another field (e.g. the email) is wrong, so every message shows at once.
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as Record<string, unknown> | undefined;
+    return (v?.access === "all" || v?.access === "selected") && (v["customerIds[]"] === undefined || Array.isArray(v["customerIds[]"]));
+  },
+};
 
 export const inviteSchema = z
   .object({ email: emailField, locale: lngField, ...grantShape })
