@@ -138,7 +138,8 @@ test("deactivation ends the colleague's signed-in session (zh)", async ({ page, 
   await page.goto("/zh/setup/admin");
   const row = page.locator(`[data-testid="user-row"][data-email="${member.email}"]`);
   await expect(row.getByTestId("user-status")).toHaveText("已启用");
-  await submit(page, row.getByRole("button", { name: `停用 ${member.name}` }));
+  // The button is replaced by "Reactivate", so wait for the status rather than the button.
+  await row.getByRole("button", { name: `停用 ${member.name}` }).click();
   await expect(row.getByTestId("user-status")).toHaveText("已停用");
 
   // Their next navigation lands on sign-in.
@@ -147,7 +148,7 @@ test("deactivation ends the colleague's signed-in session (zh)", async ({ page, 
   await theirs.close();
 
   // Reactivation shows on the list; the old session stays ended.
-  await submit(page, row.getByRole("button", { name: `重新启用 ${member.name}` }));
+  await row.getByRole("button", { name: `重新启用 ${member.name}` }).click();
   await expect(row.getByTestId("user-status")).toHaveText("已启用");
 });
 
