@@ -177,13 +177,12 @@ export async function requestConnection(input: RequestConnectionInput, actor: Su
       return { id: request.id, status: autoApproved ? ("APPROVED" as const) : ("PENDING" as const), flags, autoApproved };
     }, TX_OPTIONS);
   } catch (error) {
+    // A concurrent copy of the same submit may have won meanwhile: answer with its request.
+    const winner = await existing();
+    if (winner) return asDuplicate(winner);
     if (error instanceof RuleBroken) return { ok: false, error: error.code };
     const unique = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
     if (unique || error instanceof CaptchaReused) {
-      // A concurrent copy of the same submit won: answer with its request.
-      const winner = await existing();
-      if (winner) return asDuplicate(winner);
-      if (unique && (await db.connectionRequest.findUnique({ where: { pendingKey } }))) return { ok: false, error: "alreadyPending" };
       return { ok: false, error: unique ? "alreadyPending" : "captcha" };
     }
     throw error;
