@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, fieldError, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
 
-type Action = (prev: ActionResult<{ decision: string }> | undefined, form: FormData) => Promise<ActionResult<{ decision: string }>>;
+type Action = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
 
 /** Approve or decline, with an optional comment the supplier sees. */
 export function RespondForm({
@@ -12,15 +12,11 @@ export function RespondForm({
   token,
   action,
   initialDecision,
-  supplier,
-  customer,
 }: {
   lng: string;
   token: string;
   action: Action;
   initialDecision?: "APPROVED" | "REJECTED";
-  supplier: string;
-  customer: string;
 }) {
   const { t } = useTranslation("requests");
   const { t: tc } = useTranslation();
@@ -29,12 +25,6 @@ export function RespondForm({
     <ActionForm
       action={action}
       lng={lng}
-      success={(s) => (
-        <div role="status" data-testid="respond-done">
-          <h2 className="mb-2 text-xl font-semibold">{t("respond.doneTitle")}</h2>
-          <p>{t(s.data.decision === "APPROVED" ? "respond.doneApproved" : "respond.doneRejected", { supplier, customer })}</p>
-        </div>
-      )}
     >
       {(state) => {
         const chosen = echoed(state, "decision") ?? initialDecision;

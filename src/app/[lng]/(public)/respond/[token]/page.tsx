@@ -14,12 +14,20 @@ export default async function RespondPage({
   searchParams,
 }: {
   params: Promise<{ lng: string; token: string }>;
-  searchParams: Promise<{ decision?: string }>;
+  searchParams: Promise<{ decision?: string; answered?: string }>;
 }) {
   const { lng, token } = await params;
-  const { decision } = await searchParams;
+  const { decision, answered } = await searchParams;
   const t = getT(lng, "requests");
   const request = await findByRespondToken(token);
+  if (!request && (answered === "APPROVED" || answered === "REJECTED")) {
+    return (
+      <div role="status" data-testid="respond-done">
+        <h1 className="mb-3 text-2xl font-semibold">{t("respond.doneTitle")}</h1>
+        <p className="text-gray-700">{t(answered === "APPROVED" ? "respond.doneApproved" : "respond.doneRejected")}</p>
+      </div>
+    );
+  }
   if (!request) {
     return (
       <>
@@ -58,8 +66,6 @@ export default async function RespondPage({
         token={token}
         action={respondAction}
         initialDecision={decision === "REJECTED" ? "REJECTED" : decision === "APPROVED" ? "APPROVED" : undefined}
-        supplier={s.name}
-        customer={customer}
       />
       <p className="mt-4 text-xs text-gray-600">{t("respond.expires", { date: request.expiresAt.toISOString().slice(0, 10) })}</p>
     </>
