@@ -170,7 +170,7 @@ export function RequestDialog({
     >
       <div className="flex items-start justify-between border-b px-5 py-4">
         <h2 id={`${ids}-title`} className="text-lg font-semibold">
-          {view === "support" ? tc("support:title" as never) : t("dialog.title")}
+          {view === "support" ? t("support:title") : t("dialog.title")}
         </h2>
         <button type="button" onClick={() => ref.current?.close()} className="rounded px-2 text-2xl leading-none text-gray-600" aria-label={t("dialog.close")}>
           ×
