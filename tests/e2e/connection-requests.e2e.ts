@@ -131,7 +131,9 @@ test("zh: running out of search attempts and opening a support ticket", async ({
   await expect(dialog.getByTestId("attempts")).toContainText("您最多可尝试 1 次。");
   // The same query again costs nothing.
   await combo.press("Escape");
+  await expect(combo).toHaveAttribute("aria-expanded", "false");
   await combo.press("Enter");
+  await expect(dialog.getByRole("listbox").getByRole("option")).toHaveCount(1);
   await expect(dialog.getByTestId("attempts")).toContainText("您最多可尝试 1 次。");
   await combo.fill(`不存在的客户${u}`);
   await combo.press("Enter");
