@@ -5,14 +5,18 @@ import enCommon from "@locales/en/common.json" with { type: "json" };
 import enInvitations from "@locales/en/invitations.json" with { type: "json" };
 import enLearning from "@locales/en/learning.json" with { type: "json" };
 import enMail from "@locales/en/mail.json" with { type: "json" };
+import enRequests from "@locales/en/requests.json" with { type: "json" };
 import enShell from "@locales/en/shell.json" with { type: "json" };
+import enSupport from "@locales/en/support.json" with { type: "json" };
 import enUsers from "@locales/en/users.json" with { type: "json" };
 import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
 import zhCommon from "@locales/zh/common.json" with { type: "json" };
 import zhInvitations from "@locales/zh/invitations.json" with { type: "json" };
 import zhLearning from "@locales/zh/learning.json" with { type: "json" };
 import zhMail from "@locales/zh/mail.json" with { type: "json" };
+import zhRequests from "@locales/zh/requests.json" with { type: "json" };
 import zhShell from "@locales/zh/shell.json" with { type: "json" };
+import zhSupport from "@locales/zh/support.json" with { type: "json" };
 import zhUsers from "@locales/zh/users.json" with { type: "json" };
 
 export const resources = {
@@ -22,7 +26,9 @@ export const resources = {
     invitations: enInvitations,
     learning: enLearning,
     mail: enMail,
+    requests: enRequests,
     shell: enShell,
+    support: enSupport,
     users: enUsers,
   },
   zh: {
@@ -31,7 +37,9 @@ export const resources = {
     invitations: zhInvitations,
     learning: zhLearning,
     mail: zhMail,
+    requests: zhRequests,
     shell: zhShell,
+    support: zhSupport,
     users: zhUsers,
   },
 } as const;
