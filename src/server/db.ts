@@ -1,10 +1,28 @@
+import Database from "better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
 import { serialisedSqliteAdapter } from "./sqlite-adapter";
 
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
+/**
+ * Write-ahead logging: readers never block the writer, so the app, scripts and
+ * tests can share one file. The mode is stored in the file; setting it again is
+ * a no-op.
+ */
+function useWriteAheadLog(url: string) {
+  const file = url.replace(/^file:/, "");
+  if (file === ":memory:") return;
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } finally {
+    sqlite.close();
+  }
+}
+
 function createClient() {
+  useWriteAheadLog(env.DATABASE_URL);
   const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
   return new PrismaClient({ adapter });
 }

@@ -9,6 +9,7 @@ export function createMigratedDatabase(file: string): void {
   fs.rmSync(file, { force: true });
   const sqlite = new Database(file);
   try {
+    sqlite.pragma("journal_mode = WAL");
     for (const dir of fs.readdirSync(migrationsDir).filter((d) => /^\d+_/.test(d)).sort()) {
       sqlite.exec(fs.readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8"));
     }

@@ -27,5 +27,5 @@ afterEach(() => {
   if (errors.length) throw new Error(`console.error was called: ${JSON.stringify(errors[0]).slice(0, 500)}`);
 });
 afterAll(() => {
-  fs.rmSync(file, { force: true });
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 });
