@@ -7,7 +7,7 @@ import { audit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
 import { inputName, validateStep, type Answers } from "./fields";
-import { nextState, progress, type OnboardingState } from "./progress";
+import { isStepDone, nextState, progress, type OnboardingState } from "./progress";
 import { parseRequirements } from "./requirements";
 
 /**
@@ -78,6 +78,12 @@ export async function loadOnboarding(user: ScopedUser, customerId: string) {
 
 export type OnboardingView = NonNullable<Awaited<ReturnType<typeof loadOnboarding>>>;
 
+/** The first step not yet submitted, or null when every step is in. */
+function openStep(steps: { key: string }[], submissions: { stepKey: string; status: string }[]): string | null {
+  const done = new Set(submissions.filter((s) => isStepDone(s.status)).map((s) => s.stepKey));
+  return steps.find((s) => !done.has(s.key))?.key ?? null;
+}
+
 interface Caller {
   user: OnboardingUser;
   ip?: string;
@@ -98,7 +104,7 @@ export async function saveStep(
   { user, ip }: Caller,
   input: { customerId: string; stepKey: string; intent: "draft" | "submit" },
   raw: Record<string, unknown>,
-): Promise<ActionResult<{ state: OnboardingState; stepStatus: string }>> {
+): Promise<ActionResult<{ state: OnboardingState; stepStatus: string; next: string | null }>> {
   if (!can(user.permissions, "onboarding")) return fail("errors.notAllowed");
   const rel = await findRelationship(db, user, input.customerId);
   if (!rel) return fail("onboarding:errors.notFound");
@@ -145,7 +151,7 @@ export async function saveStep(
       const status = input.intent === "submit" ? "SUBMITTED" : "DRAFT";
       if (uploads.size === 0 && existing && existing.status === status && existing.data === JSON.stringify(answers)) {
         // A repeated click: nothing changes.
-        return ok({ state: current.onboardingState as OnboardingState, stepStatus: status });
+        return ok({ state: current.onboardingState as OnboardingState, stepStatus: status, next: openStep(steps, current.submissions) });
       }
       for (const [key, file] of uploads) {
         const { doc, discard } = await storeDocument(tx, user.supplierId, file);
@@ -180,7 +186,7 @@ export async function saveStep(
           after: { state },
         });
       }
-      return ok({ state, stepStatus: status });
+      return ok({ state, stepStatus: status, next: openStep(steps, after) });
     });
   } catch (error) {
     await Promise.all(discards.map((d) => d()));
