@@ -86,10 +86,10 @@ export function Field({
   const value = echoed(state, name) ?? defaultValue;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+      <div className="flex text-sm font-medium text-gray-800">
         {required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
-        {label}
-      </label>
+        <label htmlFor={id}>{label}</label>
+      </div>
       {children ? (
         <div id={id}>{children}</div>
       ) : (

@@ -36,6 +36,7 @@ export const nameField = z
 export const companyNameField = z
   .string({ error: "validation.required" })
   .trim()
+  .min(1, "validation.required")
   .min(2, "validation.tooShort")
   .max(160, "validation.tooLong");
 

@@ -43,7 +43,8 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
     const key = issue.message.startsWith("validation.") ? issue.message : fallbackKey(issue);
-    (out[field] ??= []).push(key);
+    // One message per field: the first rule it breaks.
+    out[field] ??= [key];
   }
   return out;
 }

@@ -1,21 +1,21 @@
 // Every locale bundle, imported statically so both server and client share one
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
-import enAccounts from "@locales/en/accounts.json";
-import enCustomers from "@locales/en/customers.json";
-import enCommon from "@locales/en/common.json";
-import enMail from "@locales/en/mail.json";
-import enNotifications from "@locales/en/notifications.json";
-import enOnboarding from "@locales/en/onboarding.json";
-import enProfile from "@locales/en/profile.json";
-import enShell from "@locales/en/shell.json";
-import zhAccounts from "@locales/zh/accounts.json";
-import zhCustomers from "@locales/zh/customers.json";
-import zhCommon from "@locales/zh/common.json";
-import zhMail from "@locales/zh/mail.json";
-import zhNotifications from "@locales/zh/notifications.json";
-import zhOnboarding from "@locales/zh/onboarding.json";
-import zhProfile from "@locales/zh/profile.json";
-import zhShell from "@locales/zh/shell.json";
+import enAccounts from "@locales/en/accounts.json" with { type: "json" };
+import enCustomers from "@locales/en/customers.json" with { type: "json" };
+import enCommon from "@locales/en/common.json" with { type: "json" };
+import enMail from "@locales/en/mail.json" with { type: "json" };
+import enNotifications from "@locales/en/notifications.json" with { type: "json" };
+import enOnboarding from "@locales/en/onboarding.json" with { type: "json" };
+import enProfile from "@locales/en/profile.json" with { type: "json" };
+import enShell from "@locales/en/shell.json" with { type: "json" };
+import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
+import zhCustomers from "@locales/zh/customers.json" with { type: "json" };
+import zhCommon from "@locales/zh/common.json" with { type: "json" };
+import zhMail from "@locales/zh/mail.json" with { type: "json" };
+import zhNotifications from "@locales/zh/notifications.json" with { type: "json" };
+import zhOnboarding from "@locales/zh/onboarding.json" with { type: "json" };
+import zhProfile from "@locales/zh/profile.json" with { type: "json" };
+import zhShell from "@locales/zh/shell.json" with { type: "json" };
 
 export const resources = {
   en: { common: enCommon, accounts: enAccounts, shell: enShell, mail: enMail, customers: enCustomers, onboarding: enOnboarding, profile: enProfile, notifications: enNotifications },

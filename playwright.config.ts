@@ -1,0 +1,54 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { e2eEnv, ports } from "./tests/e2e/support/env";
+
+// The Playwright process talks to the same SQLite file as the app (factories).
+Object.assign(process.env, e2eEnv);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.e2e.ts",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  globalSetup: path.resolve(import.meta.dirname, "tests/e2e/support/global-setup.ts"),
+  use: {
+    baseURL: `http://localhost:${ports.app}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/support/smtp-sink.ts",
+      url: `http://127.0.0.1:${ports.smtpHttp}/health`,
+      reuseExistingServer: false,
+      env: e2eEnv,
+      stdout: "ignore",
+    },
+    {
+      command: "npx tsx tests/e2e/support/prepare-db.ts && npx next start -p " + ports.app,
+      url: `http://localhost:${ports.app}/en/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: e2eEnv,
+      stdout: "ignore",
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import path from "node:path";
+
+/**
+ * Ports and environment of the browser-test stack. Override the ports with
+ * E2E_PORT / E2E_SMTP_PORT / E2E_SMTP_HTTP_PORT to run several stacks at once.
+ */
+export const ports = {
+  app: Number(process.env.E2E_PORT ?? 3100),
+  smtp: Number(process.env.E2E_SMTP_PORT ?? 2525),
+  smtpHttp: Number(process.env.E2E_SMTP_HTTP_PORT ?? 2526),
+};
+
+const dataDir = path.resolve(import.meta.dirname, "../../../data/e2e");
+
+export const e2eEnv: Record<string, string> = {
+  APP_ENV: "test",
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATA_DIR: dataDir,
+  DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789abcdef",
+  PUBLIC_URL: `http://localhost:${ports.app}`,
+  SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+  SIGN_IN_IP_LIMIT: "10000",
+  E2E_PORT: String(ports.app),
+  E2E_SMTP_PORT: String(ports.smtp),
+  E2E_SMTP_HTTP_PORT: String(ports.smtpHttp),
+};

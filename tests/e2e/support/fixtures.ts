@@ -1,0 +1,81 @@
+import crypto from "node:crypto";
+import { expect, test as base, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { e2eEnv, ports } from "./env";
+
+export { expect };
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Waits for a message to `to` (optionally whose subject matches) at the test SMTP server. */
+export async function waitForMail(to: string, subject?: RegExp, timeoutMs = 15_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${ports.smtpHttp}/messages?to=${encodeURIComponent(to)}`);
+    const list = (await res.json()) as Mail[];
+    const hit = list.reverse().find((m) => !subject || subject.test(m.subject));
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ""}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The first portal link in a message, as a path (so it works with baseURL). */
+export function linkIn(mail: Mail, pattern = /https?:\/\/[^\s]+/): string {
+  const m = mail.text.match(pattern);
+  if (!m) throw new Error(`no link in mail "${mail.subject}"`);
+  return new URL(m[0]).pathname;
+}
+
+export const unique = () => crypto.randomBytes(4).toString("hex");
+
+/**
+ * Signs a user in without the UI: the same JWT cookie next-auth would set.
+ * Use it wherever the test is not about signing in.
+ */
+export async function signInAs(context: BrowserContext, user: { id: string; email: string; name: string; sessionVersion?: number }) {
+  const cookieName = "authjs.session-token";
+  const value = await encode({
+    salt: cookieName,
+    secret: e2eEnv.AUTH_SECRET,
+    token: { sub: user.id, uid: user.id, sv: user.sessionVersion ?? 0, email: user.email, name: user.name },
+    maxAge: 60 * 60,
+  });
+  await context.addCookies([{ name: cookieName, value, url: `http://localhost:${ports.app}`, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** Factories that write straight to the test database (same file the app uses). */
+export async function factories() {
+  return import("../../support/factories");
+}
+
+export async function db() {
+  return (await import("@/server/db")).db;
+}
+
+/**
+ * Clicks a submit button and waits until its server action has answered and
+ * the form is idle again (React resets uncontrolled fields after an action).
+ */
+export async function submit(page: Page, button: Locator) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), button.click()]);
+  await expect(button).toBeEnabled();
+}
+
+/** Fails the test on any uncaught page error or a server error response. */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("response", (r) => {
+      if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await use(page);
+    expect(problems, "no page errors or server errors").toEqual([]);
+  },
+});
