@@ -79,7 +79,7 @@ export async function storeDocument(tx: Tx, supplierId: string, file: CheckedUpl
   const full = path.join(dir, stored);
   await fs.writeFile(full, file.bytes, { flag: "wx" });
   const doc = await tx.supplierDocument.create({
-    data: { supplierId, filename: file.filename, mimeType: file.mimeType, size: file.bytes.length, storagePath: path.join(supplierId, stored) },
+    data: { supplierId, filename: file.filename, mimeType: file.mimeType, size: file.bytes.length, storagePath: `${supplierId}/${stored}` },
   });
   return { doc, discard: () => fs.rm(full, { force: true }) };
 }
