@@ -4,7 +4,6 @@ import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { ActionForm } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
-import { countryOptions } from "@/lib/countries";
 import { inputName, type Answers } from "../fields";
 import type { RequirementField, RequirementStep } from "../requirements";
 
@@ -33,7 +32,10 @@ export function StepForm({
   answers,
   documents,
   editable,
+  countries,
 }: {
+  /** Country options, named on the server (browser and server ICU data differ) */
+  countries: { value: string; label: string }[];
   action: Action;
   lng: string;
   customerId: string;
@@ -68,6 +70,7 @@ export function StepForm({
                 document={field.type === "document" ? documents[String(answers[field.key] ?? "")] : undefined}
                 currentDocument={field.type === "document" ? String(answers[field.key] ?? "") : ""}
                 disabled={!editable}
+                countries={countries}
               />
             ))}
             {editable && <Buttons draft={t("saveDraft")} submit={t("submitStep")} />}
@@ -101,7 +104,9 @@ function FieldControl({
   document,
   currentDocument,
   disabled,
+  countries,
 }: {
+  countries: { value: string; label: string }[];
   field: RequirementField;
   lng: string;
   value: string;
@@ -136,7 +141,7 @@ function FieldControl({
     case "country": {
       const options =
         field.type === "country"
-          ? countryOptions(lng)
+          ? countries
           : (field.options ?? []).map((o) => ({ value: o.value, label: lng === "zh" ? o.label.zh : o.label.en }));
       control = (
         <select key={value} {...common} defaultValue={value} className={inputClass(!!shown, disabled)}>

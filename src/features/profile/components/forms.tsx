@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, Field, fieldError, SubmitButton } from "@/components/form";
 import type { FieldRule } from "@/features/onboarding/fields";
 import type { ActionResult } from "@/lib/action-result";
-import { countryOptions } from "@/lib/countries";
 
 type Action = (prev: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;
 const button = "rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70";
 
-function CountrySelect({ name, lng, value, state, label, readOnly }: { name: string; lng: string; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean }) {
+type Countries = { value: string; label: string }[];
+
+function CountrySelect({ name, countries, value, state, label, readOnly }: { name: string; countries: Countries; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean }) {
   const { t } = useTranslation("profile");
   const { t: tc } = useTranslation();
   const id = useId();
@@ -22,7 +23,7 @@ function CountrySelect({ name, lng, value, state, label, readOnly }: { name: str
         aria-describedby={errors ? `${id}-error` : undefined}
         className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
         <option value="">{t("chooseCountry")}</option>
-        {countryOptions(lng).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {countries.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
       {errors && <p id={`${id}-error`} className="text-sm text-red-700">{errors.map((e) => tc(e)).join(" ")}</p>}
     </div>
@@ -56,7 +57,7 @@ export interface PublicProfileValues {
   categories: string;
 }
 
-export function PublicProfileForm({ action, lng, values, readOnly }: { action: Action; lng: string; values: PublicProfileValues; readOnly: boolean }) {
+export function PublicProfileForm({ action, lng, values, readOnly, countries }: { action: Action; lng: string; values: PublicProfileValues; readOnly: boolean; countries: Countries }) {
   const { t } = useTranslation("profile");
   return (
     <ActionForm action={action} lng={lng} className="grid gap-4 sm:grid-cols-2">
@@ -69,7 +70,7 @@ export function PublicProfileForm({ action, lng, values, readOnly }: { action: A
           </div>
           <Field label={t("fields.addressLine")} name="addressLine" state={state} defaultValue={values.addressLine} readOnly={readOnly} maxLength={200} />
           <Field label={t("fields.city")} name="city" state={state} defaultValue={values.city} readOnly={readOnly} maxLength={100} />
-          <CountrySelect name="country" lng={lng} value={values.country} state={state} label={t("fields.country")} readOnly={readOnly} />
+          <CountrySelect name="country" countries={countries} value={values.country} state={state} label={t("fields.country")} readOnly={readOnly} />
           <Field label={t("fields.categories")} name="categories" state={state} defaultValue={values.categories.split(",").join(", ")} readOnly={readOnly} hint={t("fields.categoriesHint")} maxLength={500} />
           {!readOnly && <div className="sm:col-span-2"><SubmitButton className={button}>{t("save")}</SubmitButton></div>}
         </>
@@ -86,7 +87,9 @@ export function SectionForm({
   fields,
   values,
   readOnly,
+  countries,
 }: {
+  countries: Countries;
   action: Action;
   lng: string;
   section: string;
@@ -103,7 +106,7 @@ export function SectionForm({
           {fields.map((f) => {
             const name = `f_${f.key}`;
             const value = values[f.key] === undefined ? "" : String(values[f.key]);
-            if (f.type === "country") return <CountrySelect key={f.key} name={name} lng={lng} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} />;
+            if (f.type === "country") return <CountrySelect key={f.key} name={name} countries={countries} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} />;
             if (f.type === "address") return <TextArea key={f.key} name={name} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} />;
             const type = f.type === "email" ? "email" : f.type === "phone" ? "tel" : "text";
             return <Field key={f.key} label={t(`fields.${f.key}`)} name={name} type={type} required={f.required} state={state} defaultValue={value} readOnly={readOnly} maxLength={500} />;

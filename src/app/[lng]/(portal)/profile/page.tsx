@@ -4,6 +4,7 @@ import { asScopedUser, customerName } from "@/features/customer-setup/scope";
 import { DocumentUploadForm, PublicProfileForm, SectionForm, SharingForm } from "@/features/profile/components/forms";
 import { privateSections, sectionFields } from "@/features/profile/schemas";
 import { loadProfile } from "@/features/profile/service";
+import { countryOptions } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/session";
@@ -22,6 +23,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ lng: s
   const profile = await loadProfile(me);
   const readOnly = !can(me.permissions, "profile");
   const formSections = privateSections.filter((s) => s !== "DOCUMENTS");
+  const countries = countryOptions(lng);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -30,7 +32,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ lng: s
       <section aria-labelledby="public-title" className="rounded-lg border bg-white p-4 sm:p-6">
         <h2 id="public-title" className="text-lg font-semibold">{t("public.title")}</h2>
         <p className="mb-4 text-sm text-gray-700">{t("public.intro")}</p>
-        <PublicProfileForm action={updatePublicProfileAction} lng={lng} values={profile.company} readOnly={readOnly} />
+        <PublicProfileForm action={updatePublicProfileAction} lng={lng} values={profile.company} readOnly={readOnly} countries={countries} />
       </section>
 
       <section aria-labelledby="private-title" className="space-y-4 rounded-lg border bg-white p-4 sm:p-6">
@@ -42,7 +44,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ lng: s
           <details key={s} className="rounded border p-4" data-testid={`section-${s}`} open={!readOnly && !profile.sections[s]}>
             <summary className="cursor-pointer font-semibold">{t(`sections.${s}`)}</summary>
             <div className="mt-3">
-              <SectionForm action={updateSectionAction} lng={lng} section={s} fields={sectionFields[s]} values={profile.sections[s] ?? {}} readOnly={readOnly} />
+              <SectionForm action={updateSectionAction} lng={lng} section={s} fields={sectionFields[s]} values={profile.sections[s] ?? {}} readOnly={readOnly} countries={countries} />
             </div>
           </details>
         ))}

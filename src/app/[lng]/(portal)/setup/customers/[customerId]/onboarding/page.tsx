@@ -6,6 +6,7 @@ import { ProgressBar } from "@/features/onboarding/components/progress-bar";
 import { StepForm } from "@/features/onboarding/components/step-form";
 import { firstOpenStep } from "@/features/onboarding/progress";
 import { loadOnboarding } from "@/features/onboarding/service";
+import { countryOptions } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/session";
@@ -111,6 +112,7 @@ export default async function OnboardingPage({
               answers={view.answers[step.key]?.data ?? {}}
               documents={documents}
               editable={editable}
+              countries={step.fields.some((f) => f.type === "country") ? countryOptions(lng) : []}
             />
             {editable && view.copySources.length > 0 && (
               <section aria-labelledby="copy-title" className="rounded border bg-gray-50 p-4">
