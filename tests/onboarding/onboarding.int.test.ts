@@ -7,7 +7,7 @@ const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 const { saveStep, copyAnswers, loadOnboarding, approveOnboarding, requestChanges } = await import("@/features/onboarding/service");
 const { customerDetail } = await import("@/features/customer-setup/service");
-const { MAX_DOCUMENT_BYTES } = await import("@/features/profile/documents");
+const { MAX_DOCUMENT_BYTES, readDocument } = await import("@/features/profile/documents");
 const { db } = await import("@/server/db");
 const { env } = await import("@/server/env");
 const { makeSupplier, makeUser, makeCustomer } = await import("../support/factories");
@@ -104,6 +104,9 @@ describe("documents", () => {
     const view = await loadOnboarding(me.user, customer.id);
     expect(view!.answers.business.data.certificate).toBe(doc.id);
     expect(view!.documents).toEqual([{ id: doc.id, filename: "licence.pdf", size: PDF.length }]);
+    expect((await readDocument(s.supplierId, doc.id))!.bytes.equals(PDF)).toBe(true);
+    const other = await makeSupplier();
+    expect(await readDocument(other.supplierId, doc.id)).toBeNull();
   });
 
   it("rejects an oversized file and a wrong type with a message and stores nothing", async () => {

@@ -169,7 +169,10 @@ function FieldControl({
         <div className="space-y-1">
           {document && (
             <p className="text-sm" data-testid={`document-${field.key}`}>
-              {t("document.current", { name: document.filename })} {!disabled && <span className="text-gray-600">{t("document.replace")}</span>}
+              <a href={`/${lng}/profile/documents/${currentDocument}`} className="text-brand underline">
+                {t("document.current", { name: document.filename })}
+              </a>{" "}
+              {!disabled && <span className="text-gray-600">{t("document.replace")}</span>}
             </p>
           )}
           {currentDocument && <input type="hidden" name={`${name}__current`} value={currentDocument} />}

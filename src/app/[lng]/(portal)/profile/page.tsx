@@ -57,7 +57,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ lng: s
               <ul className="list-disc pl-5 text-sm" data-testid="documents">
                 {profile.documents.map((d) => (
                   <li key={d.id}>
-                    {d.filename} <span className="text-gray-600">({t("documents.size", { size: Math.max(1, Math.round(d.size / 1024)) })})</span>
+                    <a href={`/${lng}/profile/documents/${d.id}`} className="text-brand underline">{d.filename}</a>{" "}
+                    <span className="text-gray-600">({t("documents.size", { size: Math.max(1, Math.round(d.size / 1024)) })})</span>
                   </li>
                 ))}
               </ul>
