@@ -10,7 +10,7 @@ const button = "rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-bra
 
 type Countries = { value: string; label: string }[];
 
-function CountrySelect({ name, countries, value, state, label, readOnly }: { name: string; countries: Countries; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean }) {
+function CountrySelect({ name, countries, value, state, label, readOnly, required }: { name: string; countries: Countries; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean; required?: boolean }) {
   const { t } = useTranslation("profile");
   const { t: tc } = useTranslation();
   const id = useId();
@@ -18,8 +18,8 @@ function CountrySelect({ name, countries, value, state, label, readOnly }: { nam
   const current = echoed(state, name) ?? value;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">{label}</label>
-      <select key={current} id={id} name={name} defaultValue={current} disabled={readOnly} aria-invalid={errors ? true : undefined}
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">{required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}{label}</label>
+      <select aria-required={required || undefined} key={current} id={id} name={name} defaultValue={current} disabled={readOnly} aria-invalid={errors ? true : undefined}
         aria-describedby={errors ? `${id}-error` : undefined}
         className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
         <option value="">{t("chooseCountry")}</option>
@@ -30,15 +30,15 @@ function CountrySelect({ name, countries, value, state, label, readOnly }: { nam
   );
 }
 
-function TextArea({ name, value, state, label, readOnly, hint }: { name: string; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean; hint?: string }) {
+function TextArea({ name, value, state, label, readOnly, hint, required }: { name: string; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean; hint?: string; required?: boolean }) {
   const { t: tc } = useTranslation();
   const id = useId();
   const errors = fieldError(state, name);
   const current = echoed(state, name) ?? value;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">{label}</label>
-      <textarea key={current} id={id} name={name} defaultValue={current} readOnly={readOnly} rows={3} maxLength={2000}
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">{required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}{label}</label>
+      <textarea aria-required={required || undefined} key={current} id={id} name={name} defaultValue={current} readOnly={readOnly} rows={3} maxLength={2000}
         aria-invalid={errors ? true : undefined} aria-describedby={[hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
         className={`block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`} />
       {hint && <p id={`${id}-hint`} className="text-xs text-gray-600">{hint}</p>}
@@ -106,8 +106,8 @@ export function SectionForm({
           {fields.map((f) => {
             const name = `f_${f.key}`;
             const value = values[f.key] === undefined ? "" : String(values[f.key]);
-            if (f.type === "country") return <CountrySelect key={f.key} name={name} countries={countries} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} />;
-            if (f.type === "address") return <TextArea key={f.key} name={name} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} />;
+            if (f.type === "country") return <CountrySelect key={f.key} name={name} countries={countries} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} required={f.required} />;
+            if (f.type === "address") return <TextArea key={f.key} name={name} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} required={f.required} />;
             const type = f.type === "email" ? "email" : f.type === "phone" ? "tel" : "text";
             return <Field key={f.key} label={t(`fields.${f.key}`)} name={name} type={type} required={f.required} state={state} defaultValue={value} readOnly={readOnly} maxLength={500} />;
           })}
