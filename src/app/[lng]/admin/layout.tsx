@@ -17,6 +17,9 @@ export default async function AdminLayout({ children, params }: { children: Reac
           {getT(lng)("brand")} · {t("staff.title")}
         </Link>
         <nav aria-label={t("staff.title")} className="flex items-center gap-4 text-sm">
+          <Link href={`/${lng}/admin/invitations`} className="hover:underline">
+            {getT(lng, "invitations")("staff.title")}
+          </Link>
           <Link href={`/${lng}/admin/mail`} className="hover:underline">
             {t("staff.mailLog")}
           </Link>
