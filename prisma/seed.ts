@@ -2,6 +2,7 @@
 import { createStaffUser, createSupplierAccount, hashPassword } from "@/features/accounts/service";
 import type { RequirementStep } from "@/features/onboarding/requirements";
 import { db } from "@/server/db";
+import { seedCustomerSetup } from "./seed-customer-setup";
 
 export const DEMO_PASSWORD = "Demo-pass-2026";
 export const demoUsers = {
@@ -141,6 +142,7 @@ async function main() {
       permissions: "onboarding,profile",
     },
   });
+  await seedCustomerSetup(created.supplierId, created.userId);
   await createStaffUser({ email: demoUsers.support, name: "Sam Support", password: DEMO_PASSWORD, role: "SUPPORT" });
   await createStaffUser({ email: demoUsers.administrator, name: "Ada Administrator", password: DEMO_PASSWORD, role: "ADMINISTRATOR" });
   printSignIns("Demo data created.");

@@ -35,3 +35,20 @@ export async function markRead(userId: string, id?: string): Promise<number> {
   });
   return res.count;
 }
+
+/**
+ * Where a notification leads, in the reader's language. Links are stored
+ * without a language ("/setup/customers?c=1"); only same-site paths are followed.
+ */
+export function notificationHref(link: string, lng: string): string | null {
+  if (!link || !link.startsWith("/") || link.startsWith("//") || link.includes("\\")) return null;
+  return /^\/(en|zh)(\/|$)/.test(link) ? link.replace(/^\/(en|zh)/, `/${lng}`) : `/${lng}${link}`;
+}
+
+/** Marks one of the user's notifications read and answers where it leads (null: not the user's). */
+export async function openNotification(userId: string, id: string, lng: string): Promise<string | null | undefined> {
+  const n = await db.notification.findFirst({ where: { id, userId } });
+  if (!n) return undefined;
+  if (!n.readAt) await db.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
+  return notificationHref(n.link, lng);
+}
