@@ -77,7 +77,7 @@ export function describeRequirementIssues(error: z.ZodError): RequirementProblem
     const where = option ? "whereOption" : field ? "whereField" : step ? "whereStep" : "whereAll";
     return {
       key: `requirements.issues.${problem}`,
-      params: { where: `requirements.issues.${where}`, step: step ?? 0, field: field ?? 0, option: option ?? 0, lang: last === "zh" ? "中文" : "English" },
+      params: { where: `requirements.issues.${where}`, step: step ?? 0, field: field ?? 0, option: option ?? 0, lang: last === "zh" ? "zh" : "en" },
     };
   });
 }
