@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isLng, LNG_COOKIE, lngFromAcceptLanguage } from "@/lib/i18n/config";
 
 /** Paths a visitor without a session may open (after the language prefix). */
-const PUBLIC = /^\/(en|zh)(\/(sign-in|sign-up|forgot-password|reset-password|invite|respond)(\/.*)?)?$/;
+const PUBLIC = /^\/(en|zh)(\/(sign-in|sign-up|forgot-password|reset-password|invite|respond|join)(\/.*)?)?$/;
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**

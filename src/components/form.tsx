@@ -32,7 +32,7 @@ export function ActionForm<R>({
       <input type="hidden" name="lng" value={lng} />
       {state && !state.ok && state.formError && (
         <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {t(state.formError)}
+          {t(state.formError, state.formParams)}
         </p>
       )}
       {state?.ok && state.message && (

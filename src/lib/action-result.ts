@@ -3,7 +3,14 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; fieldErrors?: FieldErrors; formError?: string; values?: Record<string, string> };
+  | {
+      ok: false;
+      fieldErrors?: FieldErrors;
+      formError?: string;
+      /** Interpolation values for formError */
+      formParams?: Record<string, string>;
+      values?: Record<string, string>;
+    };
 
 export const initialResult = { ok: false } as ActionResult<never>;
 

@@ -42,7 +42,8 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    const key = issue.message.startsWith("validation.") ? issue.message : fallbackKey(issue);
+    // Custom messages are keys: "validation.x" (common) or "<namespace>:validation.x".
+    const key = /^([a-z-]+:)?validation\./i.test(issue.message) ? issue.message : fallbackKey(issue);
     // One message per field: the first rule it breaks.
     out[field] ??= [key];
   }

@@ -1,11 +1,11 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
+import { serialisedSqliteAdapter } from "./sqlite-adapter";
 
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: 10_000 });
+  const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 

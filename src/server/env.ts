@@ -16,7 +16,12 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Supplier Connect <no-reply@supplier-connect.local>"),
+  /** Shown to visitors without an account (e.g. on dead invitation links) */
+  SUPPORT_EMAIL: z.email().default("support@supplier-connect.local"),
   SEARCH_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  /** ALTCHA proof-of-work: PBKDF2 iterations per try, and the highest counter the solver may need */
+  CAPTCHA_COST: z.coerce.number().int().min(1).optional(),
+  CAPTCHA_MAX_COUNTER: z.coerce.number().int().min(2).optional(),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -39,6 +44,9 @@ function load() {
     AUTH_SECRET: e.AUTH_SECRET ?? demoSecret(e.DATA_DIR),
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
     SMTP_URL: e.SMTP_URL || undefined,
+    // Low in tests so a browser solves it at once; a few seconds of work elsewhere.
+    CAPTCHA_COST: e.CAPTCHA_COST ?? (e.APP_ENV === "test" ? 1 : 5_000),
+    CAPTCHA_MAX_COUNTER: e.CAPTCHA_MAX_COUNTER ?? (e.APP_ENV === "test" ? 50 : 10_000),
   };
 }
 

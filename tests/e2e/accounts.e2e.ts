@@ -111,6 +111,24 @@ for (const lng of ["en", "zh"] as const) {
   });
 }
 
+test("sign-up warns when the email's domain already has a company, and can go on", async ({ page }) => {
+  const { makeSupplier } = await factories();
+  const domain = `taken-${unique()}.test`;
+  await makeSupplier({ email: `first@${domain}`, companyName: "Existing Domain Co" });
+  await page.goto("/zh/sign-up");
+  await page.getByLabel("公司名称").fill("Second Co");
+  await page.getByLabel("您的姓名").fill("Second Person");
+  await page.getByLabel("工作电子邮件").fill(`second@${domain}`);
+  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+  await submit(page, page.getByRole("button", { name: "创建账户" }));
+  await expect(page.getByTestId("form-error")).toContainText("Existing Domain Co 已使用此电子邮件域名");
+  await expect(page).toHaveURL(/\/zh\/sign-up$/);
+  await page.getByLabel("我的公司是另一家公司").check();
+  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page).toHaveURL(/\/zh\/home$/);
+});
+
 test("language: / follows the browser, the switcher changes and remembers it", async ({ browser }) => {
   const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9" } });
   const page = await context.newPage();

@@ -43,14 +43,14 @@ test("authorisation: every admin page as anonymous, supplier, support and admini
   await signInAs(context, visitors[2].user!);
   await page.goto("/en/admin");
   const nav = page.getByRole("navigation", { name: "Admin sections" });
-  for (const name of ["Dashboard", "Audit log", "Mail log"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Dashboard", "Invitations", "Audit log", "Mail log"]) await expect(nav.getByRole("link", { name })).toBeVisible();
   for (const name of ["Customer directory", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
   await expect(page.getByTestId("count-pendingRequests")).toBeVisible();
 
   await context.clearCookies();
   await signInAs(context, visitors[3].user!);
   await page.goto("/en/admin");
-  for (const name of ["Dashboard", "Customer directory", "Audit log", "Mail log", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Dashboard", "Invitations", "Customer directory", "Audit log", "Mail log", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toBeVisible();
 });
 
 test("zh: an administrator adds a customer alias and a supplier's directory search finds the customer by it", async ({ page, context }) => {

@@ -20,6 +20,8 @@ export const signUpSchema = z.object({
   email: emailField,
   password: passwordField,
   locale: lngField,
+  /** Ticked after the warning that the email's domain already has a company */
+  separateCompany: z.literal("on").optional(),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailField });

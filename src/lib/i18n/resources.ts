@@ -2,18 +2,50 @@
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
 import enAccounts from "@locales/en/accounts.json" with { type: "json" };
 import enCommon from "@locales/en/common.json" with { type: "json" };
+import enInvitations from "@locales/en/invitations.json" with { type: "json" };
+import enLearning from "@locales/en/learning.json" with { type: "json" };
 import enMail from "@locales/en/mail.json" with { type: "json" };
+import enRequests from "@locales/en/requests.json" with { type: "json" };
 import enShell from "@locales/en/shell.json" with { type: "json" };
 import enStaff from "@locales/en/staff.json" with { type: "json" };
+import enSupport from "@locales/en/support.json" with { type: "json" };
+import enUsers from "@locales/en/users.json" with { type: "json" };
 import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
 import zhCommon from "@locales/zh/common.json" with { type: "json" };
+import zhInvitations from "@locales/zh/invitations.json" with { type: "json" };
+import zhLearning from "@locales/zh/learning.json" with { type: "json" };
 import zhMail from "@locales/zh/mail.json" with { type: "json" };
+import zhRequests from "@locales/zh/requests.json" with { type: "json" };
 import zhShell from "@locales/zh/shell.json" with { type: "json" };
 import zhStaff from "@locales/zh/staff.json" with { type: "json" };
+import zhSupport from "@locales/zh/support.json" with { type: "json" };
+import zhUsers from "@locales/zh/users.json" with { type: "json" };
 
 export const resources = {
-  en: { common: enCommon, accounts: enAccounts, shell: enShell, mail: enMail, staff: enStaff },
-  zh: { common: zhCommon, accounts: zhAccounts, shell: zhShell, mail: zhMail, staff: zhStaff },
+  en: {
+    accounts: enAccounts,
+    common: enCommon,
+    invitations: enInvitations,
+    learning: enLearning,
+    mail: enMail,
+    requests: enRequests,
+    shell: enShell,
+    staff: enStaff,
+    support: enSupport,
+    users: enUsers,
+  },
+  zh: {
+    accounts: zhAccounts,
+    common: zhCommon,
+    invitations: zhInvitations,
+    learning: zhLearning,
+    mail: zhMail,
+    requests: zhRequests,
+    shell: zhShell,
+    staff: zhStaff,
+    support: zhSupport,
+    users: zhUsers,
+  },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

@@ -23,6 +23,8 @@ const admins: Role[] = ["ADMINISTRATOR"];
 
 export const adminPages: AdminPage[] = [
   { path: () => "/en/admin", roles: both, heading: () => "Dashboard" },
+  { path: () => "/en/admin/invitations", roles: both, heading: () => "Invitations" },
+  { path: () => "/en/admin/invitations/new", roles: both, heading: () => "Invite a supplier on behalf of a customer" },
   { path: () => "/en/admin/audit", roles: both, heading: () => "Audit log" },
   { path: () => "/en/admin/mail", roles: both, heading: () => "Mail log" },
   { path: () => "/en/admin/customers", roles: admins, heading: () => "Customer directory", secret: (f) => f.customerName },

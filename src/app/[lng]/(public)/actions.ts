@@ -2,7 +2,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/features/accounts/schemas";
-import { createSupplierAccount, requestPasswordReset, resetPassword } from "@/features/accounts/service";
+import { companyForDomain, createSupplierAccount, requestPasswordReset, resetPassword } from "@/features/accounts/service";
 import { fail, ok } from "@/lib/action-result";
 import { publicAction } from "@/server/action";
 import { signIn } from "@/server/auth";
@@ -32,6 +32,11 @@ export const signInAction = publicAction(signInSchema, async (input, { lng }) =>
 });
 
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
+  // Duplicate companies are a top complaint: warn before creating a second one.
+  const existing = input.separateCompany ? null : await companyForDomain(input.email);
+  if (existing) {
+    return { ok: false, formError: "accounts:signUp.domainTaken", formParams: { company: existing.name } };
+  }
   const created = await createSupplierAccount(input, { ip });
   if (!created.ok) return { ok: false, fieldErrors: { email: ["accounts:signUp.emailTaken"] } };
   await startSession(input.email, input.password);

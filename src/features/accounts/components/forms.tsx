@@ -73,6 +73,12 @@ export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
           <Field label={t("signUp.locale")} name="locale" state={state}>
             <LocaleSelect lng={lng} />
           </Field>
+          {state && !state.ok && state.formError === "accounts:signUp.domainTaken" && (
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="separateCompany" className="mt-1" />
+              <span>{t("signUp.separateCompany")}</span>
+            </label>
+          )}
           <SubmitButton>{t("signUp.submit")}</SubmitButton>
           <p className="text-center text-sm">
             {t("signUp.haveAccount")}{" "}

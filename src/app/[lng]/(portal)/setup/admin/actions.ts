@@ -1,0 +1,54 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import {
+  approveJoinSchema,
+  invitationSchema,
+  inviteSchema,
+  requestIdSchema,
+  updateAccessSchema,
+  userIdSchema,
+} from "@/features/supplier-users/schemas";
+import * as users from "@/features/supplier-users/service";
+import type { ActionResult } from "@/lib/action-result";
+import { supplierAction, type SupplierCtx } from "@/server/action";
+
+// Setup -> Admin. Every action needs the `users` permission (admins hold it);
+// the service re-checks it inside its transaction and scopes by company.
+const manager = (ctx: SupplierCtx) => ({ id: ctx.user.id, supplierId: ctx.supplierId, ip: ctx.ip });
+
+function refresh(result: ActionResult<undefined>, lng: string) {
+  if (result.ok) revalidatePath(`/${lng}/setup/admin`);
+  return result;
+}
+
+export const inviteAction = supplierAction("users", inviteSchema, async (input, ctx) =>
+  refresh(await users.inviteColleague(manager(ctx), input), ctx.lng),
+);
+
+export const resendInvitationAction = supplierAction("users", invitationSchema, async (input, ctx) =>
+  refresh(await users.resendInvitation(manager(ctx), input.email), ctx.lng),
+);
+
+export const revokeInvitationAction = supplierAction("users", invitationSchema, async (input, ctx) =>
+  refresh(await users.revokeInvitation(manager(ctx), input.email), ctx.lng),
+);
+
+export const updateAccessAction = supplierAction("users", updateAccessSchema, async (input, ctx) =>
+  refresh(await users.updateAccess(manager(ctx), input.userId, input.grant), ctx.lng),
+);
+
+export const deactivateAction = supplierAction("users", userIdSchema, async (input, ctx) =>
+  refresh(await users.deactivateUser(manager(ctx), input.userId), ctx.lng),
+);
+
+export const reactivateAction = supplierAction("users", userIdSchema, async (input, ctx) =>
+  refresh(await users.reactivateUser(manager(ctx), input.userId), ctx.lng),
+);
+
+export const approveJoinAction = supplierAction("users", approveJoinSchema, async (input, ctx) =>
+  refresh(await users.approveJoinRequest(manager(ctx), input.requestId, input.grant), ctx.lng),
+);
+
+export const declineJoinAction = supplierAction("users", requestIdSchema, async (input, ctx) =>
+  refresh(await users.declineJoinRequest(manager(ctx), input.requestId), ctx.lng),
+);

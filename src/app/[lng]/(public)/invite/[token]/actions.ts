@@ -1,0 +1,85 @@
+"use server";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { acceptSchema, forwardSchema, joinSchema, registerSchema, signInAcceptSchema } from "@/features/invitations/schemas";
+import {
+  acceptAfterSignIn,
+  acceptInvitation,
+  forwardInvitation,
+  invitedEmail,
+  registerFromInvitation,
+  requestToJoin,
+  type AcceptResult,
+} from "@/features/invitations/service";
+import { fail, ok } from "@/lib/action-result";
+import { isLng } from "@/lib/i18n/config";
+import { publicAction, userAction } from "@/server/action";
+import { signIn, signOut } from "@/server/auth";
+import { isTokenShaped } from "@/server/tokens";
+
+// Thin actions for the invitation link. A link that died meanwhile sends the
+// visitor back to the landing page, which explains what happened.
+
+const landing = (lng: string, token: string) => `/${lng}/invite/${isTokenShaped(token) ? token : "invalid"}`;
+
+async function startSession(email: string, password: string): Promise<string | null> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return null;
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return error.code === "too_many" ? "accounts:signIn.tooMany" : "accounts:signIn.invalid";
+    }
+    if (error instanceof AuthError) return "errors.unexpected";
+    throw error;
+  }
+}
+
+function afterAccept(result: AcceptResult, lng: string, token: string) {
+  if (result.ok) redirect(`/${lng}/invite/${token}/done`);
+  if (result.error === "wrongUser") return fail("invitations:errors.wrongUser");
+  redirect(landing(lng, token));
+}
+
+export const registerAction = publicAction(registerSchema, async (input, { ip }) => {
+  const result = await registerFromInvitation(input, ip);
+  if (!result.ok) {
+    // An account exists meanwhile (the page then offers sign-in) or the link died.
+    redirect(landing(input.locale, input.token));
+  }
+  await startSession(result.email!, input.password);
+  redirect(`/${input.locale}/invite/${input.token}/done`);
+});
+
+export const signInAcceptAction = publicAction(signInAcceptSchema, async (input, { ip, lng }) => {
+  const email = await invitedEmail(input.token);
+  if (!email) redirect(landing(lng, input.token));
+  const error = await startSession(email, input.password);
+  if (error) return fail(error);
+  return afterAccept(await acceptAfterSignIn(input.token, email, ip), lng, input.token);
+});
+
+export const acceptAction = userAction(acceptSchema, async (input, { ip, lng, user }) => {
+  return afterAccept(await acceptInvitation(input.token, user.id, ip), lng, input.token);
+});
+
+export const joinAction = publicAction(joinSchema, async (input, { ip, lng }) => {
+  const result = await requestToJoin(input, ip);
+  if (result.ok) return ok({ company: result.company });
+  if (result.error === "noCompany" || result.error === "accountExists") return fail(`invitations:errors.${result.error}`);
+  redirect(landing(lng, input.token));
+});
+
+export const forwardAction = publicAction(forwardSchema, async (input, { ip, lng }) => {
+  const result = await forwardInvitation(input, ip);
+  if (result.ok) return ok({ email: result.email });
+  if ("field" in result) return { ok: false, fieldErrors: { email: [`invitations:errors.${result.error}`] }, values: { email: input.email } };
+  redirect(landing(lng, input.token));
+});
+
+/** Signed in as somebody else: sign out and come back to the same invitation. */
+export async function switchAccountAction(form: FormData): Promise<void> {
+  const lng = form.get("lng");
+  const token = String(form.get("token") ?? "");
+  await signOut({ redirectTo: landing(isLng(lng) ? lng : "en", token) });
+}

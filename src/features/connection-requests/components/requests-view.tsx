@@ -1,0 +1,296 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ActionResult } from "@/lib/action-result";
+import type { ContactFlag } from "../normalize";
+import type { Allowance } from "../rationing";
+import type { ListQuery, SortKey } from "../schemas";
+import { requestStatuses, type RequestStatus } from "../state-machine";
+import { RequestDialog, type DialogActions, type Preselect } from "./request-dialog";
+
+export interface RowView {
+  id: string;
+  customerId: string;
+  customerName: string;
+  customerNameZh: string;
+  status: RequestStatus;
+  contactEmail: string;
+  contactFlags: ContactFlag[];
+  date: string;
+  comment: string;
+}
+export interface SuggestionView extends Preselect {
+  reason: "INVITATION" | "DOMAIN";
+}
+type CancelAction = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
+
+const statusStyle: Record<RequestStatus, string> = {
+  PENDING: "bg-amber-100 text-amber-900",
+  APPROVED: "bg-green-100 text-green-900",
+  REJECTED: "bg-red-100 text-red-900",
+  EXPIRED: "bg-gray-200 text-gray-800",
+  CANCELLED: "bg-gray-100 text-gray-700",
+};
+
+/** Builds a link to the table with some of its state changed (the state lives in the URL). */
+function href(lng: string, q: ListQuery, change: Partial<Record<keyof ListQuery, string | number | undefined>>) {
+  const merged = { q: q.q, status: q.status, sort: q.sort, dir: q.dir, page: q.page, ...change };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) {
+    if (v === undefined || v === "" || (k === "page" && Number(v) === 1)) continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return `/${lng}/setup/requests${s ? `?${s}` : ""}`;
+}
+
+/** "Request a Customer Connection": suggestions, the request table, and the dialog. */
+export function RequestsView({
+  lng,
+  rows,
+  suggestions,
+  total,
+  pages,
+  query,
+  allowance,
+  actions,
+  cancelAction,
+}: {
+  lng: string;
+  rows: RowView[];
+  suggestions: SuggestionView[];
+  total: number;
+  pages: number;
+  query: ListQuery;
+  allowance: Allowance;
+  actions: DialogActions;
+  cancelAction: CancelAction;
+}) {
+  const { t } = useTranslation("requests");
+  const { t: tc } = useTranslation();
+  const router = useRouter();
+  const [dialog, setDialog] = useState<{ n: number; preselect?: Preselect } | null>(null);
+  const [notice, setNotice] = useState<string | undefined>();
+  const name = (c: { customerName: string; customerNameZh: string }) => (lng === "zh" && c.customerNameZh ? c.customerNameZh : c.customerName);
+
+  const open = (preselect?: Preselect) => {
+    setNotice(undefined);
+    setDialog((d) => ({ n: (d?.n ?? 0) + 1, preselect }));
+  };
+  const onClose = useCallback(() => setDialog(null), []);
+  const onSent = useCallback(
+    (message?: string) => {
+      setDialog(null);
+      setNotice(message);
+      router.refresh();
+    },
+    [router],
+  );
+
+  const columns: { key: SortKey | "actions"; label: string }[] = [
+    { key: "customer", label: t("columns.customer") },
+    { key: "actions", label: t("columns.actions") },
+    { key: "status", label: t("columns.status") },
+    { key: "email", label: t("columns.email") },
+    { key: "date", label: t("columns.date") },
+    { key: "comment", label: t("columns.comment") },
+  ];
+  const filtered = !!query.q || !!query.status;
+  const showSuggestions = !filtered && query.page === 1 && suggestions.length > 0;
+  const exportParams = new URLSearchParams(
+    Object.entries({ q: query.q, status: query.status ?? "", sort: query.sort, dir: query.dir }).filter(([, v]) => v),
+  ).toString();
+
+  return (
+    <div className="space-y-4">
+      {notice && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="notice">
+          {tc(notice)}
+        </p>
+      )}
+
+      <form method="get" action={`/${lng}/setup/requests`} className="flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="req-q" className="block text-sm font-medium text-gray-800">
+            {t("table.search")}
+          </label>
+          <input id="req-q" name="q" defaultValue={query.q} placeholder={t("table.searchPlaceholder")} className="rounded border border-gray-300 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="req-status" className="block text-sm font-medium text-gray-800">
+            {t("table.filterStatus")}
+          </label>
+          <select id="req-status" name="status" defaultValue={query.status ?? ""} className="rounded border border-gray-300 bg-white px-3 py-2">
+            <option value="">{t("table.allStatuses")}</option>
+            {requestStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button type="submit" className="rounded border border-brand px-4 py-2 font-semibold text-brand">
+          {t("table.apply")}
+        </button>
+        <a href={`/${lng}/setup/requests/export${exportParams ? `?${exportParams}` : ""}`} download className="ml-auto rounded border border-gray-300 px-4 py-2 text-sm font-semibold">
+          {t("table.export")}
+        </a>
+      </form>
+
+      <div className="overflow-x-auto rounded border">
+        <table className="min-w-full divide-y text-sm" data-testid="requests-table">
+          <caption className="sr-only">{t("table.caption")}</caption>
+          <thead className="bg-gray-100 text-left">
+            <tr>
+              {columns.map((c) => {
+                if (c.key === "actions") {
+                  return (
+                    <th key={c.key} scope="col" className="px-3 py-2 font-semibold">
+                      {c.label}
+                    </th>
+                  );
+                }
+                const sorted = query.sort === c.key;
+                const nextDir = sorted && query.dir === "asc" ? "desc" : "asc";
+                return (
+                  <th key={c.key} scope="col" aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 font-semibold">
+                    <Link href={href(lng, query, { sort: c.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
+                      {c.label}
+                      <span aria-hidden="true">{sorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      <span className="sr-only">{sorted ? t(query.dir === "asc" ? "table.sortedAsc" : "table.sortedDesc") : t("table.sortBy", { column: c.label })}</span>
+                    </Link>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="divide-y bg-white">
+            {showSuggestions &&
+              suggestions.map((s) => (
+                <tr key={`s-${s.id}`} data-testid="suggestion-row" className="bg-brand-light/40">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {lng === "zh" && s.nameZh ? s.nameZh : s.name}
+                    <span className="block text-xs font-normal text-gray-600">{t(`suggestion.${s.reason}`)}</span>
+                  </th>
+                  <td className="px-3 py-2">
+                    <button
+                      type="button"
+                      onClick={() => open(s)}
+                      className="rounded bg-brand px-3 py-1 text-sm font-semibold text-white"
+                      aria-label={t("table.connectTo", { customer: lng === "zh" && s.nameZh ? s.nameZh : s.name })}
+                    >
+                      {t("table.connect")}
+                    </button>
+                  </td>
+                  <td className="px-3 py-2 text-gray-600">{t("status.SUGGESTED")}</td>
+                  <td className="px-3 py-2" />
+                  <td className="px-3 py-2" />
+                  <td className="px-3 py-2" />
+                </tr>
+              ))}
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="request-row">
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {r.status === "APPROVED" ? (
+                    <Link href={`/${lng}/setup/customers?customer=${r.customerId}`} className="text-brand underline" aria-label={t("table.openCustomer", { customer: name(r) })}>
+                      {name(r)}
+                    </Link>
+                  ) : (
+                    name(r)
+                  )}
+                </th>
+                <td className="px-3 py-2">
+                  {r.status === "PENDING" && <CancelButton lng={lng} id={r.id} label={t("table.cancelRequestFor", { customer: name(r) })} action={cancelAction} onDone={() => router.refresh()} />}
+                </td>
+                <td className="px-3 py-2">
+                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${statusStyle[r.status]}`} data-testid="row-status">
+                    {t(`status.${r.status}`)}
+                  </span>
+                </td>
+                <td className="px-3 py-2">
+                  <span className="break-all">{r.contactEmail}</span>
+                  {r.contactFlags.length > 0 && (
+                    <span className="mt-0.5 block text-xs text-amber-800" title={r.contactFlags.map((f) => t(`flags.${f}`)).join(" ")}>
+                      ⚠ {r.contactFlags.map((f) => t(`flagShort.${f}`)).join(", ")}
+                    </span>
+                  )}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">{r.date}</td>
+                <td className="px-3 py-2" data-testid="row-comment">
+                  {r.comment}
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 && !showSuggestions && (
+              <tr>
+                <td colSpan={6} className="px-3 py-6 text-center text-gray-600">
+                  {filtered ? t("table.empty") : t("table.none")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <nav aria-label={t("table.pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <span>
+          {t("table.total", { count: total })} · {t("table.page", { page: query.page, pages })}
+        </span>
+        <span className="flex gap-2">
+          {query.page > 1 && (
+            <Link href={href(lng, query, { page: query.page - 1 })} className="rounded border px-3 py-1">
+              {t("table.previous")}
+            </Link>
+          )}
+          {query.page < pages && (
+            <Link href={href(lng, query, { page: query.page + 1 })} className="rounded border px-3 py-1">
+              {t("table.next")}
+            </Link>
+          )}
+        </span>
+      </nav>
+
+      <p>
+        <button type="button" onClick={() => open()} className="text-brand underline" data-testid="open-request-dialog">
+          {t("table.dontSee")}
+        </button>
+      </p>
+
+      {dialog && (
+        <RequestDialog
+          key={dialog.n}
+          lng={lng}
+          preselect={dialog.preselect}
+          initialAllowance={allowance}
+          actions={actions}
+          onClose={onClose}
+          onSent={onSent}
+        />
+      )}
+    </div>
+  );
+}
+
+function CancelButton({ lng, id, label, action, onDone }: { lng: string; id: string; label: string; action: CancelAction; onDone: () => void }) {
+  const { t } = useTranslation("requests");
+  const { t: tc } = useTranslation();
+  const [state, formAction, pending] = useActionState(async (prev: ActionResult<undefined> | undefined, form: FormData) => {
+    const res = await action(prev, form);
+    if (res.ok) onDone();
+    return res;
+  }, undefined);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="lng" value={lng} />
+      <input type="hidden" name="requestId" value={id} />
+      <button type="submit" disabled={pending} aria-label={label} className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold">
+        {t("table.cancelRequest")}
+      </button>
+      {state && !state.ok && state.formError && <p className="text-xs text-red-700">{tc(state.formError)}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { companyNameField, currentPasswordField, emailField, lngField, nameField, optionalText, passwordField } from "@/lib/validation";
+
+/** Invitation statuses as stored; EXPIRED is derived (PENDING past its expiry). */
+export const storedStatuses = ["PENDING", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
+export type StoredStatus = (typeof storedStatuses)[number];
+export const listStatuses = ["PENDING", "EXPIRED", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
+export type ListStatus = (typeof listStatuses)[number];
+
+export const MESSAGE_MAX = 1000;
+
+const idField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.invalid");
+/** The link's token travels in a hidden field; its shape is checked by the service. */
+const tokenField = z.string({ error: "validation.invalid" }).max(100, "validation.invalid");
+
+// ------------------------------------------------------------------- staff
+
+export const createInvitationSchema = z.object({
+  customerId: idField,
+  email: emailField,
+  locale: lngField,
+  message: optionalText(MESSAGE_MAX),
+  idempotencyKey: z.string().max(64).optional(),
+});
+export type CreateInvitationInput = z.output<typeof createInvitationSchema>;
+
+export const invitationIdSchema = z.object({ id: idField });
+
+export const listFiltersSchema = z.object({
+  customerId: z.string().max(40).optional().catch(undefined),
+  status: z.enum(listStatuses).optional().catch(undefined),
+  email: z.string().trim().toLowerCase().max(254).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type ListFilters = z.output<typeof listFiltersSchema>;
+
+// ----------------------------------------------------------------- invitee
+
+export const registerSchema = z.object({
+  token: tokenField,
+  companyName: companyNameField,
+  name: nameField,
+  password: passwordField,
+  locale: lngField,
+});
+export type RegisterInput = z.output<typeof registerSchema>;
+
+export const signInAcceptSchema = z.object({ token: tokenField, password: currentPasswordField });
+export const acceptSchema = z.object({ token: tokenField });
+
+export const joinSchema = z.object({ token: tokenField, name: nameField });
+
+export const forwardSchema = z.object({ token: tokenField, email: emailField, locale: lngField });
