@@ -79,6 +79,13 @@ test("zh: an administrator adds a customer alias and a supplier's directory sear
   await submit(page, page.getByRole("button", { name: "保存更改" }));
   await expect(page.getByRole("status").filter({ hasText: "更改已保存。" })).toBeVisible();
 
+  // A second save on the same page works (the form picked up the new version) and keeps the first one.
+  await page.getByRole("textbox", { name: "中文名称" }).fill("海港物流集团");
+  await submit(page, page.getByRole("button", { name: "保存更改" }));
+  await expect(page.getByRole("status").filter({ hasText: "更改已保存。" })).toBeVisible();
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  expect((await (await db()).customer.findUniqueOrThrow({ where: { id: customer.id } })).nameZh).toBe("海港物流集团");
+
   const hits = await searchDirectory(alias);
   expect(hits.map((h) => h.id)).toEqual([customer.id]);
   const saved = await (await db()).customer.findUniqueOrThrow({ where: { id: customer.id }, include: { aliases: true, domains: true } });
@@ -126,8 +133,15 @@ test("an administrator creates a support account; the emailed link sets the pass
   await page.getByRole("link", { name: "New staff account" }).click();
   await page.getByRole("textbox", { name: "Email" }).fill("not-an-email");
   await page.getByRole("textbox", { name: "Name" }).fill("Sky Support");
+  await page.getByLabel("Language of emails").selectOption("zh");
+  await page.getByRole("radio", { name: /^Administrator/ }).check();
   await submit(page, page.getByRole("button", { name: "Create account" }));
   await expect(page.getByTestId("error-email")).toHaveText("Enter a valid email address, such as name@company.com.");
+  // Choices survive the error.
+  await expect(page.getByLabel("Language of emails")).toHaveValue("zh");
+  await expect(page.getByRole("radio", { name: /^Administrator/ })).toBeChecked();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Sky Support");
+  await page.getByLabel("Language of emails").selectOption("en");
   await page.getByRole("textbox", { name: "Email" }).fill(email);
   await page.getByRole("radio", { name: /^Support/ }).check();
   // On success the form is replaced by a confirmation.

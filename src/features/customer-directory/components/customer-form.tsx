@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionForm, Field, fieldError, SubmitButton } from "@/components/form";
+import { Field, fieldError } from "@/components/form";
 import type { RequirementStep } from "@/features/onboarding/requirements";
 import type { ActionResult } from "@/lib/action-result";
 import { aliasKinds, autoApproveRules, type AliasKind } from "../schemas";
@@ -55,15 +55,29 @@ export function CustomerForm({ action, lng, initial }: { action: Action; lng: st
   const [rule, setRule] = useState(initial.autoApproveRule);
   const domainsId = useId();
   const aliasesId = useId();
+  const [state, formAction, pending] = useActionState(action, undefined);
+  // Submitted by hand, not through the form's action prop: React resets a form
+  // after its action, which would put controlled selects and radios (alias
+  // kinds, rules) back to their first option while the state still says otherwise.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => formAction(form));
+  };
+  if (state?.ok && !initial.id) return <GoTo href={`/${lng}/admin/customers/${state.data.customerId}`} />;
   return (
-    <ActionForm
-      action={action}
-      lng={lng}
-      className="space-y-5"
-      success={initial.id ? undefined : (state) => <GoTo href={`/${lng}/admin/customers/${state.data.customerId}`} />}
-    >
-      {(state) => (
-        <>
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+          <input type="hidden" name="lng" value={lng} />
+          {state && !state.ok && state.formError && (
+            <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+              {t(state.formError)}
+            </p>
+          )}
+          {state?.ok && state.message && (
+            <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+              {t(state.message)}
+            </p>
+          )}
           {initial.id && <input type="hidden" name="id" value={initial.id} />}
           {initial.version && <input type="hidden" name="version" value={initial.version} />}
           <div className="grid gap-4 sm:grid-cols-2">
@@ -162,11 +176,14 @@ export function CustomerForm({ action, lng, initial }: { action: Action; lng: st
 
           <RequirementsEditor name="requirements" initial={initial.requirements} serverError={fieldError(state, "requirements")?.[0]} />
 
-          <SubmitButton className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
-            {initial.id ? t("customers.save") : t("customers.create")}
-          </SubmitButton>
-        </>
-      )}
-    </ActionForm>
+          <button
+            type="submit"
+            disabled={pending}
+            aria-disabled={pending}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:cursor-wait disabled:opacity-70"
+          >
+            {pending ? t("common:loading") : initial.id ? t("customers.save") : t("customers.create")}
+          </button>
+    </form>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionForm, Field, SubmitButton } from "@/components/form";
+import { Field } from "@/components/form";
+import { KeepValuesForm } from "./keep-values-form";
 import type { ActionResult } from "@/lib/action-result";
 import { staffRoles } from "@/lib/permissions";
 
@@ -12,7 +13,7 @@ export function CreateStaffForm({ action, lng }: { action: Action; lng: string }
   const { t } = useTranslation("staff");
   const [setup, setSetup] = useState<"link" | "password">("link");
   return (
-    <ActionForm
+    <KeepValuesForm
       action={action}
       lng={lng}
       success={(state) => (
@@ -25,7 +26,7 @@ export function CreateStaffForm({ action, lng }: { action: Action; lng: string }
         </div>
       )}
     >
-      {(state) => (
+      {(state, pending) => (
         <>
           <Field label={t("staff.email")} name="email" type="email" state={state} required autoComplete="off" maxLength={254} />
           <Field label={t("staff.name")} name="name" state={state} required autoComplete="off" maxLength={120} />
@@ -63,12 +64,17 @@ export function CreateStaffForm({ action, lng }: { action: Action; lng: string }
           {setup === "password" && (
             <Field label={t("staff.password")} name="password" type="password" state={state} required autoComplete="new-password" hint={t("staff.passwordHint")} />
           )}
-          <SubmitButton className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
-            {t("staff.create")}
-          </SubmitButton>
+          <button
+            type="submit"
+            disabled={pending}
+            aria-disabled={pending}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:cursor-wait disabled:opacity-70"
+          >
+            {pending ? t("common:loading") : t("staff.create")}
+          </button>
         </>
       )}
-    </ActionForm>
+    </KeepValuesForm>
   );
 }
 
