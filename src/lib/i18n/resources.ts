@@ -11,6 +11,7 @@ import enOnboarding from "@locales/en/onboarding.json" with { type: "json" };
 import enProfile from "@locales/en/profile.json" with { type: "json" };
 import enRequests from "@locales/en/requests.json" with { type: "json" };
 import enShell from "@locales/en/shell.json" with { type: "json" };
+import enStaff from "@locales/en/staff.json" with { type: "json" };
 import enSupport from "@locales/en/support.json" with { type: "json" };
 import enUsers from "@locales/en/users.json" with { type: "json" };
 import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
@@ -24,6 +25,7 @@ import zhOnboarding from "@locales/zh/onboarding.json" with { type: "json" };
 import zhProfile from "@locales/zh/profile.json" with { type: "json" };
 import zhRequests from "@locales/zh/requests.json" with { type: "json" };
 import zhShell from "@locales/zh/shell.json" with { type: "json" };
+import zhStaff from "@locales/zh/staff.json" with { type: "json" };
 import zhSupport from "@locales/zh/support.json" with { type: "json" };
 import zhUsers from "@locales/zh/users.json" with { type: "json" };
 
@@ -40,6 +42,7 @@ export const resources = {
     profile: enProfile,
     requests: enRequests,
     shell: enShell,
+    staff: enStaff,
     support: enSupport,
     users: enUsers,
   },
@@ -55,6 +58,7 @@ export const resources = {
     profile: zhProfile,
     requests: zhRequests,
     shell: zhShell,
+    staff: zhStaff,
     support: zhSupport,
     users: zhUsers,
   },

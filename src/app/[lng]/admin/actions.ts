@@ -1,15 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { ok } from "@/lib/action-result";
+import { fail, ok } from "@/lib/action-result";
+import { resendMail } from "@/features/staff/mail-log";
+import { staffIdSchema } from "@/features/staff/schemas";
 import { staffAction } from "@/server/action";
-import { audit } from "@/server/audit";
-import { db } from "@/server/db";
-import { deliver } from "@/server/mail";
 
-export const resendMailAction = staffAction("SUPPORT", z.object({ id: z.string().min(1).max(40) }), async ({ id }, { user, ip, lng }) => {
-  const result = await deliver(id);
-  await audit(db, { type: "STAFF", id: user.id, ip }, { action: "mail.resent", entityType: "OutgoingMail", entityId: id, after: result });
+/** Sends a failed message again (support and administrators). */
+export const resendMailAction = staffAction("SUPPORT", staffIdSchema, async ({ id }, { user, ip, lng }) => {
+  const result = await resendMail(id, { type: "STAFF", id: user.id, ip });
+  if (!result.ok) return fail(`staff:mail.errors.${result.error}`);
   revalidatePath(`/${lng}/admin/mail`);
-  return ok(undefined);
+  return ok({ status: result.status }, `staff:mail.resent.${result.status}`);
 });

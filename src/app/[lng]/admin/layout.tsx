@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { AdminNav } from "@/features/staff/components/admin-nav";
+import { sectionsFor } from "@/features/staff/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { signOutAction } from "../(portal)/actions";
@@ -9,30 +11,28 @@ import { signOutAction } from "../(portal)/actions";
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
   const { lng } = await params;
   const user = await requireStaff(lng);
-  const t = getT(lng, "shell");
+  const t = getT(lng, "staff");
+  const items = sectionsFor(user.staffRole).map(({ key, href }) => ({ key, href }));
   return (
     <div className="min-h-screen">
-      <header className="flex flex-wrap items-center justify-between gap-2 border-b bg-gray-900 px-4 py-2 text-white">
+      <header className="flex flex-wrap items-center justify-between gap-2 bg-gray-900 px-4 py-2 text-white">
         <Link href={`/${lng}/admin`} className="font-bold">
-          {getT(lng)("brand")} · {t("staff.title")}
+          {getT(lng)("brand")} · {t("title")}
         </Link>
-        <nav aria-label={t("staff.title")} className="flex items-center gap-4 text-sm">
-          <Link href={`/${lng}/admin/invitations`} className="hover:underline">
-            {getT(lng, "invitations")("staff.title")}
-          </Link>
-          <Link href={`/${lng}/admin/mail`} className="hover:underline">
-            {t("staff.mailLog")}
-          </Link>
+        <div className="flex flex-wrap items-center gap-4 text-sm">
           <LanguageSwitcher className="flex gap-2 text-sm" />
-          <span data-testid="user-menu">{user.name}</span>
+          <span data-testid="user-menu">
+            {user.name} · {t(`roles.${user.staffRole ?? "SUPPORT"}`)}
+          </span>
           <form action={signOutAction}>
             <input type="hidden" name="lng" value={lng} />
             <button type="submit" className="underline">
               {getT(lng, "accounts")("signOut")}
             </button>
           </form>
-        </nav>
+        </div>
       </header>
+      <AdminNav lng={lng} items={items} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

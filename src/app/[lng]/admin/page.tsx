@@ -1,23 +1,53 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { dashboardCounts } from "@/features/staff/dashboard";
+import { sectionsFor } from "@/features/staff/sections";
+import { ui } from "@/features/staff/components/ui";
 import { getT } from "@/lib/i18n/instance";
+import { requireStaff } from "@/server/session";
 
-export default async function AdminHome({ params }: { params: Promise<{ lng: string }> }) {
+export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
+  return { title: getT((await params).lng, "staff")("dashboard.title") };
+}
+
+/** What waits for staff, and the sections this staff member may open. */
+export default async function AdminDashboard({ params }: { params: Promise<{ lng: string }> }) {
   const { lng } = await params;
-  const t = getT(lng, "shell");
+  const user = await requireStaff(lng);
+  const t = getT(lng, "staff");
+  const counts = await dashboardCounts();
+  const tiles = [
+    { key: "pendingRequests", value: counts.pendingRequests },
+    { key: "openTickets", value: counts.openTickets },
+    { key: "submittedOnboarding", value: counts.submittedOnboarding },
+    { key: "failedMails", value: counts.failedMails, href: `/${lng}/admin/mail?status=FAILED` },
+  ];
   return (
     <section>
-      <h1 className="text-2xl font-semibold">{t("staff.title")}</h1>
-      <ul className="mt-4 list-disc pl-6">
-        <li>
-          <Link href={`/${lng}/admin/invitations`} className="text-brand underline">
-            {getT(lng, "invitations")("staff.title")}
-          </Link>
-        </li>
-        <li>
-          <Link href={`/${lng}/admin/mail`} className="text-brand underline">
-            {t("staff.mailLog")}
-          </Link>
-        </li>
+      <h1 className={ui.h1}>{t("dashboard.title")}</h1>
+      <p className="mt-1 text-gray-700">{t("dashboard.intro", { name: user.name })}</p>
+      <ul className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={t("dashboard.countsLabel")}>
+        {tiles.map((tile) => (
+          <li key={tile.key} className={ui.card} data-testid={`count-${tile.key}`}>
+            <p className="text-3xl font-semibold" data-testid="count-value">{tile.value}</p>
+            {tile.href ? (
+              <Link href={tile.href} className="text-sm text-brand underline">{t(`dashboard.${tile.key}`)}</Link>
+            ) : (
+              <p className="text-sm text-gray-700">{t(`dashboard.${tile.key}`)}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h2 className="mt-6 text-lg font-semibold">{t("dashboard.sections")}</h2>
+      <ul className="mt-2 grid gap-3 md:grid-cols-2">
+        {sectionsFor(user.staffRole)
+          .filter((s) => s.key !== "dashboard")
+          .map((s) => (
+            <li key={s.key} className={ui.card}>
+              <Link href={`/${lng}/${s.href}`} className="font-semibold text-brand underline">{t(`nav.${s.key}`)}</Link>
+              <p className="mt-1 text-sm text-gray-700">{t(`dashboard.about.${s.key}`)}</p>
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -1,59 +1,80 @@
+import type { Metadata } from "next";
+import { Pager } from "@/features/staff/components/pager";
+import { ResendButton } from "@/features/staff/components/resend-button";
+import { formatDate, ui } from "@/features/staff/components/ui";
+import { listMail, mailTemplates } from "@/features/staff/mail-log";
+import { firstValues, mailFilterSchema, mailStatuses } from "@/features/staff/schemas";
+import { sectionRole } from "@/features/staff/sections";
 import { getT } from "@/lib/i18n/instance";
-import { db } from "@/server/db";
 import { requireStaff } from "@/server/session";
 import { resendMailAction } from "../actions";
 
-/** The mail log: every message kept or sent, newest first. */
+export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
+  return { title: getT((await params).lng, "staff")("mail.title") };
+}
+
+/** The mail log: every message kept or sent, newest first, filterable, failed ones resendable. */
 export default async function MailLogPage({
   params,
   searchParams,
 }: {
   params: Promise<{ lng: string }>;
-  searchParams: Promise<{ to?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { lng } = await params;
-  await requireStaff(lng);
-  const { to } = await searchParams;
-  const t = getT(lng, "shell");
-  const mails = await db.outgoingMail.findMany({
-    where: to ? { to: { contains: to.toLowerCase() } } : {},
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
+  await requireStaff(lng, sectionRole("mail"));
+  const filter = mailFilterSchema.parse(firstValues(await searchParams));
+  const t = getT(lng, "staff");
+  const [mails, templates] = await Promise.all([listMail(filter), mailTemplates()]);
   return (
     <section>
-      <h1 className="text-2xl font-semibold">{t("staff.mailLog")}</h1>
-      <p className="mt-2 text-gray-700">{t("staff.mailIntro")}</p>
-      <form className="mt-4 flex gap-2" role="search">
-        <label className="sr-only" htmlFor="mail-to">{t("staff.to")}</label>
-        <input id="mail-to" name="to" defaultValue={to} placeholder={t("staff.to")} className="rounded border px-3 py-1.5" />
-        <button className="rounded border px-3 py-1.5">{getT(lng)("submit")}</button>
+      <h1 className={ui.h1}>{t("mail.title")}</h1>
+      <p className="mt-2 text-gray-700">{t("mail.intro")}</p>
+      <form className="mt-4 grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label={t("mail.filters")}>
+        <div>
+          <label className={ui.label} htmlFor="mail-to">{t("mail.to")}</label>
+          <input id="mail-to" name="to" defaultValue={filter.to} className={ui.input} />
+        </div>
+        <div>
+          <label className={ui.label} htmlFor="mail-status">{t("mail.status")}</label>
+          <select id="mail-status" name="status" defaultValue={filter.status ?? ""} className={ui.input}>
+            <option value="">{t("filters.any")}</option>
+            {mailStatuses.map((s) => (
+              <option key={s} value={s}>{t(`mail.statuses.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className={ui.label} htmlFor="mail-template">{t("mail.template")}</label>
+          <select id="mail-template" name="template" defaultValue={filter.template ?? ""} className={ui.input}>
+            <option value="">{t("filters.any")}</option>
+            {templates.map((tpl) => (
+              <option key={tpl} value={tpl}>{tpl}</option>
+            ))}
+          </select>
+        </div>
+        <button className={ui.button}>{t("filters.apply")}</button>
       </form>
-      {mails.length === 0 ? (
-        <p className="mt-4">{t("staff.noMail")}</p>
+      {mails.items.length === 0 ? (
+        <p className="mt-4">{t("mail.none")}</p>
       ) : (
         <ul className="mt-4 space-y-2">
-          {mails.map((m) => (
+          {mails.items.map((m) => (
             <li key={m.id} className="rounded border bg-white p-3" data-testid="mail-row">
               <details>
                 <summary className="cursor-pointer">
-                  <span className="font-medium">{m.subject}</span> — {m.to} · {t(`staff.statuses.${m.status}`)} ·{" "}
-                  {t("staff.attempts")}: {m.attempts} · {m.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+                  <span className="font-medium">{m.subject}</span> — {m.to} · <span data-testid="mail-status">{t(`mail.statuses.${m.status}`)}</span> · {m.template} ·{" "}
+                  {t("mail.attempts")}: {m.attempts} · {formatDate(m.createdAt)}
                 </summary>
                 <pre className="mt-2 whitespace-pre-wrap break-words text-sm text-gray-800">{m.text}</pre>
                 {m.lastError && <p className="text-sm text-red-700">{m.lastError}</p>}
               </details>
-              {m.status === "FAILED" && (
-                <form action={async (fd) => { "use server"; await resendMailAction(undefined, fd); }}>
-                  <input type="hidden" name="id" value={m.id} />
-                  <input type="hidden" name="lng" value={lng} />
-                  <button className="mt-2 rounded border px-3 py-1 text-sm">{t("staff.resend")}</button>
-                </form>
-              )}
+              {m.status === "FAILED" && <ResendButton action={resendMailAction} lng={lng} id={m.id} />}
             </li>
           ))}
         </ul>
       )}
+      <Pager lng={lng} page={mails} path={`/${lng}/admin/mail`} query={filter} />
     </section>
   );
 }

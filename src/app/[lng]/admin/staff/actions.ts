@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { fail, ok } from "@/lib/action-result";
+import { parseForm } from "@/features/staff/form";
+import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/staff/schemas";
+import { changeStaffRole, createStaffAccount, deactivateStaff, reactivateStaff, type StaffResult } from "@/features/staff/staff-accounts";
+import { staffAction } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
+import { z } from "zod";
+
+function answer(result: StaffResult, lng: string, message: string): ActionResult<{ userId: string }> {
+  if (!result.ok) return fail(`staff:staff.errors.${result.error}`);
+  revalidatePath(`/${lng}/admin/staff`);
+  return ok({ userId: result.userId }, message);
+}
+
+export const createStaffAction = staffAction("ADMINISTRATOR", z.record(z.string(), z.unknown()), async (raw, { user, ip, lng }) => {
+  const parsed = parseForm(createStaffSchema, raw);
+  if (!parsed.ok) return parsed.result;
+  const result = await createStaffAccount(parsed.data, { type: "STAFF", id: user.id, ip });
+  if (!result.ok && result.error === "emailTaken") return fail("staff:staff.errors.emailTaken", { email: ["staff:staff.errors.emailTaken"] });
+  return answer(result, lng, parsed.data.setup === "link" ? "staff:staff.createdLink" : "staff:staff.createdPassword");
+});
+
+export const deactivateStaffAction = staffAction("ADMINISTRATOR", staffIdSchema, async ({ id }, { user, ip, lng }) =>
+  answer(await deactivateStaff(id, { type: "STAFF", id: user.id, ip }), lng, "staff:staff.deactivated"),
+);
+
+export const reactivateStaffAction = staffAction("ADMINISTRATOR", staffIdSchema, async ({ id }, { user, ip, lng }) =>
+  answer(await reactivateStaff(id, { type: "STAFF", id: user.id, ip }), lng, "staff:staff.reactivated"),
+);
+
+export const changeStaffRoleAction = staffAction("ADMINISTRATOR", changeRoleSchema, async ({ id, role }, { user, ip, lng }) =>
+  answer(await changeStaffRole(id, role, { type: "STAFF", id: user.id, ip }), lng, "staff:staff.roleChanged"),
+);

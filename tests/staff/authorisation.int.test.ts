@@ -1,0 +1,188 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/server/session";
+
+/**
+ * Every admin action, called as anonymous, a supplier admin, support and an
+ * administrator: each caller gets exactly what its role allows, and a refused
+ * call changes nothing. The session is the only thing stubbed (there is no
+ * request here); the actions, their wrapper and the database are real.
+ * Add new admin actions to `cases` below.
+ */
+let current: SessionUser | null = null;
+vi.mock("@/server/session", () => ({ getSessionUser: async () => current }));
+vi.mock("@/server/request", () => ({ clientIp: async () => "10.9.0.1" }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const { db } = await import("@/server/db");
+const { createStaffUser } = await import("@/features/accounts/service");
+const { makeCustomer, makeSupplier, PASSWORD } = await import("../support/factories");
+const admin = await import("@/app/[lng]/admin/actions");
+const customers = await import("@/app/[lng]/admin/customers/actions");
+const staff = await import("@/app/[lng]/admin/staff/actions");
+
+type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";
+type FormAction = (prev: unknown, form: FormData) => Promise<{ ok: boolean; formError?: string }>;
+interface Case {
+  name: string;
+  action: FormAction;
+  allowed: Role[];
+  /** Creates what the call needs; returns its form fields and a check of whether it took effect */
+  setup: () => Promise<{ form: Record<string, string | string[]>; tookEffect: () => Promise<boolean> }>;
+}
+
+const uid = () => crypto.randomBytes(4).toString("hex");
+const staffUser = (role: "SUPPORT" | "ADMINISTRATOR", status = "ACTIVE") =>
+  createStaffUser({ email: `target-${uid()}@authz.test`, name: "Target", password: PASSWORD, role }).then((u) =>
+    status === "ACTIVE" ? u : db.user.update({ where: { id: u.id }, data: { status } }),
+  );
+
+const cases: Case[] = [
+  {
+    name: "resend a failed mail",
+    action: admin.resendMailAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const m = await db.outgoingMail.create({ data: { to: "x@authz.test", locale: "en", template: "a:b", subject: "s", text: "t", html: "h", status: "FAILED" } });
+      return { form: { id: m.id }, tookEffect: async () => (await db.outgoingMail.findUniqueOrThrow({ where: { id: m.id } })).status !== "FAILED" };
+    },
+  },
+  {
+    name: "create a customer",
+    action: customers.createCustomerAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const name = `Authz Customer ${uid()}`;
+      return { form: { name, acceptsRequests: "yes", autoApproveRule: "NONE", "aliasName[]": ["Authz Alias"], "aliasKind[]": ["TRADING"] }, tookEffect: async () => (await db.customer.count({ where: { name } })) === 1 };
+    },
+  },
+  {
+    name: "edit a customer",
+    action: customers.updateCustomerAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const c = await makeCustomer();
+      return {
+        form: { id: c.id, name: c.name, nameZh: "改名", acceptsRequests: "no", autoApproveRule: "NONE" },
+        tookEffect: async () => (await db.customer.findUniqueOrThrow({ where: { id: c.id } })).nameZh === "改名",
+      };
+    },
+  },
+  {
+    name: "create a staff account",
+    action: staff.createStaffAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const email = `new-${uid()}@authz.test`;
+      return { form: { email, name: "New", role: "ADMINISTRATOR", setup: "link" }, tookEffect: async () => (await db.user.count({ where: { email } })) === 1 };
+    },
+  },
+  {
+    name: "deactivate a staff account",
+    action: staff.deactivateStaffAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const u = await staffUser("SUPPORT");
+      return { form: { id: u.id }, tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).status === "DEACTIVATED" };
+    },
+  },
+  {
+    name: "reactivate a staff account",
+    action: staff.reactivateStaffAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const u = await staffUser("SUPPORT", "DEACTIVATED");
+      return { form: { id: u.id }, tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).status === "ACTIVE" };
+    },
+  },
+  {
+    name: "change a staff role",
+    action: staff.changeStaffRoleAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const u = await staffUser("SUPPORT");
+      return { form: { id: u.id, role: "ADMINISTRATOR" }, tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).staffRole === "ADMINISTRATOR" };
+    },
+  },
+];
+
+const callers = {} as Record<Role, SessionUser | null>;
+function session(u: { id: string; email: string; name: string; kind: string; staffRole: string | null; supplierId: string | null; permissions: string }): SessionUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    locale: "en",
+    kind: u.kind as SessionUser["kind"],
+    staffRole: u.staffRole as SessionUser["staffRole"],
+    supplierId: u.supplierId,
+    permissions: u.permissions ? (u.permissions.split(",") as SessionUser["permissions"]) : [],
+    allCustomers: true,
+  };
+}
+
+beforeAll(async () => {
+  const s = await makeSupplier();
+  callers.anonymous = null;
+  callers.supplier = session(await db.user.findUniqueOrThrow({ where: { id: s.userId } }));
+  callers.SUPPORT = session(await staffUser("SUPPORT"));
+  callers.ADMINISTRATOR = session(await staffUser("ADMINISTRATOR"));
+});
+
+function formData(fields: Record<string, string | string[]>) {
+  const fd = new FormData();
+  fd.set("lng", "en");
+  for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) fd.append(k, value);
+  return fd;
+}
+
+describe("admin actions: each role gets exactly what it is allowed", () => {
+  for (const c of cases) {
+    for (const role of ["anonymous", "supplier", "SUPPORT", "ADMINISTRATOR"] as Role[]) {
+      const allowed = c.allowed.includes(role);
+      it(`${c.name} as ${role}: ${allowed ? "done" : "refused, nothing changed"}`, async () => {
+        const { form, tookEffect } = await c.setup();
+        const audits = await db.auditEvent.count();
+        current = callers[role];
+        const result = await c.action(undefined, formData(form));
+        current = null;
+        if (allowed) {
+          expect(result.ok, JSON.stringify(result)).toBe(true);
+          expect(await tookEffect()).toBe(true);
+          expect(await db.auditEvent.count()).toBeGreaterThan(audits);
+        } else {
+          expect(result).toMatchObject({ ok: false, formError: "errors.notAllowed" });
+          expect(await tookEffect()).toBe(false);
+          expect(await db.auditEvent.count()).toBe(audits);
+        }
+      });
+    }
+  }
+});
+
+describe("admin actions: bad input is a field message and writes nothing", () => {
+  it("customer form", async () => {
+    current = callers.ADMINISTRATOR;
+    const before = await db.customer.count();
+    const audits = await db.auditEvent.count();
+    const result = await customers.createCustomerAction(undefined, formData({ name: "Bad Domains Ltd", domains: "nope nope", acceptsRequests: "yes", autoApproveRule: "NONE", requirements: "[{]" }));
+    current = null;
+    expect(result).toMatchObject({ ok: false, fieldErrors: { domains: ["staff:customers.errors.domain"], requirements: ["staff:customers.errors.requirementsJson"] } });
+    expect(await db.customer.count()).toBe(before);
+    expect(await db.auditEvent.count()).toBe(audits);
+  });
+
+  it("staff form, and the last administrator through the action", async () => {
+    current = callers.ADMINISTRATOR;
+    const bad = await staff.createStaffAction(undefined, formData({ email: "not-an-email", name: "", role: "ROOT", setup: "link" }));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { email: ["validation.email"], name: ["validation.required"], role: ["validation.invalid"] } });
+    // Leave one other active administrator, then try to demote them.
+    await db.user.updateMany({ where: { kind: "STAFF", staffRole: "ADMINISTRATOR", id: { not: callers.ADMINISTRATOR!.id } }, data: { status: "DEACTIVATED" } });
+    const other = await staffUser("ADMINISTRATOR");
+    await db.user.update({ where: { id: callers.ADMINISTRATOR!.id }, data: { status: "DEACTIVATED" } });
+    const refused = await staff.changeStaffRoleAction(undefined, formData({ id: other.id, role: "SUPPORT" }));
+    current = null;
+    expect(refused).toMatchObject({ ok: false, formError: "staff:staff.errors.lastAdministrator" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).staffRole).toBe("ADMINISTRATOR");
+  });
+});
