@@ -86,6 +86,7 @@ const SUFFIXES_LONGEST_FIRST = [...LATIN_LEGAL_SUFFIXES.map((s) => ({ s, latin: 
 export function stripLegalForms(spaced: string): string {
   let s = spaced;
   for (let round = 0; round < 4; round++) {
+    if (CJK_LEGAL_SUFFIXES.includes(s)) break; // "有限公司" alone stays itself
     const hit = SUFFIXES_LONGEST_FIRST.find(({ s: suf, latin }) =>
       latin ? s.endsWith(" " + suf) : s.length > suf.length && s.endsWith(suf),
     );
@@ -189,66 +190,27 @@ export function termsOf(spaced: string): string[] {
   return terms;
 }
 
-/** Levenshtein distance, stopping early above `max` (returns max + 1). */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (Math.abs(x.length - y.length) > max) return max + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= y.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[y.length];
-}
-
 /**
  * The smallest edit distance between `query` and any substring of `text`
- * (Sellers' algorithm), and whether the best match starts at the beginning.
+ * (Sellers' algorithm), counting an adjacent transposition as one edit
+ * ("siemnes" is one typo away from "siemens").
  */
-export function substringDistance(query: string, text: string): { distance: number; atStart: boolean } {
+export function substringDistance(query: string, text: string): number {
   const q = Array.from(query);
   const t = Array.from(text);
-  // prev[j]: distance of q[0..i) against a substring of t ending at j; start[j]: where it starts.
+  let before = new Array<number>(t.length + 1).fill(0);
   let prev = new Array<number>(t.length + 1).fill(0);
-  let prevStart = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= q.length; i++) {
     const cur = [i];
-    const curStart = [0];
     for (let j = 1; j <= t.length; j++) {
-      const sub = prev[j - 1] + (q[i - 1] === t[j - 1] ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      if (sub <= del && sub <= ins) {
-        cur.push(sub);
-        curStart.push(prevStart[j - 1]);
-      } else if (del <= ins) {
-        cur.push(del);
-        curStart.push(prevStart[j]);
-      } else {
-        cur.push(ins);
-        curStart.push(curStart[j - 1]);
-      }
+      let v = Math.min(prev[j - 1] + (q[i - 1] === t[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+      if (i > 1 && j > 1 && q[i - 1] === t[j - 2] && q[i - 2] === t[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      cur.push(v);
     }
+    before = prev;
     prev = cur;
-    prevStart = curStart;
   }
-  let distance = Infinity;
-  let atStart = false;
-  for (let j = 0; j <= t.length; j++) {
-    if (prev[j] < distance || (prev[j] === distance && prevStart[j] === 0 && !atStart)) {
-      distance = prev[j];
-      atStart = prevStart[j] === 0;
-    }
-  }
-  return { distance, atStart };
+  return Math.min(...prev);
 }
 
 /** How well a name matches, best first. */
@@ -318,7 +280,7 @@ export function classify(query: ParsedQuery, name: string, isNumber: boolean): M
       return consider({ cls: MatchClass.Substring, variant, distance: 0 });
     }
     if (!isNumber && fuzzyEligible(q)) {
-      const { distance } = substringDistance(q, nameFolded);
+      const distance = substringDistance(q, nameFolded);
       if (distance <= 1) consider({ cls: MatchClass.Fuzzy, variant, distance });
     }
   });
