@@ -183,7 +183,7 @@ function makeQueries(sqlite: Database.Database, count: number): BenchQuery[] {
   const ofKind = sqlite.prepare(`SELECT customerId, text FROM CustomerSearchName WHERE id >= ? AND kind IN (SELECT value FROM json_each(?)) LIMIT 1`);
   const maxId = (sqlite.prepare(`SELECT max(id) AS m FROM CustomerSearchName`).get() as { m: number }).m;
   const sample = (kinds: string[]) => ofKind.get(1 + Math.floor(random() * maxId), JSON.stringify(kinds)) as { customerId: string; text: string } | undefined;
-  const mix: [string, number, () => BenchQuery | null][] = [
+  const mix: [string, number, () => BenchQuery | null | undefined][] = [
     ["exact name", 12, () => { const r = sample(["NAME"]); return r && { kind: "", q: r.text, target: r.customerId }; }],
     ["typeahead prefix 3-8", 22, () => {
       const r = sample(["NAME"]); if (!r) return null;
