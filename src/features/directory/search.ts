@@ -38,6 +38,18 @@ const CANDIDATES = 200;
 const FUZZY_CANDIDATES = 60;
 /** Typo look-ups per query, at most. */
 const FUZZY_LOOKUPS = 12;
+/**
+ * Characters of one phrase sent to the index, and terms per look-up: an FTS5
+ * phrase costs one posting-list walk per trigram, so long queries are looked
+ * up by a selective part and verified in full by `classify`.
+ */
+const PHRASE_CHARS = 12;
+const MAX_TERMS = 3;
+
+const head = (s: string, n = PHRASE_CHARS) => Array.from(s).slice(0, n).join("");
+const tail = (s: string, n = PHRASE_CHARS) => Array.from(s).slice(-n).join("");
+/** The longest terms (usually the rarest), each clipped. */
+const clipTerms = (terms: string[]) => [...terms].sort((a, b) => b.length - a.length).slice(0, MAX_TERMS).map((t) => head(t));
 
 const NUMBER_KINDS = new Set(["TAX_ID", "REGISTRATION"]);
 /** Tie-break between equally good matches: the customer's own names, then aliases, then numbers. */
@@ -84,7 +96,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   const length = Array.from(parsed.compact).length;
   // 1. Exact names (B-tree) and names starting with the query (index).
   add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
-  const prefixed = await namesStartingWith(parsed.variants, CANDIDATES);
+  const prefixed = await namesStartingWith(parsed.variants.map((v) => head(v)), CANDIDATES);
   add(prefixed);
   if (prefixed.length >= CANDIDATES) add(await namesEqualToCompact(parsed.variants, CANDIDATES));
 
@@ -92,7 +104,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   if (customersUpTo(MatchClass.Prefix) < max) {
     if (length >= 3) {
       const termLists = parsed.terms.filter((terms) => terms.every((t) => Array.from(t).length >= 3));
-      if (termLists.length) add(await namesContainingAll(termLists, CANDIDATES));
+      if (termLists.length) add(await namesContainingAll(termLists.map(clipTerms), CANDIDATES));
     } else if (length === 2 && Array.from(parsed.compact).every(isWide)) {
       add(await namesContainingPair([parsed.compact], CANDIDATES));
     }
@@ -174,11 +186,11 @@ export function typoLookups(compact: string): TypoLookup[] {
     const parts: NamePart[] = [];
     let size = 0;
     if (left.length >= 3 || (left.length > 0 && right.length >= 3)) {
-      parts.push({ text: left.join(""), atStart: left.length < 3 });
+      parts.push(left.length < 3 ? { text: left.join(""), atStart: true } : { text: tail(left.join(""), 8) });
       size += left.length;
     }
     if (right.length >= 3) {
-      parts.push({ text: right.join("") });
+      parts.push({ text: head(right.join(""), 8) });
       size += right.length;
     }
     const key = JSON.stringify(parts);
