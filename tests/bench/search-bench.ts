@@ -11,6 +11,7 @@
  * migrations' triggers (the same way the app's writes reach the index).
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
@@ -251,26 +252,30 @@ async function main() {
   const { db } = await import("@/server/db");
 
   for (const q of queries.slice(0, WARMUP)) await searchDirectory(q.q);
-  const results: { kind: string; ms: number; found: boolean | null; count: number }[] = [];
+  const results: { kind: string; ms: number; cpu: number; found: boolean | null; count: number }[] = [];
   for (const q of queries.slice(WARMUP)) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const hits = await searchDirectory(q.q);
     const t = performance.now() - t0;
-    results.push({ kind: q.kind, ms: t, found: q.target ? hits.some((h) => h.id === q.target) : null, count: hits.length });
+    const c = process.cpuUsage(c0);
+    results.push({ kind: q.kind, ms: t, cpu: (c.user + c.system) / 1000, found: q.target ? hits.some((h) => h.id === q.target) : null, count: hits.length });
   }
   await db.$disconnect();
 
   const line = (label: string, rs: typeof results) => {
     const t = rs.map((r) => r.ms).sort((a, b) => a - b);
+    const cpu = rs.map((r) => r.cpu).sort((a, b) => a - b);
     const withTarget = rs.filter((r) => r.found !== null);
     const found = withTarget.filter((r) => r.found).length;
     const avgHits = rs.reduce((s, r) => s + r.count, 0) / rs.length;
     console.log(
-      `${label.padEnd(48)} ${String(rs.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))} ${ms(t[t.length - 1])}  ${avgHits.toFixed(1).padStart(4)}  ${withTarget.length ? `${((100 * found) / withTarget.length).toFixed(0)}%` : "-"}`,
+      `${label.padEnd(48)} ${String(rs.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))} ${ms(t[t.length - 1])}  ${ms(pct(cpu, 50))} ${ms(pct(cpu, 95))}  ${avgHits.toFixed(1).padStart(4)}  ${withTarget.length ? `${((100 * found) / withTarget.length).toFixed(0)}%` : "-"}`,
     );
   };
   console.log(`\n${CUSTOMERS.toLocaleString("en")} customers, ${QUERIES} measured queries (after ${WARMUP} warm-up), one at a time, through searchDirectory()`);
-  console.log(`${"query kind".padEnd(48)} ${"n".padStart(5)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  hits  target found`);
+  console.log(`load average before: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; wall-clock ms (p50 p95 p99 max), then CPU ms of this process per query (p50 p95)`);
+  console.log(`${"query kind".padEnd(48)} ${"n".padStart(5)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  ${"cpu50".padStart(7)} ${"cpu95".padStart(7)}  hits  target found`);
   for (const kind of [...new Set(results.map((r) => r.kind))]) line(kind, results.filter((r) => r.kind === kind));
   line("ALL (ms)", results);
 }

@@ -10,7 +10,7 @@ import {
   substringDistance,
   termsOf,
 } from "@/features/directory/normalize";
-import { typoLookups } from "@/features/directory/search";
+import { typoLookups } from "@/features/directory/plan";
 
 describe("spacedForm (the index normalization mirrored from SQL)", () => {
   it("turns punctuation into single spaces and lower-cases ASCII only", () => {
@@ -157,7 +157,7 @@ describe("typo tolerance", () => {
 
   /** Whether a look-up's parts are all in the name (start parts at its start). */
   const finds = (lookup: ReturnType<typeof typoLookups>[number], name: string) =>
-    lookup.parts.every((p) => (p.atStart ? name.startsWith(p.text) : name.includes(p.text)));
+    lookup.pieces.every((p) => (p.atStart ? name.startsWith(p.text) : name.includes(p.text)));
 
   it.each(["siemens", "rexroth", "roadrunner", "pearlriver", "northwindtraders"])(
     "the index look-ups for every one-typo variant of %s find it",

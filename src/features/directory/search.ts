@@ -1,14 +1,12 @@
 import { db } from "@/server/db";
 import {
-  namesContainingAll,
-  type NamePart,
   namesContainingPair,
   namesEqualTo,
-  namesEqualToCompact,
-  namesStartingWith,
   namesWithParts,
+  namesWithPartsEach,
   type SearchNameRow,
 } from "@/server/sql/customer-search";
+import { ensureTrigramStats, lookupParts, typoLookups } from "./plan";
 import {
   CJK_LEGAL_SUFFIXES,
   classify,
@@ -36,20 +34,6 @@ export const MAX_RESULTS = 10;
 const CANDIDATES = 200;
 /** Rows fetched per typo look-up. */
 const FUZZY_CANDIDATES = 60;
-/** Typo look-ups per query, at most. */
-const FUZZY_LOOKUPS = 12;
-/**
- * Characters of one phrase sent to the index, and terms per look-up: an FTS5
- * phrase costs one posting-list walk per trigram, so long queries are looked
- * up by a selective part and verified in full by `classify`.
- */
-const PHRASE_CHARS = 12;
-const MAX_TERMS = 3;
-
-const head = (s: string, n = PHRASE_CHARS) => Array.from(s).slice(0, n).join("");
-const tail = (s: string, n = PHRASE_CHARS) => Array.from(s).slice(-n).join("");
-/** The longest terms (usually the rarest), each clipped. */
-const clipTerms = (terms: string[]) => [...terms].sort((a, b) => b.length - a.length).slice(0, MAX_TERMS).map((t) => head(t));
 
 const NUMBER_KINDS = new Set(["TAX_ID", "REGISTRATION"]);
 /** Tie-break between equally good matches: the customer's own names, then aliases, then numbers. */
@@ -94,28 +78,32 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   };
 
   const length = Array.from(parsed.compact).length;
+  await ensureTrigramStats();
   // 1. Exact names (B-tree) and names starting with the query (index).
   add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
-  const prefixed = await namesStartingWith(parsed.variants.map((v) => head(v)), CANDIDATES);
+  const prefixed = await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])), CANDIDATES);
   add(prefixed);
-  if (prefixed.length >= CANDIDATES) add(await namesEqualToCompact(parsed.variants, CANDIDATES));
+  if (prefixed.length >= CANDIDATES) {
+    // A very common start: make sure the exact names are among the candidates.
+    add(await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true, atEnd: true }], 4)), CANDIDATES));
+  }
 
   // 2. Anywhere in a name: every term (trigram path), or a pair of Chinese characters.
   if (customersUpTo(MatchClass.Prefix) < max) {
     if (length >= 3) {
-      const termLists = parsed.terms.filter((terms) => terms.every((t) => Array.from(t).length >= 3));
-      if (termLists.length) add(await namesContainingAll(termLists.map(clipTerms), CANDIDATES));
+      const alternatives = parsed.terms
+        .filter((terms) => terms.every((t) => Array.from(t).length >= 3))
+        .map((terms) => lookupParts(terms.map((text) => ({ text }))));
+      if (alternatives.length) add(await namesWithParts(alternatives, CANDIDATES));
     } else if (length === 2 && Array.from(parsed.compact).every(isWide)) {
       add(await namesContainingPair([parsed.compact], CANDIDATES));
     }
   }
 
-  // 3. One typo, only when the exact paths found too little.
-  if (customersUpTo(MatchClass.Substring) < max && fuzzyEligible(parsed.compact)) {
-    for (const pieces of typoLookups(parsed.compact)) {
-      add(await namesWithParts(pieces.parts, FUZZY_CANDIDATES));
-      if (customersUpTo(MatchClass.Fuzzy) >= max) break;
-    }
+  // 3. One typo: only when nothing starts with the query and there is room
+  //    for more results; one round trip for all look-ups.
+  if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && fuzzyEligible(parsed.compact)) {
+    add(await namesWithPartsEach(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces)), FUZZY_CANDIDATES));
   }
 
   // Best match per customer, best customers first.
@@ -155,48 +143,4 @@ function exactProbes(q: ParsedQuery): string[] {
   const latin = [...LATIN_LEGAL_SUFFIXES, ...COMBINED_SUFFIXES].map((s) => `${q.spaced} ${s}`);
   const cjk = [...CJK_LEGAL_SUFFIXES, ...CJK_COMBINED_SUFFIXES].map((s) => q.spaced + s);
   return [q.spaced, ...latin, ...cjk];
-}
-
-interface TypoLookup {
-  parts: NamePart[];
-  /** Characters the look-up constrains: the larger, the more selective. */
-  size: number;
-}
-
-/**
- * Index look-ups that together find every name containing the query with one
- * typo (wrong, missing or extra letter, swapped neighbours). A look-up leaves
- * out a window of the query (`gap` letters) and asks for what comes before it
- * and after it; the windows overlap by one letter, so any typo, including a
- * swap, falls entirely inside one window and that look-up finds the name.
- * Parts shorter than a trigram are dropped, except a short start of the
- * query, which is looked up at the start of the name. Longer queries use wider
- * windows so that there are never more than about 8 look-ups; the most
- * selective (most letters constrained) run first.
- */
-export function typoLookups(compact: string): TypoLookup[] {
-  const c = Array.from(compact);
-  const n = c.length;
-  const gap = n <= 12 ? 2 : n <= 20 ? 3 : Math.ceil(n / 8) + 1;
-  const seen = new Set<string>();
-  const lookups: TypoLookup[] = [];
-  for (let p = 0; p < n; p += gap - 1) {
-    const left = c.slice(0, p);
-    const right = c.slice(p + gap);
-    const parts: NamePart[] = [];
-    let size = 0;
-    if (left.length >= 3 || (left.length > 0 && right.length >= 3)) {
-      parts.push(left.length < 3 ? { text: left.join(""), atStart: true } : { text: tail(left.join(""), 8) });
-      size += left.length;
-    }
-    if (right.length >= 3) {
-      parts.push({ text: head(right.join(""), 8) });
-      size += right.length;
-    }
-    const key = JSON.stringify(parts);
-    if (size < 3 || seen.has(key)) continue;
-    seen.add(key);
-    lookups.push({ parts, size });
-  }
-  return lookups.sort((a, b) => b.size - a.size).slice(0, FUZZY_LOOKUPS);
 }
