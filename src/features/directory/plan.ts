@@ -7,14 +7,16 @@
  * candidates are a superset, verified against the full query by `classify`.
  */
 import { KEY_END as END, KEY_START as START, sampleKeys, type NamePart } from "@/server/sql/customer-search";
-/** Trigrams named per look-up. */
+/** Trigrams named per look-up, at most. */
 const TRIGRAMS_PER_LOOKUP = 3;
+/** Expected matches small enough to stop adding trigrams to a look-up. */
+const EXPECTED_ENOUGH = 30;
 const SAMPLE_SIZE = 20_000;
 const SAMPLE_BLOCKS = 200;
 const SAMPLE_TTL_MS = 10 * 60_000;
 
 /** Sample trigram counts (folded like the tokenizer: lower case, no diacritics). */
-let stats: { counts: Map<string, number>; at: number } | null = null;
+let stats: { counts: Map<string, number>; sampled: number; total: number; at: number } | null = null;
 let loading: Promise<void> | null = null;
 
 const tokenFold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -25,13 +27,14 @@ export async function ensureTrigramStats(): Promise<void> {
   loading ??= (async () => {
     try {
       const counts = new Map<string, number>();
-      for (const key of await sampleKeys(SAMPLE_SIZE, SAMPLE_BLOCKS)) {
+      const { keys, total } = await sampleKeys(SAMPLE_SIZE, SAMPLE_BLOCKS);
+      for (const key of keys) {
         const chars = Array.from(tokenFold(key));
         const seen = new Set<string>();
         for (let i = 0; i + 3 <= chars.length; i++) seen.add(chars.slice(i, i + 3).join(""));
         for (const t of seen) counts.set(t, (counts.get(t) ?? 0) + 1);
       }
-      stats = { counts, at: Date.now() };
+      stats = { counts, sampled: keys.length, total, at: Date.now() };
     } finally {
       loading = null;
     }
@@ -55,19 +58,32 @@ function rarestTrigrams(key: string, count: number): string[] {
   return found.slice(0, count).map((f) => f.t);
 }
 
+/** Estimated share of indexed names containing trigram `t`. */
+function share(t: string): number {
+  if (!stats?.sampled) return 1;
+  return Math.max(stats.counts.get(tokenFold(t)) ?? 0, 0.5) / stats.sampled;
+}
+
 /**
  * Index parts that every name containing all of `pieces` matches: the rarest
- * trigrams among them. A piece `atStart` must begin the name; one `atEnd` must
- * end it (both use the anchors the triggers write around each key).
+ * trigrams among them, as few as needed. A piece `atStart` must begin the
+ * name (the anchors the triggers write around each key). Trigrams are added,
+ * rarest first, until the expected number of matches (independence
+ * assumption) is small; each extra common trigram would only add work.
  */
-export function lookupParts(pieces: { text: string; atStart?: boolean; atEnd?: boolean }[], count = TRIGRAMS_PER_LOOKUP): NamePart[] {
-  const keys = pieces.map((p) => (p.atStart ? START : "") + p.text + (p.atEnd ? END : ""));
-  // Pieces shorter than a trigram (only possible without anchors) cannot be looked up.
-  const usable = keys.filter((k) => Array.from(k).length >= 3);
-  const all = usable.flatMap((k) => rarestTrigrams(k, count));
-  const unique = [...new Set(all)];
-  unique.sort((a, b) => (stats?.counts.get(tokenFold(a)) ?? 0) - (stats?.counts.get(tokenFold(b)) ?? 0));
-  return unique.slice(0, count).map((text) => ({ text }));
+export function lookupParts(pieces: { text: string; atStart?: boolean }[], max = TRIGRAMS_PER_LOOKUP): NamePart[] {
+  const keys = pieces.map((p) => (p.atStart ? START : "") + p.text);
+  const candidates = [...new Set(keys.filter((k) => Array.from(k).length >= 3).flatMap((k) => rarestTrigrams(k, max)))];
+  candidates.sort((a, b) => share(a) - share(b));
+  const total = stats?.total ?? 0;
+  const parts: NamePart[] = [];
+  let expected = Math.max(total, 1);
+  for (const text of candidates) {
+    if (parts.length >= max || (parts.length > 0 && expected <= EXPECTED_ENOUGH)) break;
+    parts.push({ text });
+    expected *= share(text);
+  }
+  return parts;
 }
 
 /** Typo look-ups per query, at most. */

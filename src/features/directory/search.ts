@@ -1,5 +1,5 @@
-import { db } from "@/server/db";
 import {
+  customersByIds,
   namesContainingPair,
   namesEqualTo,
   namesWithParts,
@@ -31,7 +31,7 @@ export interface DirectoryHit {
 /** Never more results than this, whatever the caller asks. */
 export const MAX_RESULTS = 10;
 /** Rows fetched from the index per look-up before ranking. */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 /** Rows fetched per typo look-up. */
 const FUZZY_CANDIDATES = 60;
 
@@ -81,12 +81,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   await ensureTrigramStats();
   // 1. Exact names (B-tree) and names starting with the query (index).
   add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
-  const prefixed = await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])), CANDIDATES);
-  add(prefixed);
-  if (prefixed.length >= CANDIDATES) {
-    // A very common start: make sure the exact names are among the candidates.
-    add(await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true, atEnd: true }], 4)), CANDIDATES));
-  }
+  add(await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])), CANDIDATES));
 
   // 2. Anywhere in a name: every term (trigram path), or a pair of Chinese characters.
   if (customersUpTo(MatchClass.Prefix) < max) {
@@ -115,10 +110,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   }
   const top = [...best.values()].sort(compare).slice(0, max);
   if (!top.length) return [];
-  const customers = await db.customer.findMany({
-    where: { id: { in: top.map((s) => s.row.customerId) } },
-    select: { id: true, name: true, nameZh: true, acceptsRequests: true },
-  });
+  const customers = await customersByIds(top.map((s) => s.row.customerId));
   const byId = new Map(customers.map((c) => [c.id, c]));
   return top.flatMap((s) => {
     const c = byId.get(s.row.customerId);

@@ -92,20 +92,28 @@ export function namesContainingPair(pairs: string[], limit: number): Promise<Sea
   return matchIndex(`grams : (${pairs.map((p) => phrase(p + PAIR_END)).join(" OR ")})`, limit);
 }
 
+/** The customers' display fields, by id (any order). */
+export async function customersByIds(ids: string[]): Promise<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]> {
+  if (!ids.length) return [];
+  const rows = await db.$queryRaw<{ id: string; name: string; nameZh: string; acceptsRequests: number | bigint | boolean }[]>`
+    SELECT id, name, nameZh, acceptsRequests FROM "Customer" WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  return rows.map((r) => ({ ...r, acceptsRequests: Boolean(Number(r.acceptsRequests)) }));
+}
+
 /**
  * A sample of indexed keys (about `size` rows from `blocks` random places),
  * used to estimate how common each trigram is.
  */
-export async function sampleKeys(size: number, blocks: number): Promise<string[]> {
+export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {
   const [{ maxId }] = await db.$queryRaw<{ maxId: number | bigint | null }[]>`SELECT max(id) AS maxId FROM "CustomerSearchName"`;
   const max = Number(maxId ?? 0);
-  if (!max) return [];
+  if (!max) return { keys: [], total: 0 };
   const per = Math.ceil(size / blocks);
   const starts = max <= size ? [1] : Array.from({ length: blocks }, () => 1 + Math.floor(Math.random() * Math.max(1, max - per)));
   const rows = await db.$queryRaw<{ spaced: string }[]>`
     SELECT n.spaced FROM json_each(${JSON.stringify(starts)}) j
     JOIN "CustomerSearchName" n ON n.id BETWEEN j.value AND j.value + ${max <= size ? max : per - 1}`;
-  return rows.map((r) => START + r.spaced.replaceAll(" ", "") + END);
+  return { keys: rows.map((r) => START + r.spaced.replaceAll(" ", "") + END), total: max };
 }
 
 /** Exposed for tests: the indexed spaced form of a text, computed by the database itself. */
