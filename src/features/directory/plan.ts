@@ -73,7 +73,9 @@ function share(t: string): number {
  */
 export function lookupParts(pieces: { text: string; atStart?: boolean }[], max = TRIGRAMS_PER_LOOKUP): NamePart[] {
   const keys = pieces.map((p) => (p.atStart ? START : "") + p.text);
-  const candidates = [...new Set(keys.filter((k) => Array.from(k).length >= 3).flatMap((k) => rarestTrigrams(k, max)))];
+  let candidates = [...new Set(keys.filter((k) => Array.from(k).length >= 3).flatMap((k) => rarestTrigrams(k, max + 1)))];
+  // "\x02\x02n" (starts with n) is implied by "\x02ni" (starts with ni): never worth a posting-list walk.
+  candidates = candidates.filter((t) => !(t.startsWith(START) && candidates.some((o) => o !== t && o.startsWith("\u0002") && !o.startsWith(START) && o[1] === t[2])));
   candidates.sort((a, b) => share(a) - share(b));
   const total = stats?.total ?? 0;
   const parts: NamePart[] = [];
