@@ -10,7 +10,7 @@ import { KEY_END as END, KEY_START as START, sampleKeys, type NamePart } from "@
 /** Trigrams named per look-up, at most. */
 const TRIGRAMS_PER_LOOKUP = 3;
 /** Expected matches small enough to stop adding trigrams to a look-up. */
-const EXPECTED_ENOUGH = 30;
+const EXPECTED_ENOUGH = 10;
 const SAMPLE_SIZE = 20_000;
 const SAMPLE_BLOCKS = 200;
 const SAMPLE_TTL_MS = 10 * 60_000;
@@ -42,20 +42,25 @@ export async function ensureTrigramStats(): Promise<void> {
   await loading;
 }
 
-/** The trigrams of `key` (anchors included), rarest first, without repeats. */
+/**
+ * The trigrams of `key` (anchors included), rarest first, not overlapping
+ * each other: neighbouring trigrams of one word are strongly correlated, so
+ * naming both adds work but little selectivity.
+ */
 function rarestTrigrams(key: string, count: number): string[] {
   const chars = Array.from(key);
   const found: { t: string; n: number; at: number }[] = [];
-  const seen = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i++) {
     const t = chars.slice(i, i + 3).join("");
-    const folded = tokenFold(t);
-    if (seen.has(folded)) continue;
-    seen.add(folded);
-    found.push({ t, n: stats?.counts.get(folded) ?? 0, at: i });
+    found.push({ t, n: stats?.counts.get(tokenFold(t)) ?? 0, at: i });
   }
   found.sort((a, b) => a.n - b.n || a.at - b.at);
-  return found.slice(0, count).map((f) => f.t);
+  const chosen: typeof found = [];
+  for (const f of found) {
+    if (chosen.length >= count) break;
+    if (chosen.every((c) => Math.abs(c.at - f.at) >= 3 && tokenFold(c.t) !== tokenFold(f.t))) chosen.push(f);
+  }
+  return chosen.map((c) => c.t);
 }
 
 /** Estimated share of indexed names containing trigram `t`. */
@@ -72,16 +77,19 @@ function share(t: string): number {
  * assumption) is small; each extra common trigram would only add work.
  */
 export function lookupParts(pieces: { text: string; atStart?: boolean }[], max = TRIGRAMS_PER_LOOKUP): NamePart[] {
-  const keys = pieces.map((p) => (p.atStart ? START : "") + p.text);
-  let candidates = [...new Set(keys.filter((k) => Array.from(k).length >= 3).flatMap((k) => rarestTrigrams(k, max + 1)))];
-  // "\x02\x02n" (starts with n) is implied by "\x02ni" (starts with ni): never worth a posting-list walk.
-  candidates = candidates.filter((t) => !(t.startsWith(START) && candidates.some((o) => o !== t && o.startsWith("\u0002") && !o.startsWith(START) && o[1] === t[2])));
-  candidates.sort((a, b) => share(a) - share(b));
+  const perPiece = pieces
+    .map((p) => (p.atStart ? START : "") + p.text)
+    .filter((k) => Array.from(k).length >= 3)
+    .map((k) => rarestTrigrams(k, max));
+  // The rarest trigram of each piece first (each piece is independent evidence), then the rest by rarity.
+  const firsts = perPiece.map((ts) => ts[0]).sort((a, b) => share(a) - share(b));
+  const rest = perPiece.flatMap((ts) => ts.slice(1)).sort((a, b) => share(a) - share(b));
   const total = stats?.total ?? 0;
   const parts: NamePart[] = [];
   let expected = Math.max(total, 1);
-  for (const text of candidates) {
-    if (parts.length >= max || (parts.length > 0 && expected <= EXPECTED_ENOUGH)) break;
+  for (const text of [...firsts, ...rest]) {
+    if (parts.length >= Math.max(max, firsts.length) || (parts.length >= firsts.length && expected <= EXPECTED_ENOUGH)) break;
+    if (parts.some((p) => tokenFold(p.text) === tokenFold(text))) continue;
     parts.push({ text });
     expected *= share(text);
   }
