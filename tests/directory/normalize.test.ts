@@ -115,6 +115,10 @@ describe("classify", () => {
     expect(classify(q("acmee tools"), "Acme Tools", false)?.cls).toBe(MatchClass.Fuzzy);
     expect(classify(q("acme"), "Zenith", false)).toBeNull();
   });
+  it("marks the exact match that also has the typed legal form", () => {
+    expect(classify(q("Acme Ltd."), "ACME LTD", false)).toMatchObject({ cls: MatchClass.Exact, literal: 0 });
+    expect(classify(q("Acme Ltd."), "Acme GmbH", false)).toMatchObject({ cls: MatchClass.Exact, literal: 1 });
+  });
   it("matches every term of a multi-word query anywhere", () => {
     expect(classify(q("siemens osterreich"), "Siemens AG Österreich", false)?.cls).toBe(MatchClass.Substring);
   });

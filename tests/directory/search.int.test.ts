@@ -122,6 +122,13 @@ describe("searchDirectory", () => {
     expect(nw).toEqual([northwind.id, northwindAlias.id]);
   });
 
+  it("prefers, among equal names, the one with the legal form typed", async () => {
+    const gmbh = await customer("Harbor Tools GmbH");
+    const ltd = await customer("Harbor Tools Ltd.");
+    expect(ids(await searchDirectory("harbor tools ltd"))).toEqual([ltd.id, gmbh.id]);
+    expect(ids(await searchDirectory("Harbor Tools GmbH"))).toEqual([gmbh.id, ltd.id]);
+  });
+
   it("returns at most 10 results, or fewer when asked", async () => {
     expect(await searchDirectory("limitco")).toHaveLength(10);
     expect(await searchDirectory("limitco", 3)).toHaveLength(3);

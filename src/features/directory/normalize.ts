@@ -133,6 +133,8 @@ export interface ParsedQuery {
   /** Ranking forms: `fold` of each variant's compact form, and of its terms. */
   folded: string[];
   foldedTerms: string[][];
+  /** The whole query folded, legal form included: a name equal to it is the best of the exact matches. */
+  literal: string;
 }
 
 /** Maximum query length considered (characters). */
@@ -160,6 +162,7 @@ export function parseQuery(raw: string): ParsedQuery | null {
     variants: unique.map((v) => v.replaceAll(" ", "")),
     terms,
     folded: unique.map((v) => fold(v.replaceAll(" ", ""))),
+    literal: fold(full.replaceAll(" ", "")),
     foldedTerms: terms.map((ts) => ts.map(fold)),
   };
 }
@@ -238,6 +241,8 @@ export interface Match {
   variant: number;
   /** Edit distance for fuzzy matches, else 0. */
   distance: number;
+  /** 0 when the name equals the query including its legal form ("Acme Ltd" for "acme ltd"), else 1. */
+  literal?: 0 | 1;
 }
 
 /** Number matches (tax, registration) by substring need at least this many characters. */
@@ -284,5 +289,6 @@ export function classify(query: ParsedQuery, name: string, isNumber: boolean): M
       if (distance <= 1) consider({ cls: MatchClass.Fuzzy, variant, distance });
     }
   });
+  if (best) (best as Match).literal = fold(spaced.replaceAll(" ", "")) === query.literal ? 0 : 1;
   return best;
 }

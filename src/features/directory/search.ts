@@ -121,6 +121,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
 function compare(a: Scored, b: Scored): number {
   return (
     a.match.cls - b.match.cls ||
+    (a.match.literal ?? 1) - (b.match.literal ?? 1) ||
     a.match.variant - b.match.variant ||
     a.match.distance - b.match.distance ||
     (KIND_ORDER[a.row.kind] ?? 2) - (KIND_ORDER[b.row.kind] ?? 2) ||
