@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { searchDirectory } from "@/features/directory/search";
 import { SEPARATORS, spacedForm } from "@/features/directory/normalize";
-import { indexedSpacedForm } from "@/server/sql/customer-search";
+import { indexedSpacedForm, optimizeIndex } from "@/server/sql/customer-search";
 
 async function customer(name: string, more: { nameZh?: string; taxId?: string; registrationNumber?: string; aliases?: { name: string; kind: string }[] } = {}) {
   return db.customer.create({
@@ -183,6 +183,12 @@ describe("the index is kept by the database", () => {
     expect(await searchDirectory("Copperfield")).toEqual([
       { id: c.id, name: "Copperfield Instruments", nameZh: "", matched: "Copperfield Instruments", acceptsRequests: false },
     ]);
+  });
+
+  it("can merge the index into one segment without changing results", async () => {
+    const before = ids(await searchDirectory("acme"));
+    expect((await optimizeIndex()).after).toBe(1);
+    expect(ids(await searchDirectory("acme"))).toEqual(before);
   });
 
   it("normalizes in SQL exactly as spacedForm does for queries", async () => {
