@@ -1,4 +1,23 @@
-import { db } from "@/server/db";
+import {
+  customersByIds,
+  namesContainingPair,
+  namesEqualTo,
+  namesWithParts,
+  namesWithPartsEach,
+  type SearchNameRow,
+} from "@/server/sql/customer-search";
+import { ensureTrigramStats, lookupParts, typoLookups } from "./plan";
+import {
+  CJK_LEGAL_SUFFIXES,
+  classify,
+  fuzzyEligible,
+  isWide,
+  LATIN_LEGAL_SUFFIXES,
+  type Match,
+  MatchClass,
+  parseQuery,
+  type ParsedQuery,
+} from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
 export interface DirectoryHit {
@@ -9,33 +28,112 @@ export interface DirectoryHit {
   acceptsRequests: boolean;
 }
 
+/** Never more results than this, whatever the caller asks. */
+export const MAX_RESULTS = 10;
+/** Rows fetched from the index per look-up before ranking. */
+const CANDIDATES = 100;
+/** Rows fetched per typo look-up. */
+const FUZZY_CANDIDATES = 60;
+
+const NUMBER_KINDS = new Set(["TAX_ID", "REGISTRATION"]);
+/** Tie-break between equally good matches: the customer's own names, then aliases, then numbers. */
+const KIND_ORDER: Record<string, number> = { NAME: 0, NAME_ZH: 0, TRADING: 1, CHINESE: 1, FORMER: 2, OTHER: 2, TAX_ID: 3, REGISTRATION: 3 };
+
+/** Frequent combined legal forms, tried as exact names ("Acme" finds "ACME Co., Ltd." as exact). */
+const COMBINED_SUFFIXES = ["co ltd", "co limited", "company limited", "co inc", "co llc", "pte ltd", "pvt ltd", "pty ltd", "sdn bhd", "gmbh co kg", "ag co kg", "s a de c v", "group co ltd", "holdings ltd", "holdings inc", "group inc", "group ltd"];
+const CJK_COMBINED_SUFFIXES = ["集团有限公司", "集团股份有限公司", "科技有限公司"];
+
+interface Scored {
+  row: SearchNameRow;
+  match: Match;
+}
+
 /**
- * Searches the customer directory by any name, alias, tax or registration
- * number; best matches first, at most `limit`.
- * Interim implementation (LIKE); replaced by the indexed search.
+ * Searches the customer directory by any name, alias (trading, Chinese,
+ * former, other), tax or registration number. Ignores case, accents,
+ * punctuation and legal forms; matches parts of words and of Chinese names;
+ * tolerates one typo in Latin queries of 5+ characters. Best matches first:
+ * exact > prefix > word start > substring > one typo; equally good matches
+ * prefer the customer's own name over an alias, then the shorter name.
+ * At most 10 results. See docs/decisions/0003-customer-search.md.
  */
 export async function searchDirectory(query: string, limit = 10): Promise<DirectoryHit[]> {
-  const q = query.trim();
-  if (q.length < 2) return [];
-  const rows = await db.customer.findMany({
-    where: {
-      OR: [
-        { name: { contains: q } },
-        { nameZh: { contains: q } },
-        { taxId: { contains: q } },
-        { registrationNumber: { contains: q } },
-        { aliases: { some: { name: { contains: q } } } },
-      ],
-    },
-    include: { aliases: true },
-    take: limit,
-    orderBy: { name: "asc" },
+  const max = Math.min(Math.max(Math.floor(limit), 0), MAX_RESULTS);
+  const parsed = parseQuery(query);
+  if (!parsed || max === 0) return [];
+
+  const scored = new Map<number, Scored | null>();
+  const add = (rows: SearchNameRow[]) => {
+    for (const row of rows) {
+      if (scored.has(row.id)) continue;
+      const match = classify(parsed, row.text, NUMBER_KINDS.has(row.kind));
+      scored.set(row.id, match ? { row, match } : null);
+    }
+  };
+  /** Customers found so far with a match at least as good as `cls`. */
+  const customersUpTo = (cls: MatchClass) => {
+    const ids = new Set<string>();
+    for (const s of scored.values()) if (s && s.match.cls <= cls) ids.add(s.row.customerId);
+    return ids.size;
+  };
+
+  const length = Array.from(parsed.compact).length;
+  await ensureTrigramStats();
+  // 1. Exact names (B-tree) and names starting with the query (index).
+  add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
+  add(await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])), CANDIDATES));
+
+  // 2. Anywhere in a name: every term (trigram path), or a pair of Chinese characters.
+  if (customersUpTo(MatchClass.Prefix) < max) {
+    if (length >= 3) {
+      const alternatives = parsed.terms
+        .filter((terms) => terms.every((t) => Array.from(t).length >= 3))
+        .map((terms) => lookupParts(terms.map((text) => ({ text }))));
+      if (alternatives.length) add(await namesWithParts(alternatives, CANDIDATES));
+    } else if (length === 2 && Array.from(parsed.compact).every(isWide)) {
+      add(await namesContainingPair([parsed.compact], CANDIDATES));
+    }
+  }
+
+  // 3. One typo: only when nothing starts with the query and there is room
+  //    for more results; one round trip for all look-ups.
+  if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && fuzzyEligible(parsed.compact)) {
+    add(await namesWithPartsEach(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces)), FUZZY_CANDIDATES));
+  }
+
+  // Best match per customer, best customers first.
+  const best = new Map<string, Scored>();
+  for (const s of scored.values()) {
+    if (!s) continue;
+    const cur = best.get(s.row.customerId);
+    if (!cur || compare(s, cur) < 0) best.set(s.row.customerId, s);
+  }
+  const top = [...best.values()].sort(compare).slice(0, max);
+  if (!top.length) return [];
+  const customers = await customersByIds(top.map((s) => s.row.customerId));
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  return top.flatMap((s) => {
+    const c = byId.get(s.row.customerId);
+    return c ? [{ id: c.id, name: c.name, nameZh: c.nameZh, matched: s.row.text, acceptsRequests: c.acceptsRequests }] : [];
   });
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    nameZh: c.nameZh,
-    acceptsRequests: c.acceptsRequests,
-    matched: [c.name, c.nameZh, ...c.aliases.map((a) => a.name), c.taxId, c.registrationNumber].find((n) => n.toLowerCase().includes(q.toLowerCase())) ?? c.name,
-  }));
+}
+
+function compare(a: Scored, b: Scored): number {
+  return (
+    a.match.cls - b.match.cls ||
+    (a.match.literal ?? 1) - (b.match.literal ?? 1) ||
+    a.match.variant - b.match.variant ||
+    a.match.distance - b.match.distance ||
+    (KIND_ORDER[a.row.kind] ?? 2) - (KIND_ORDER[b.row.kind] ?? 2) ||
+    Array.from(a.row.text).length - Array.from(b.row.text).length ||
+    a.row.text.localeCompare(b.row.text) ||
+    a.row.customerId.localeCompare(b.row.customerId)
+  );
+}
+
+/** Spaced forms that count as the same name as the query: the query itself and with a legal form added. */
+function exactProbes(q: ParsedQuery): string[] {
+  const latin = [...LATIN_LEGAL_SUFFIXES, ...COMBINED_SUFFIXES].map((s) => `${q.spaced} ${s}`);
+  const cjk = [...CJK_LEGAL_SUFFIXES, ...CJK_COMBINED_SUFFIXES].map((s) => q.spaced + s);
+  return [q.spaced, ...latin, ...cjk];
 }

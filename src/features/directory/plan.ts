@@ -1,0 +1,144 @@
+/**
+ * Which index look-ups answer a query. An FTS5 look-up costs a walk through
+ * the posting list of each trigram it names, and common trigrams ("ent",
+ * "ing", "pac") have hundreds of thousands of entries in a large directory.
+ * So a look-up names only the few RAREST trigrams of what it needs (rarity
+ * estimated from a sample of the index, refreshed every few minutes); the
+ * candidates are a superset, verified against the full query by `classify`.
+ */
+import { KEY_END as END, KEY_START as START, sampleKeys, type NamePart } from "@/server/sql/customer-search";
+/** Trigrams named per look-up, at most. */
+const TRIGRAMS_PER_LOOKUP = 3;
+/** Expected matches small enough to stop adding trigrams to a look-up. */
+const EXPECTED_ENOUGH = 10;
+const SAMPLE_SIZE = 20_000;
+const SAMPLE_BLOCKS = 200;
+const SAMPLE_TTL_MS = 10 * 60_000;
+
+/** Sample trigram counts (folded like the tokenizer: lower case, no diacritics). */
+let stats: { counts: Map<string, number>; sampled: number; total: number; at: number } | null = null;
+let loading: Promise<void> | null = null;
+
+const tokenFold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Loads (or refreshes) the trigram statistics; cheap (one indexed read of ~20k rows). */
+export async function ensureTrigramStats(): Promise<void> {
+  if (stats && Date.now() - stats.at < SAMPLE_TTL_MS) return;
+  loading ??= (async () => {
+    try {
+      const counts = new Map<string, number>();
+      const { keys, total } = await sampleKeys(SAMPLE_SIZE, SAMPLE_BLOCKS);
+      for (const key of keys) {
+        const chars = Array.from(tokenFold(key));
+        const seen = new Set<string>();
+        for (let i = 0; i + 3 <= chars.length; i++) seen.add(chars.slice(i, i + 3).join(""));
+        for (const t of seen) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+      stats = { counts, sampled: keys.length, total, at: Date.now() };
+    } finally {
+      loading = null;
+    }
+  })();
+  await loading;
+}
+
+/**
+ * The trigrams of `key` (anchors included), rarest first, not overlapping
+ * each other: neighbouring trigrams of one word are strongly correlated, so
+ * naming both adds work but little selectivity.
+ */
+function rarestTrigrams(key: string, count: number): string[] {
+  const chars = Array.from(key);
+  const found: { t: string; n: number; at: number }[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    const t = chars.slice(i, i + 3).join("");
+    found.push({ t, n: stats?.counts.get(tokenFold(t)) ?? 0, at: i });
+  }
+  found.sort((a, b) => a.n - b.n || a.at - b.at);
+  const chosen: typeof found = [];
+  for (const f of found) {
+    if (chosen.length >= count) break;
+    if (chosen.every((c) => Math.abs(c.at - f.at) >= 3 && tokenFold(c.t) !== tokenFold(f.t))) chosen.push(f);
+  }
+  return chosen.map((c) => c.t);
+}
+
+/** Estimated share of indexed names containing trigram `t`. */
+function share(t: string): number {
+  if (!stats?.sampled) return 1;
+  return Math.max(stats.counts.get(tokenFold(t)) ?? 0, 0.5) / stats.sampled;
+}
+
+/**
+ * Index parts that every name containing all of `pieces` matches: the rarest
+ * trigrams among them, as few as needed. A piece `atStart` must begin the
+ * name (the anchors the triggers write around each key). Trigrams are added,
+ * rarest first, until the expected number of matches (independence
+ * assumption) is small; each extra common trigram would only add work.
+ */
+export function lookupParts(pieces: { text: string; atStart?: boolean }[], max = TRIGRAMS_PER_LOOKUP): NamePart[] {
+  const perPiece = pieces
+    .map((p) => (p.atStart ? START : "") + p.text)
+    .filter((k) => Array.from(k).length >= 3)
+    .map((k) => rarestTrigrams(k, max));
+  // The rarest trigram of each piece first (each piece is independent evidence), then the rest by rarity.
+  const firsts = perPiece.map((ts) => ts[0]).sort((a, b) => share(a) - share(b));
+  const rest = perPiece.flatMap((ts) => ts.slice(1)).sort((a, b) => share(a) - share(b));
+  const total = stats?.total ?? 0;
+  const parts: NamePart[] = [];
+  let expected = Math.max(total, 1);
+  for (const text of [...firsts, ...rest]) {
+    if (parts.length >= Math.max(max, firsts.length) || (parts.length >= firsts.length && expected <= EXPECTED_ENOUGH)) break;
+    if (parts.some((p) => tokenFold(p.text) === tokenFold(text))) continue;
+    parts.push({ text });
+    expected *= share(text);
+  }
+  return parts;
+}
+
+/** Typo look-ups per query, at most. */
+const FUZZY_LOOKUPS = 12;
+
+export interface TypoLookup {
+  /** What the name must contain (the query around the left-out window). */
+  pieces: { text: string; atStart?: boolean }[];
+  /** Characters the look-up constrains: the larger, the more selective. */
+  size: number;
+}
+
+/**
+ * Index look-ups that together find every name containing the query with one
+ * typo (wrong, missing or extra letter, swapped neighbours). A look-up leaves
+ * out a window of the query (`gap` letters) and asks for what comes before it
+ * and after it; the windows overlap by one letter, so any typo, including a
+ * swap, falls entirely inside one window and that look-up finds the name.
+ * Pieces shorter than a trigram are dropped, except a short start of the
+ * query, which is looked up at the start of the name. Longer queries use wider
+ * windows so that there are never more than about 8 look-ups.
+ */
+export function typoLookups(compact: string): TypoLookup[] {
+  const c = Array.from(compact);
+  const n = c.length;
+  const gap = n <= 12 ? 2 : n <= 20 ? 3 : Math.ceil(n / 8) + 1;
+  const seen = new Set<string>();
+  const lookups: TypoLookup[] = [];
+  for (let p = 0; p < n; p += gap - 1) {
+    const left = c.slice(0, p);
+    const right = c.slice(p + gap);
+    const pieces: TypoLookup["pieces"] = [];
+    let size = 0;
+    if (left.length >= 3 || (left.length > 0 && right.length >= 3)) {
+      pieces.push(left.length < 3 ? { text: left.join(""), atStart: true } : { text: left.join("") });
+      size += left.length;
+    }
+    if (right.length >= 3) {
+      pieces.push({ text: right.join("") });
+      size += right.length;
+    }
+    const key = JSON.stringify(pieces);
+    if (size < 3 || seen.has(key)) continue;
+    seen.add(key);
+    lookups.push({ pieces, size });
+  }
+  return lookups.sort((a, b) => b.size - a.size).slice(0, FUZZY_LOOKUPS);
+}

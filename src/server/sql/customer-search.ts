@@ -1,0 +1,136 @@
+/**
+ * Every raw SQL statement of the customer directory search, in one place
+ * (SQLite FTS5 today; docs/decisions/0003-customer-search.md says how
+ * PostgreSQL + pg_trgm replaces it). The index itself (CustomerSearchName,
+ * CustomerSearchIndex and their triggers) is created by the migration
+ * `20261127143700_customer_search`.
+ *
+ * Callers pass normalized text (src/features/directory/normalize.ts); user
+ * input only ever reaches the database as bound parameters, and FTS5 query
+ * syntax is built here from quoted phrases.
+ */
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+
+/** One indexed name of a customer. */
+export interface SearchNameRow {
+  /** Row id in the index. */
+  id: number;
+  customerId: string;
+  /** NAME | NAME_ZH | TAX_ID | REGISTRATION | TRADING | CHINESE | FORMER | OTHER */
+  kind: string;
+  text: string;
+}
+
+/** Anchors the migration's triggers write around every key: `START + compact + END`. */
+export const KEY_START = "\u0002\u0002";
+export const KEY_END = "\u0003";
+const START = KEY_START;
+const END = KEY_END;
+const PAIR_END = "\u0004";
+
+/** An FTS5 phrase: the text in double quotes, quotes doubled. */
+function phrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+async function matchIndex(match: string, limit: number): Promise<SearchNameRow[]> {
+  const rows = await db.$queryRaw<SearchNameRow[]>`
+    SELECT n.id, n.customerId, n.kind, n.text
+    FROM "CustomerSearchName" n
+    WHERE n.id IN (
+      SELECT rowid FROM "CustomerSearchIndex" WHERE "CustomerSearchIndex" MATCH ${match} LIMIT ${limit}
+    )`;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Names whose spaced form (see spacedForm) equals one of `spaced`: the B-tree path for exact names. */
+export async function namesEqualTo(spaced: string[], limit: number): Promise<SearchNameRow[]> {
+  if (!spaced.length) return [];
+  // One JSON parameter instead of ~130 bound values: much cheaper through the driver adapter.
+  const rows = await db.$queryRaw<SearchNameRow[]>`
+    SELECT id, customerId, kind, text FROM "CustomerSearchName"
+    WHERE spaced IN (SELECT value FROM json_each(${JSON.stringify(spaced)}))
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** A piece of a compact name: anywhere (>= 3 characters), or at its start (any length). */
+export interface NamePart {
+  text: string;
+  atStart?: boolean;
+}
+
+/** The FTS5 expression for "every part" (each part one quoted phrase). */
+function allOf(parts: NamePart[]): string {
+  return `(${parts.map((p) => phrase(p.atStart ? START + p.text : p.text)).join(" AND ")})`;
+}
+
+/** Names containing every part of at least one of the alternatives. */
+export function namesWithParts(alternatives: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  return matchIndex(`key : (${alternatives.map(allOf).join(" OR ")})`, limit);
+}
+
+/**
+ * Several look-ups in one statement (one round trip): names containing every
+ * part of each look-up, at most `limit` rows per look-up.
+ */
+export async function namesWithPartsEach(lookups: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  if (!lookups.length) return [];
+  const arms = lookups.map(
+    (parts) => Prisma.sql`SELECT * FROM (SELECT rowid AS id FROM "CustomerSearchIndex" WHERE "CustomerSearchIndex" MATCH ${`key : ${allOf(parts)}`} LIMIT ${limit})`,
+  );
+  const rows = await db.$queryRaw<SearchNameRow[]>`
+    SELECT n.id, n.customerId, n.kind, n.text
+    FROM "CustomerSearchName" n
+    WHERE n.id IN (${Prisma.join(arms, " UNION ALL ")})`;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Names containing the two wide (CJK) characters of a pair next to each other. */
+export function namesContainingPair(pairs: string[], limit: number): Promise<SearchNameRow[]> {
+  return matchIndex(`grams : (${pairs.map((p) => phrase(p + PAIR_END)).join(" OR ")})`, limit);
+}
+
+/** The customers' display fields, by id (any order). */
+export async function customersByIds(ids: string[]): Promise<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]> {
+  if (!ids.length) return [];
+  const rows = await db.$queryRaw<{ id: string; name: string; nameZh: string; acceptsRequests: number | bigint | boolean }[]>`
+    SELECT id, name, nameZh, acceptsRequests FROM "Customer" WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  return rows.map((r) => ({ ...r, acceptsRequests: Boolean(Number(r.acceptsRequests)) }));
+}
+
+/**
+ * A sample of indexed keys (about `size` rows from `blocks` random places),
+ * used to estimate how common each trigram is.
+ */
+export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {
+  const [{ maxId }] = await db.$queryRaw<{ maxId: number | bigint | null }[]>`SELECT max(id) AS maxId FROM "CustomerSearchName"`;
+  const max = Number(maxId ?? 0);
+  if (!max) return { keys: [], total: 0 };
+  const per = Math.ceil(size / blocks);
+  const starts = max <= size ? [1] : Array.from({ length: blocks }, () => 1 + Math.floor(Math.random() * Math.max(1, max - per)));
+  const rows = await db.$queryRaw<{ spaced: string }[]>`
+    SELECT n.spaced FROM json_each(${JSON.stringify(starts)}) j
+    JOIN "CustomerSearchName" n ON n.id BETWEEN j.value AND j.value + ${max <= size ? max : per - 1}`;
+  return { keys: rows.map((r) => START + r.spaced.replaceAll(" ", "") + END), total: max };
+}
+
+/**
+ * Merges the FTS5 index segments into one (maintenance; results never depend
+ * on it, speed does). Returns the number of segments before and after.
+ */
+export async function optimizeIndex(): Promise<{ before: number; after: number }> {
+  const count = async () =>
+    Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(DISTINCT segid) AS n FROM "CustomerSearchIndex_idx"`)[0].n);
+  const before = await count();
+  await db.$executeRaw`INSERT INTO "CustomerSearchIndex" ("CustomerSearchIndex") VALUES ('optimize')`;
+  return { before, after: await count() };
+}
+
+/** Exposed for tests: the indexed spaced form of a text, computed by the database itself. */
+export async function indexedSpacedForm(customerId: string, kind: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ spaced: string }[]>`
+    SELECT spaced FROM "CustomerSearchName" WHERE customerId = ${customerId} AND kind = ${kind} AND aliasId IS NULL`;
+  return rows[0]?.spaced ?? null;
+}
