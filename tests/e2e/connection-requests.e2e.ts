@@ -24,9 +24,9 @@ test("request a connection: search, choose, contact, CAPTCHA, consent; the conta
   await expect(dialog.getByTestId("attempts")).toContainText("You are limited to 20 attempts. Can't find your customer?");
   await expect(dialog.getByRole("button", { name: "Contact Support" })).toBeVisible();
 
-  // Search by part of the name, with the keyboard only.
+  // Search with a typo ("Quilon" for "Quillon"), with the keyboard only.
   const combo = dialog.getByRole("combobox", { name: "Customer Name" });
-  await combo.fill(`harbour traders ${u}`);
+  await combo.fill(`quilon harbour traders ${u}`);
   await combo.press("Enter");
   await expect(dialog.getByRole("listbox").getByRole("option")).toHaveCount(1);
   await expect(dialog.getByRole("listbox").getByRole("option").first()).toContainText(customer.name);
