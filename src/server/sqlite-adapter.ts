@@ -30,7 +30,22 @@ export function serialisedSqliteAdapter(url: string, options: { timeout?: number
   return factory;
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). The stock
+ * adapter's deferred BEGIN reads first and upgrades later, and in WAL mode that
+ * upgrade fails at once (SQLITE_BUSY_SNAPSHOT, no retry) whenever another
+ * process (a CLI script, a test) committed in between. IMMEDIATE waits for the
+ * lock under the busy timeout instead.
+ */
+function beginImmediately(adapter: SqlDriverAdapter): void {
+  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
+  if (!client) throw new Error("unexpected better-sqlite3 adapter shape");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
 function gated(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  beginImmediately(adapter);
   const gate = new Gate();
   const exclusive =
     <T>(run: (query: SqlQuery) => Promise<T>) =>

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 
 const { db } = await import("@/server/db");
@@ -22,5 +23,23 @@ describe("the database client", () => {
     await outside;
     expect(await db.rateLimit.findUnique({ where: { key: "outside-row" } })).not.toBeNull();
     expect(await db.rateLimit.findUnique({ where: { key: "tx-row" } })).toBeNull();
+  });
+
+  it("holds the write lock from the start of a transaction, so another process cannot commit in between", async () => {
+    const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { timeout: 0 });
+    try {
+      await db.$transaction(async (tx) => {
+        // Before this transaction has read or written anything, the lock is already ours.
+        expect(() => other.prepare("BEGIN IMMEDIATE").run()).toThrow(/locked|busy/i);
+        await tx.rateLimit.findMany();
+        await tx.rateLimit.create({ data: { key: "immediate", count: 1, windowStart: new Date() } });
+      });
+      expect(await db.rateLimit.findUnique({ where: { key: "immediate" } })).not.toBeNull();
+      // Once it is over, the other connection writes normally.
+      other.prepare("BEGIN IMMEDIATE").run();
+      other.prepare("COMMIT").run();
+    } finally {
+      other.close();
+    }
   });
 });
