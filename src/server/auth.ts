@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/features/accounts/service";
 import { env } from "./env";
@@ -45,3 +45,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/**
+ * Starts a session from a server action. Returns null, or the message key to
+ * show (invalid credentials, too many attempts); other errors propagate (the
+ * redirect Next throws among them).
+ */
+export async function startSession(email: string, password: string): Promise<string | null> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return null;
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return error.code === "too_many" ? "accounts:signIn.tooMany" : "accounts:signIn.invalid";
+    }
+    if (error instanceof AuthError) return "errors.unexpected";
+    throw error;
+  }
+}

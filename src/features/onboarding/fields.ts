@@ -10,6 +10,16 @@ import type { RequirementField } from "./requirements";
  */
 export type Answer = string | boolean;
 export type Answers = Record<string, Answer>;
+
+/** Stored answers (JSON text); anything unreadable reads as no answers. */
+export function parseAnswers(json: string): Answers {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Answers) : {};
+  } catch {
+    return {};
+  }
+}
 export type Mode = "draft" | "submit";
 
 /** Form inputs carry this prefix so field keys never collide with the form's own names. */

@@ -6,7 +6,7 @@ import { can, parsePermissions, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
-import { inputName, validateStep, type Answers } from "./fields";
+import { inputName, parseAnswers, validateStep, type Answers } from "./fields";
 import { isStepDone, nextState, progress, type OnboardingState } from "./progress";
 import { parseRequirements } from "./requirements";
 
@@ -29,14 +29,6 @@ export interface StepAnswers {
   updatedAt: Date;
 }
 
-function parseData(json: string): Answers {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Answers) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** Everything the Finish Setup page shows, or null when the caller may not see this customer's onboarding. */
 export async function loadOnboarding(user: ScopedUser, customerId: string) {
@@ -48,7 +40,7 @@ export async function loadOnboarding(user: ScopedUser, customerId: string) {
   const steps = parseRequirements(relationship.customer.requirements);
   const answers: Record<string, StepAnswers> = {};
   for (const s of relationship.submissions) {
-    answers[s.stepKey] = { status: s.status, data: parseData(s.data), comment: s.comment, submittedAt: s.submittedAt, updatedAt: s.updatedAt };
+    answers[s.stepKey] = { status: s.status, data: parseAnswers(s.data), comment: s.comment, submittedAt: s.submittedAt, updatedAt: s.updatedAt };
   }
   const docIds = Object.values(answers).flatMap((a) =>
     steps.flatMap((st) => st.fields.filter((f) => f.type === "document").map((f) => a.data[f.key])),
@@ -216,14 +208,14 @@ export async function copyAnswers(
     const sourceSteps = parseRequirements(source.customer.requirements);
     const given = new Map<string, { type: string; value: Answers[string] }>();
     for (const sub of source.submissions) {
-      const data = parseData(sub.data);
+      const data = parseAnswers(sub.data);
       const sourceStep = sourceSteps.find((s) => s.key === sub.stepKey);
       for (const f of sourceStep?.fields ?? []) {
         if (data[f.key] !== undefined && data[f.key] !== "") given.set(f.key, { type: f.type, value: data[f.key] });
       }
     }
     const existing = target.submissions.find((s) => s.stepKey === step.key);
-    const answers = existing ? parseData(existing.data) : {};
+    const answers = existing ? parseAnswers(existing.data) : {};
     let copied = 0;
     for (const f of step.fields) {
       const g = given.get(f.key);

@@ -1,5 +1,5 @@
 import { relationshipScope, type ScopedUser } from "@/features/customer-setup/scope";
-import { validateStep, type Answers } from "@/features/onboarding/fields";
+import { parseAnswers, validateStep, type Answers } from "@/features/onboarding/fields";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";
@@ -22,14 +22,6 @@ export function parseShared(csv: string): PrivateSection[] {
   return csv.split(",").map((s) => s.trim()).filter(isPrivateSection);
 }
 
-function parseData(json: string): Answers {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Answers) : {};
-  } catch {
-    return {};
-  }
-}
 
 const publicSelect = {
   id: true, name: true, description: true, website: true, addressLine: true, city: true, country: true, categories: true,
@@ -48,7 +40,7 @@ export async function loadProfile(user: ScopedUser) {
     }),
   ]);
   const data: Partial<Record<PrivateSection, Answers>> = {};
-  for (const s of sections) if (isPrivateSection(s.section)) data[s.section] = parseData(s.data);
+  for (const s of sections) if (isPrivateSection(s.section)) data[s.section] = parseAnswers(s.data);
   return {
     company,
     sections: data,
@@ -87,7 +79,7 @@ export async function updatePrivateSection(
       update: { data },
     });
     // Audit which fields changed, never the bank or tax values themselves.
-    const old = before ? parseData(before.data) : {};
+    const old = before ? parseAnswers(before.data) : {};
     const changed = sectionFields[section].map((f) => f.key).filter((k) => old[k] !== checked.answers[k]);
     await audit(tx, { type: "USER", id: user.id, ip }, {
       action: "profile.section_updated", entityType: "SupplierCompany", entityId: user.supplierId, after: { section, changed },
@@ -168,6 +160,6 @@ export async function profileForCustomer(supplierId: string, customerId: string)
       : Promise.resolve(null),
   ]);
   const sections: Partial<Record<PrivateSection, Answers>> = {};
-  for (const r of rows) if (isPrivateSection(r.section) && shared.includes(r.section)) sections[r.section] = parseData(r.data);
+  for (const r of rows) if (isPrivateSection(r.section) && shared.includes(r.section)) sections[r.section] = parseAnswers(r.data);
   return { company, shared, sections, documents };
 }

@@ -1,29 +1,16 @@
 "use server";
-import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/features/accounts/schemas";
 import { companyForDomain, createSupplierAccount, requestPasswordReset, resetPassword } from "@/features/accounts/service";
 import { fail, ok } from "@/lib/action-result";
 import { publicAction } from "@/server/action";
-import { signIn } from "@/server/auth";
+import { startSession } from "@/server/auth";
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | undefined, lng: string): string {
   return next && /^\/(en|zh)\/[^/]/.test(next) && !next.startsWith("//") ? next : `/${lng}`;
 }
 
-async function startSession(email: string, password: string) {
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-    return null;
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return error.code === "too_many" ? "accounts:signIn.tooMany" : "accounts:signIn.invalid";
-    }
-    if (error instanceof AuthError) return "errors.unexpected";
-    throw error;
-  }
-}
 
 export const signInAction = publicAction(signInSchema, async (input, { lng }) => {
   const error = await startSession(input.email, input.password);

@@ -1,5 +1,4 @@
 "use server";
-import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { acceptSchema, forwardSchema, joinSchema, registerSchema, signInAcceptSchema } from "@/features/invitations/schemas";
 import {
@@ -14,7 +13,7 @@ import {
 import { fail, ok } from "@/lib/action-result";
 import { isLng } from "@/lib/i18n/config";
 import { publicAction, userAction } from "@/server/action";
-import { signIn, signOut } from "@/server/auth";
+import { signOut, startSession } from "@/server/auth";
 import { isTokenShaped } from "@/server/tokens";
 
 // Thin actions for the invitation link. A link that died meanwhile sends the
@@ -22,18 +21,6 @@ import { isTokenShaped } from "@/server/tokens";
 
 const landing = (lng: string, token: string) => `/${lng}/invite/${isTokenShaped(token) ? token : "invalid"}`;
 
-async function startSession(email: string, password: string): Promise<string | null> {
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-    return null;
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return error.code === "too_many" ? "accounts:signIn.tooMany" : "accounts:signIn.invalid";
-    }
-    if (error instanceof AuthError) return "errors.unexpected";
-    throw error;
-  }
-}
 
 function afterAccept(result: AcceptResult, lng: string, token: string) {
   if (result.ok) redirect(`/${lng}/invite/${token}/done`);
