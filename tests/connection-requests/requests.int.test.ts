@@ -337,11 +337,11 @@ describe("table and suggestions", () => {
     await svc.decideRequest(ids[1], "REJECTED", "no thanks", { type: "STAFF", id: "st" });
     await send(other, (await makeCustomer({ name: "Alpha Other" })).id);
 
-    const all = await svc.listRequests(s.supplierId, parseListQuery({ sort: "customer", dir: "asc" }), 2);
+    const all = await svc.listRequests(s.supplierId, parseListQuery({ sort: "customer", dir: "asc" }), {}, 2);
     expect(all.total).toBe(5);
     expect(all.pages).toBe(3);
     expect(all.rows.map((r) => r.customerName)).toEqual(["Alpha Mills", "Bravo Foods"]);
-    const page3 = await svc.listRequests(s.supplierId, parseListQuery({ sort: "customer", dir: "asc", page: "3" }), 2);
+    const page3 = await svc.listRequests(s.supplierId, parseListQuery({ sort: "customer", dir: "asc", page: "3" }), {}, 2);
     expect(page3.rows.map((r) => r.customerName)).toEqual(["Echo Labs"]);
     const desc = await svc.listRequests(s.supplierId, parseListQuery({ sort: "customer", dir: "desc" }));
     expect(desc.rows[0].customerName).toBe("Echo Labs");

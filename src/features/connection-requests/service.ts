@@ -30,6 +30,8 @@ export interface SupplierActor {
   userId: string;
   supplierId: string;
   ip?: string;
+  /** The customers this user may see (customerScope); requests of others are not found */
+  customers?: Prisma.CustomerWhereInput;
 }
 
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
@@ -245,7 +247,7 @@ async function applyTransition(
   to: RequestStatus,
   actor: TransitionActor,
   comment: string,
-  scope: { supplierId?: string; respondHash?: string },
+  scope: Prisma.ConnectionRequestWhereInput,
 ): Promise<boolean> {
   if (!canTransition("PENDING", to, actor.type)) return false;
   const now = new Date();
@@ -319,12 +321,13 @@ async function decide(
   to: RequestStatus,
   actor: TransitionActor,
   comment: string,
-  scope: { supplierId?: string; respondHash?: string },
+  scope: Prisma.ConnectionRequestWhereInput,
 ): Promise<DecideOutcome> {
   await expireStale({ id: requestId });
   const moved = await db.$transaction((tx) => applyTransition(tx, requestId, to, actor, comment, scope), TX_OPTIONS);
   if (!moved) {
-    const exists = await db.connectionRequest.count({ where: { id: requestId, ...(scope.supplierId ? { supplierId: scope.supplierId } : {}) } });
+    const { respondHash: _, ...visible } = scope;
+    const exists = await db.connectionRequest.count({ where: { id: requestId, ...visible } });
     return { ok: false, error: exists ? "notPending" : "notFound" };
   }
   await announce(requestId, to, actor.type === "SUPPLIER" ? actor.id : undefined);
@@ -339,7 +342,10 @@ export async function decideRequest(requestId: string, decision: Decision, comme
 
 /** The supplier withdraws its own pending request. */
 export async function cancelRequest(requestId: string, actor: SupplierActor): Promise<DecideOutcome> {
-  return decide(requestId, "CANCELLED", { type: "SUPPLIER", id: actor.userId, ip: actor.ip }, "", { supplierId: actor.supplierId });
+  return decide(requestId, "CANCELLED", { type: "SUPPLIER", id: actor.userId, ip: actor.ip }, "", {
+    supplierId: actor.supplierId,
+    customer: actor.customers ?? {},
+  });
 }
 
 // ------------------------------------------------------ the contact's answer
@@ -413,8 +419,8 @@ export async function expireStale(where: Prisma.ConnectionRequestWhereInput = {}
 
 export const PAGE_SIZE = 20;
 
-function listWhere(supplierId: string, q: ListQuery, now: Date): Prisma.ConnectionRequestWhereInput {
-  const and: Prisma.ConnectionRequestWhereInput[] = [{ supplierId }];
+function listWhere(supplierId: string, q: ListQuery, now: Date, customers: Prisma.CustomerWhereInput): Prisma.ConnectionRequestWhereInput {
+  const and: Prisma.ConnectionRequestWhereInput[] = [{ supplierId, customer: customers }];
   if (q.status === "EXPIRED") and.push({ OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] });
   else if (q.status === "PENDING") and.push({ status: "PENDING", expiresAt: { gt: now } });
   else if (q.status) and.push({ status: q.status });
@@ -476,11 +482,14 @@ function toRow(r: Prisma.ConnectionRequestGetPayload<{ include: { customer: true
   };
 }
 
-/** The table: filtered, searched, sorted and paged in the database. */
-export async function listRequests(supplierId: string, q: ListQuery, pageSize = PAGE_SIZE) {
+/**
+ * The table: filtered, searched, sorted and paged in the database. `customers`
+ * limits it to the customers the viewer may see (customerScope).
+ */
+export async function listRequests(supplierId: string, q: ListQuery, customers: Prisma.CustomerWhereInput = {}, pageSize = PAGE_SIZE) {
   await expireStale({ supplierId });
   const now = new Date();
-  const where = listWhere(supplierId, q, now);
+  const where = listWhere(supplierId, q, now, customers);
   const [total, rows] = await Promise.all([
     db.connectionRequest.count({ where }),
     db.connectionRequest.findMany({
@@ -495,11 +504,11 @@ export async function listRequests(supplierId: string, q: ListQuery, pageSize = 
 }
 
 /** Every matching row, for the CSV export (capped). */
-export async function exportRequests(supplierId: string, q: ListQuery): Promise<RequestRow[]> {
+export async function exportRequests(supplierId: string, q: ListQuery, customers: Prisma.CustomerWhereInput = {}): Promise<RequestRow[]> {
   await expireStale({ supplierId });
   const now = new Date();
   const rows = await db.connectionRequest.findMany({
-    where: listWhere(supplierId, q, now),
+    where: listWhere(supplierId, q, now, customers),
     include: { customer: true, requestedBy: true },
     orderBy: listOrder(q),
     take: 10_000,

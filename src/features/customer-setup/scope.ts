@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { Permission } from "@/lib/permissions";
 import type { SessionUser } from "@/server/session";
 
 /** What the scope helpers need to know about the caller. */
@@ -10,8 +11,11 @@ export type ScopedUser = Pick<SessionUser, "id" | "allCustomers"> & { supplierId
  * customer: a user with allCustomers=false sees only those in
  * UserCustomerAccess, by page and by action.
  */
-export function customerScope(user: Pick<ScopedUser, "id" | "allCustomers">): Prisma.CustomerWhereInput {
-  return user.allCustomers ? {} : { userAccess: { some: { userId: user.id } } };
+export function customerScope(
+  user: Pick<ScopedUser, "id" | "allCustomers"> & { permissions?: readonly Permission[] },
+): Prisma.CustomerWhereInput {
+  // An admin always sees every customer, whatever its allCustomers flag says.
+  return user.allCustomers || user.permissions?.includes("admin") ? {} : { userAccess: { some: { userId: user.id } } };
 }
 
 /** The caller's relationships (their company's, with customers in scope). */

@@ -1,9 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { customerScope } from "@/features/customer-setup/scope";
 import type { SessionUser } from "@/server/session";
 
 /**
  * Which customers a supplier user may see, as a Prisma `where` fragment on
- * Customer. A user either sees every customer of the company
+ * Customer: the rule itself is `customerScope` (customer-setup/scope.ts); this
+ * adds that staff and users without a company see none. A user either sees every customer of the company
  * (`User.allCustomers`, always true for admins) or only those listed in
  * `UserCustomerAccess` (set on Setup -> Admin).
  *
@@ -21,6 +23,5 @@ export function visibleCustomerWhere(
   user: Pick<SessionUser, "id" | "kind" | "supplierId" | "allCustomers" | "permissions">,
 ): Prisma.CustomerWhereInput {
   if (user.kind !== "SUPPLIER" || !user.supplierId) return { id: { in: [] } };
-  if (user.allCustomers || user.permissions.includes("admin")) return {};
-  return { userAccess: { some: { userId: user.id } } };
+  return customerScope(user);
 }

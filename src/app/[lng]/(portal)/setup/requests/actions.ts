@@ -6,6 +6,7 @@ import type { Allowance } from "@/features/connection-requests/rationing";
 import { rationedSearch } from "@/features/connection-requests/rationing";
 import { cancelSchema, contactCheckSchema, requestConnectionSchema, searchSchema } from "@/features/connection-requests/schemas";
 import { cancelRequest, checkContact, requestConnection } from "@/features/connection-requests/service";
+import { customerScope } from "@/features/customer-setup/scope";
 import type { RequestStatus } from "@/features/connection-requests/state-machine";
 import { ticketSchema } from "@/features/support/schemas";
 import { createTicket } from "@/features/support/service";
@@ -37,7 +38,7 @@ export const requestConnectionAction = supplierAction("requests", requestConnect
 });
 
 export const cancelRequestAction = supplierAction("requests", cancelSchema, async (input, { supplierId, user, ip }) => {
-  const res = await cancelRequest(input.requestId, { supplierId, userId: user.id, ip });
+  const res = await cancelRequest(input.requestId, { supplierId, userId: user.id, ip, customers: customerScope(user) });
   if (!res.ok) return fail(`requests:errors.${res.error}`);
   revalidatePath("/[lng]/setup/requests", "page");
   return ok(undefined, "requests:table.cancelled");

@@ -3,6 +3,7 @@ import { RequestsView } from "@/features/connection-requests/components/requests
 import { getAllowance } from "@/features/connection-requests/rationing";
 import { parseListQuery } from "@/features/connection-requests/schemas";
 import { listRequests, suggestions } from "@/features/connection-requests/service";
+import { customerScope } from "@/features/customer-setup/scope";
 import { MyTickets } from "@/features/support/components/my-tickets";
 import { listTickets } from "@/features/support/service";
 import { getT } from "@/lib/i18n/instance";
@@ -41,7 +42,7 @@ export default async function SetupRequestsPage({
   }
   const query = parseListQuery(await searchParams);
   const [list, suggested, allowance, tickets] = await Promise.all([
-    listRequests(user.supplierId, query),
+    listRequests(user.supplierId, query, customerScope(user)),
     suggestions(user.supplierId),
     getAllowance(user.supplierId),
     listTickets(user.supplierId, 10),

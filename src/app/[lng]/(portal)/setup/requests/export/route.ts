@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { toCsv } from "@/features/connection-requests/csv";
+import { customerScope } from "@/features/customer-setup/scope";
 import { parseListQuery } from "@/features/connection-requests/schemas";
 import { exportRequests } from "@/features/connection-requests/service";
 import { getT } from "@/lib/i18n/instance";
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return new Response("Not allowed", { status: 403 });
   }
   const query = parseListQuery(Object.fromEntries(request.nextUrl.searchParams));
-  const rows = await exportRequests(user.supplierId, query);
+  const rows = await exportRequests(user.supplierId, query, customerScope(user));
   const t = getT(lng, "requests");
   const csv = toCsv(
     ["customer", "customerZh", "status", "email", "flags", "date", "decidedAt", "comment", "requestedBy"].map((k) => t(`csv.${k}`)),
