@@ -88,13 +88,19 @@ test("request a connection: search, choose, contact, CAPTCHA, consent; the conta
   await expect(row.getByTestId("row-comment")).toHaveText("Yes, we buy bolts from them monthly");
   await expect(row.getByRole("link", { name: `Open ${customer.name} in Customer Setup` })).toHaveAttribute(
     "href",
-    `/en/setup/customers?customer=${customer.id}`,
+    `/en/setup/customers?c=${customer.id}`,
   );
   const rel = await client.customerRelationship.findUniqueOrThrow({
     where: { supplierId_customerId: { supplierId: s.supplierId, customerId: customer.id } },
   });
   expect(rel.origin).toBe("REQUEST");
   await waitForMail(s.email, /approved your connection request/);
+
+  // The customer is now in Customer Setup.
+  await row.getByRole("link", { name: `Open ${customer.name} in Customer Setup` }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/setup/customers\\?c=${customer.id}$`));
+  await expect(page.locator('[data-testid^="group-"]').filter({ hasText: customer.name })).toHaveCount(1);
+  await page.goto("/en/setup/requests");
 
   // Filter, sort and export.
   await page.getByLabel("Status").selectOption("APPROVED");

@@ -113,6 +113,7 @@ test("staff invites a new supplier; the emailed link registers it and connects t
 
   await visitor.getByRole("link", { name: "Open Customer Setup" }).click();
   await expect(visitor).toHaveURL(/\/en\/setup\/customers$/);
+  await expect(visitor.locator('[data-testid^="group-"]').filter({ hasText: customer.name })).toHaveCount(1);
 
   // The link works once.
   await visitor.goto(link);

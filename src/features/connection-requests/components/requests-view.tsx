@@ -196,7 +196,7 @@ export function RequestsView({
               <tr key={r.id} data-testid="request-row">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {r.status === "APPROVED" ? (
-                    <Link href={`/${lng}/setup/customers?customer=${r.customerId}`} className="text-brand underline" aria-label={t("table.openCustomer", { customer: name(r) })}>
+                    <Link href={`/${lng}/setup/customers?c=${r.customerId}`} className="text-brand underline" aria-label={t("table.openCustomer", { customer: name(r) })}>
                       {name(r)}
                     </Link>
                   ) : (
