@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId, type ReactNode } from "react";
+import { cloneElement, isValidElement, useActionState, useId, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { ActionResult } from "@/lib/action-result";
@@ -91,7 +91,12 @@ export function Field({
         <label htmlFor={id}>{label}</label>
       </div>
       {children ? (
-        <div id={id}>{children}</div>
+        // A single control (a select) gets the label's id and the error links.
+        isValidElement<Record<string, unknown>>(children) ? (
+          cloneElement(children, { id, "aria-describedby": describedBy, "aria-invalid": errors ? true : undefined })
+        ) : (
+          <div id={id}>{children}</div>
+        )
       ) : (
         <input
           id={id}

@@ -120,13 +120,17 @@ test("sign-up warns when the email's domain already has a company, and can go on
   await page.getByLabel("您的姓名").fill("Second Person");
   await page.getByLabel("工作电子邮件").fill(`second@${domain}`);
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("首选语言").selectOption("en");
   await submit(page, page.getByRole("button", { name: "创建账户" }));
   await expect(page.getByTestId("form-error")).toContainText("Existing Domain Co 已使用此电子邮件域名");
+  // What the user chose survives the refused submit.
+  await expect(page.getByLabel("首选语言")).toHaveValue("en");
   await expect(page).toHaveURL(/\/zh\/sign-up$/);
   await page.getByLabel("我的公司是另一家公司").check();
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "创建账户" }).click();
-  await expect(page).toHaveURL(/\/zh\/home$/);
+  // The account's language is the one chosen in the form.
+  await expect(page).toHaveURL(/\/en\/home$/);
 });
 
 test("language: / follows the browser, the switcher changes and remembers it", async ({ browser }) => {

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
-import { ActionForm, Field, SubmitButton } from "@/components/form";
+import { ActionForm, echoed, Field, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
 import { languages } from "@/lib/i18n/config";
 
@@ -39,10 +39,20 @@ export function SignInForm({ action, lng, next, notice }: { action: Action; lng:
   );
 }
 
-export function LocaleSelect({ lng, name = "locale" }: { lng: string; name?: string }) {
+/**
+ * The language choice. After a refused submit it shows what the user chose
+ * (React resets a form after its action; the key re-mounts it with the echo).
+ */
+export function LocaleSelect({
+  lng,
+  name = "locale",
+  state,
+  ...aria
+}: { lng: string; name?: string; state?: ActionResult<unknown>; id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) {
   const { t } = useTranslation();
+  const value = echoed(state, name) ?? lng;
   return (
-    <select name={name} defaultValue={lng} className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
+    <select {...aria} key={value} name={name} defaultValue={value} className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
       {languages.map((l) => (
         <option key={l} value={l}>
           {t(`languages.${l}`)}
@@ -71,7 +81,7 @@ export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
             hint={t("signUp.passwordHint")}
           />
           <Field label={t("signUp.locale")} name="locale" state={state}>
-            <LocaleSelect lng={lng} />
+            <LocaleSelect lng={lng} state={state} />
           </Field>
           {state && !state.ok && state.formError === "accounts:signUp.domainTaken" && (
             <label className="flex items-start gap-2 text-sm">

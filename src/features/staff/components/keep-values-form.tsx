@@ -32,7 +32,8 @@ export function KeepValuesForm<R>({
   };
   if (state?.ok && success) return <>{success(state)}</>;
   return (
-    <form onSubmit={onSubmit} className={className ?? "space-y-4"} noValidate>
+    // method="post": a submit before hydration must never put fields (a password) in the URL.
+    <form onSubmit={onSubmit} method="post" className={className ?? "space-y-4"} noValidate>
       <input type="hidden" name="lng" value={lng} />
       {state && !state.ok && state.formError && (
         <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">

@@ -39,7 +39,7 @@ export function InviteForm({ action, lng, options, days }: { action: Action; lng
           <p className="text-sm text-gray-700">{t("invite.intro", { days })}</p>
           <Field label={t("invite.email")} name="email" type="email" required state={state} autoComplete="off" maxLength={254} />
           <Field label={t("invite.locale")} name="locale" state={state}>
-            <LocaleSelect lng={lng} />
+            <LocaleSelect lng={lng} state={state} />
           </Field>
           <GrantFields state={state} {...options} />
           <SubmitButton className={primaryButton}>{t("invite.submit")}</SubmitButton>
@@ -146,7 +146,7 @@ export function JoinForm({ action, lng, token, email, name }: { action: Action; 
           />
           <Field label={t("register.confirm")} name="confirm" type="password" required state={state} autoComplete="new-password" />
           <Field label={t("register.locale")} name="locale" state={state}>
-            <LocaleSelect lng={lng} />
+            <LocaleSelect lng={lng} state={state} />
           </Field>
           <SubmitButton>{t("register.submit")}</SubmitButton>
         </>
