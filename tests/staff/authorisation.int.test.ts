@@ -20,6 +20,7 @@ const { makeCustomer, makeSupplier, PASSWORD } = await import("../support/factor
 const admin = await import("@/app/[lng]/admin/actions");
 const customers = await import("@/app/[lng]/admin/customers/actions");
 const staff = await import("@/app/[lng]/admin/staff/actions");
+const queue = await import("@/app/[lng]/admin/requests/actions");
 
 type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";
 type FormAction = (prev: unknown, form: FormData) => Promise<{ ok: boolean; formError?: string }>;
@@ -37,7 +38,43 @@ const staffUser = (role: "SUPPORT" | "ADMINISTRATOR", status = "ACTIVE") =>
     status === "ACTIVE" ? u : db.user.update({ where: { id: u.id }, data: { status } }),
   );
 
+async function pendingRequest() {
+  const s = await makeSupplier();
+  const c = await makeCustomer();
+  return db.connectionRequest.create({
+    data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: `c-${uid()}@authz.test`, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+}
+
 const cases: Case[] = [
+  {
+    name: "decide a connection request",
+    action: queue.decideRequestAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await pendingRequest();
+      return { form: { id: r.id, decision: "APPROVED", comment: "ok" }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "APPROVED" };
+    },
+  },
+  {
+    name: "bulk decide connection requests",
+    action: queue.bulkDecideAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await pendingRequest();
+      return { form: { "ids[]": [r.id], decision: "REJECTED", comment: "no" }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "REJECTED" };
+    },
+  },
+  {
+    name: "reset a supplier's search attempts",
+    action: queue.resetAttemptsAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const s = await makeSupplier();
+      await db.searchAllowance.create({ data: { supplierId: s.supplierId, used: 5 } });
+      return { form: { supplierId: s.supplierId }, tookEffect: async () => (await db.searchAllowance.findUniqueOrThrow({ where: { supplierId: s.supplierId } })).used === 0 };
+    },
+  },
   {
     name: "resend a failed mail",
     action: admin.resendMailAction,
