@@ -21,6 +21,8 @@ const admin = await import("@/app/[lng]/admin/actions");
 const customers = await import("@/app/[lng]/admin/customers/actions");
 const staff = await import("@/app/[lng]/admin/staff/actions");
 const queue = await import("@/app/[lng]/admin/requests/actions");
+const tickets = await import("@/app/[lng]/admin/tickets/actions");
+const { createTicket } = await import("@/features/support/service");
 
 type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";
 type FormAction = (prev: unknown, form: FormData) => Promise<{ ok: boolean; formError?: string }>;
@@ -46,7 +48,39 @@ async function pendingRequest() {
   });
 }
 
+async function openTicket() {
+  const s = await makeSupplier();
+  return createTicket({ topic: "OTHER", message: "Please help with my account." }, { userId: s.userId, supplierId: s.supplierId });
+}
+
 const cases: Case[] = [
+  {
+    name: "assign a ticket to self",
+    action: tickets.assignTicketAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const t = await openTicket();
+      return { form: { id: t.id }, tookEffect: async () => (await db.supportTicket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId !== null };
+    },
+  },
+  {
+    name: "reply to a ticket",
+    action: tickets.replyTicketAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const t = await openTicket();
+      return { form: { id: t.id, body: "Here is the answer." }, tookEffect: async () => (await db.ticketMessage.count({ where: { ticketId: t.id } })) === 1 };
+    },
+  },
+  {
+    name: "close a ticket",
+    action: tickets.closeTicketAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const t = await openTicket();
+      return { form: { id: t.id }, tookEffect: async () => (await db.supportTicket.findUniqueOrThrow({ where: { id: t.id } })).status === "CLOSED" };
+    },
+  },
   {
     name: "decide a connection request",
     action: queue.decideRequestAction,
