@@ -22,6 +22,7 @@ const customers = await import("@/app/[lng]/admin/customers/actions");
 const staff = await import("@/app/[lng]/admin/staff/actions");
 const queue = await import("@/app/[lng]/admin/requests/actions");
 const tickets = await import("@/app/[lng]/admin/tickets/actions");
+const onboarding = await import("@/app/[lng]/admin/onboarding/actions");
 const { createTicket } = await import("@/features/support/service");
 
 type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";
@@ -53,7 +54,32 @@ async function openTicket() {
   return createTicket({ topic: "OTHER", message: "Please help with my account." }, { userId: s.userId, supplierId: s.supplierId });
 }
 
+async function submittedOnboarding() {
+  const s = await makeSupplier();
+  const c = await makeCustomer();
+  return db.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: c.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
+}
+const stateOf = async (id: string) => (await db.customerRelationship.findUniqueOrThrow({ where: { id } })).onboardingState;
+
 const cases: Case[] = [
+  {
+    name: "approve an onboarding",
+    action: onboarding.approveOnboardingAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await submittedOnboarding();
+      return { form: { id: r.id }, tookEffect: async () => (await stateOf(r.id)) === "APPROVED" };
+    },
+  },
+  {
+    name: "send an onboarding back",
+    action: onboarding.sendBackOnboardingAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await submittedOnboarding();
+      return { form: { id: r.id, comment: "Please fix the address." }, tookEffect: async () => (await stateOf(r.id)) === "CHANGES_REQUESTED" };
+    },
+  },
   {
     name: "assign a ticket to self",
     action: tickets.assignTicketAction,

@@ -7,12 +7,13 @@ import { ui } from "@/features/staff/components/ui";
 type Action<R> = (prev: unknown, form: FormData) => Promise<ActionResult<R>>;
 
 function Outcome<R>({ state }: { state: ActionResult<R> | undefined }) {
-  const { t } = useTranslation("staff");
+  // Messages are keys with their namespace ("staff:…", "validation.…" in common).
+  const { t } = useTranslation();
   if (!state) return null;
   if (state.ok) {
     return (
       <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">
-        {t(state.message ?? "queue.done", (state.data ?? {}) as Record<string, unknown>)}
+        {t(state.message ?? "staff:queue.done", (state.data ?? {}) as Record<string, unknown>)}
       </p>
     );
   }
@@ -25,7 +26,7 @@ function Outcome<R>({ state }: { state: ActionResult<R> | undefined }) {
 }
 
 function FieldMessage({ state, name }: { state: ActionResult<unknown> | undefined; name: string }) {
-  const { t } = useTranslation("staff");
+  const { t } = useTranslation();
   const message = state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
   if (!message) return null;
   return (

@@ -7,7 +7,8 @@ import type { ActionResult } from "@/lib/action-result";
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
 function Outcome({ state }: { state: ActionResult<unknown> | undefined }) {
-  const { t } = useTranslation("staff");
+  // Messages are keys with their namespace ("staff:…", "validation.…" in common).
+  const { t } = useTranslation();
   if (!state) return null;
   if (state.ok) return state.message ? <p role="status" className="text-sm text-green-800">{t(state.message)}</p> : null;
   if (!state.formError) return null;
@@ -36,6 +37,7 @@ export function TicketButton({ action, lng, id, label }: { action: Action; lng: 
 /** The reply box: kept on the ticket and emailed to the author. */
 export function ReplyForm({ action, lng, id }: { action: Action; lng: string; id: string }) {
   const { t } = useTranslation("staff");
+  const { t: tm } = useTranslation();
   const [state, formAction, pending] = useActionState(action, undefined);
   const box = useRef<HTMLTextAreaElement>(null);
   const error = state && !state.ok ? state.fieldErrors?.body?.[0] : undefined;
@@ -65,7 +67,7 @@ export function ReplyForm({ action, lng, id }: { action: Action; lng: string; id
       </p>
       {error && (
         <p id="error-body" data-testid="error-body" className="text-sm text-red-700">
-          {t(error)}
+          {tm(error)}
         </p>
       )}
       <button type="submit" className={ui.primary} disabled={pending}>
