@@ -92,19 +92,33 @@ export function DecideForm({ action, lng, id }: { action: Action<unknown>; lng: 
 }
 
 /** The queue table sits inside this form: its checkboxes select the requests to decide at once. */
-export function BulkDecideForm({ action, lng, children }: { action: Action<{ changed: number; skipped: number }>; lng: string; children: ReactNode }) {
+export function BulkDecideForm({
+  action,
+  lng,
+  selectable,
+  children,
+}: {
+  action: Action<{ changed: number; skipped: number }>;
+  lng: string;
+  /** Whether any listed request can still be decided */
+  selectable: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation("staff");
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label={t("queue.bulkTitle")}>
       <input type="hidden" name="lng" value={lng} />
+      {/* The report stays after the decided rows leave the list. */}
+      <Outcome state={state} />
       {children}
-      <div className="space-y-3 rounded border bg-white p-3">
-        <h2 className="font-semibold">{t("queue.bulkTitle")}</h2>
-        <Outcome state={state} />
-        <FieldMessage state={state} name="ids[]" />
-        <DecisionFields state={state} pending={pending} idPrefix="bulk" />
-      </div>
+      {selectable && (
+        <div className="space-y-3 rounded border bg-white p-3">
+          <h2 className="font-semibold">{t("queue.bulkTitle")}</h2>
+          <FieldMessage state={state} name="ids[]" />
+          <DecisionFields state={state} pending={pending} idPrefix="bulk" />
+        </div>
+      )}
     </form>
   );
 }

@@ -76,11 +76,11 @@ export default async function RequestQueuePage({
         </div>
       </form>
 
-      {list.items.length === 0 ? (
-        <p className="mt-4" data-testid="queue-empty">{t("queue.empty")}</p>
-      ) : (
-        <div className="mt-4">
-          <BulkDecideForm action={bulkDecideAction} lng={lng}>
+      <div className="mt-4">
+        <BulkDecideForm action={bulkDecideAction} lng={lng} selectable={list.items.some((r) => r.status === "PENDING")}>
+          {list.items.length === 0 ? (
+            <p data-testid="queue-empty">{t("queue.empty")}</p>
+          ) : (
             <div className="overflow-x-auto rounded border bg-white">
               <table className={ui.table}>
                 <caption className="sr-only">{t("queue.title")}</caption>
@@ -119,9 +119,9 @@ export default async function RequestQueuePage({
                 </tbody>
               </table>
             </div>
-          </BulkDecideForm>
-        </div>
-      )}
+          )}
+        </BulkDecideForm>
+      </div>
       <Pager lng={lng} page={list} path={`/${lng}/admin/requests`} query={filter} />
     </section>
   );
