@@ -9,9 +9,16 @@ test("authorisation: every admin page as anonymous, supplier, support and admini
   test.setTimeout(180_000);
   const { makeSupplier, makeCustomer } = await factories();
   const customer = await makeCustomer({ name: `Authz Page Customer ${unique()}` });
-  const fixture: Fixture = { customerId: customer.id, customerName: customer.name };
   const s = await makeSupplier({ email: `walker-${unique()}@walk-${unique()}.test` });
-  const supplier = await (await db()).user.findUniqueOrThrow({ where: { id: s.userId } });
+  const client = await db();
+  const supplier = await client.user.findUniqueOrThrow({ where: { id: s.userId } });
+  const request = await client.connectionRequest.create({
+    data: { supplierId: s.supplierId, customerId: customer.id, requestedById: s.userId, contactEmail: `buyer-${unique()}@authz.test`, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const ticketText = `Private question ${unique()}`;
+  const ticket = await client.supportTicket.create({ data: { supplierId: s.supplierId, authorId: s.userId, topic: "OTHER", message: ticketText } });
+  const rel = await client.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: customer.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
+  const fixture: Fixture = { customerId: customer.id, customerName: customer.name, requestId: request.id, ticketId: ticket.id, ticketText, relationshipId: rel.id };
   const visitors = [
     { who: "anonymous", user: null, role: null },
     { who: "supplier", user: supplier, role: null },
@@ -43,7 +50,7 @@ test("authorisation: every admin page as anonymous, supplier, support and admini
   await signInAs(context, visitors[2].user!);
   await page.goto("/en/admin");
   const nav = page.getByRole("navigation", { name: "Admin sections" });
-  for (const name of ["Dashboard", "Invitations", "Audit log", "Mail log"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Dashboard", "Connection requests", "Support tickets", "Onboarding reviews", "Invitations", "Audit log", "Mail log"]) await expect(nav.getByRole("link", { name })).toBeVisible();
   for (const name of ["Customer directory", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
   await expect(page.getByTestId("count-pendingRequests")).toBeVisible();
 

@@ -20,6 +20,10 @@ const { makeCustomer, makeSupplier, PASSWORD } = await import("../support/factor
 const admin = await import("@/app/[lng]/admin/actions");
 const customers = await import("@/app/[lng]/admin/customers/actions");
 const staff = await import("@/app/[lng]/admin/staff/actions");
+const queue = await import("@/app/[lng]/admin/requests/actions");
+const tickets = await import("@/app/[lng]/admin/tickets/actions");
+const onboarding = await import("@/app/[lng]/admin/onboarding/actions");
+const { createTicket } = await import("@/features/support/service");
 
 type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";
 type FormAction = (prev: unknown, form: FormData) => Promise<{ ok: boolean; formError?: string }>;
@@ -37,7 +41,100 @@ const staffUser = (role: "SUPPORT" | "ADMINISTRATOR", status = "ACTIVE") =>
     status === "ACTIVE" ? u : db.user.update({ where: { id: u.id }, data: { status } }),
   );
 
+async function pendingRequest() {
+  const s = await makeSupplier();
+  const c = await makeCustomer();
+  return db.connectionRequest.create({
+    data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: `c-${uid()}@authz.test`, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+}
+
+async function openTicket() {
+  const s = await makeSupplier();
+  return createTicket({ topic: "OTHER", message: "Please help with my account." }, { userId: s.userId, supplierId: s.supplierId });
+}
+
+async function submittedOnboarding() {
+  const s = await makeSupplier();
+  const c = await makeCustomer();
+  return db.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: c.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
+}
+const stateOf = async (id: string) => (await db.customerRelationship.findUniqueOrThrow({ where: { id } })).onboardingState;
+
 const cases: Case[] = [
+  {
+    name: "approve an onboarding",
+    action: onboarding.approveOnboardingAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await submittedOnboarding();
+      return { form: { id: r.id }, tookEffect: async () => (await stateOf(r.id)) === "APPROVED" };
+    },
+  },
+  {
+    name: "send an onboarding back",
+    action: onboarding.sendBackOnboardingAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await submittedOnboarding();
+      return { form: { id: r.id, comment: "Please fix the address." }, tookEffect: async () => (await stateOf(r.id)) === "CHANGES_REQUESTED" };
+    },
+  },
+  {
+    name: "assign a ticket to self",
+    action: tickets.assignTicketAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const t = await openTicket();
+      return { form: { id: t.id }, tookEffect: async () => (await db.supportTicket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId !== null };
+    },
+  },
+  {
+    name: "reply to a ticket",
+    action: tickets.replyTicketAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const t = await openTicket();
+      return { form: { id: t.id, body: "Here is the answer." }, tookEffect: async () => (await db.ticketMessage.count({ where: { ticketId: t.id } })) === 1 };
+    },
+  },
+  {
+    name: "close a ticket",
+    action: tickets.closeTicketAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const t = await openTicket();
+      return { form: { id: t.id }, tookEffect: async () => (await db.supportTicket.findUniqueOrThrow({ where: { id: t.id } })).status === "CLOSED" };
+    },
+  },
+  {
+    name: "decide a connection request",
+    action: queue.decideRequestAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await pendingRequest();
+      return { form: { id: r.id, decision: "APPROVED", comment: "ok" }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "APPROVED" };
+    },
+  },
+  {
+    name: "bulk decide connection requests",
+    action: queue.bulkDecideAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await pendingRequest();
+      return { form: { "ids[]": [r.id], decision: "REJECTED", comment: "no" }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "REJECTED" };
+    },
+  },
+  {
+    name: "reset a supplier's search attempts",
+    action: queue.resetAttemptsAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const s = await makeSupplier();
+      await db.searchAllowance.create({ data: { supplierId: s.supplierId, used: 5 } });
+      return { form: { supplierId: s.supplierId }, tookEffect: async () => (await db.searchAllowance.findUniqueOrThrow({ where: { supplierId: s.supplierId } })).used === 0 };
+    },
+  },
   {
     name: "resend a failed mail",
     action: admin.resendMailAction,

@@ -8,6 +8,9 @@ import type { StaffRole } from "@/lib/permissions";
  */
 export const adminSections = [
   { key: "dashboard", href: "admin", roles: ["SUPPORT", "ADMINISTRATOR"] },
+  { key: "requests", href: "admin/requests", roles: ["SUPPORT", "ADMINISTRATOR"] },
+  { key: "tickets", href: "admin/tickets", roles: ["SUPPORT", "ADMINISTRATOR"] },
+  { key: "onboarding", href: "admin/onboarding", roles: ["SUPPORT", "ADMINISTRATOR"] },
   { key: "invitations", href: "admin/invitations", roles: ["SUPPORT", "ADMINISTRATOR"] },
   { key: "customers", href: "admin/customers", roles: ["ADMINISTRATOR"] },
   { key: "audit", href: "admin/audit", roles: ["SUPPORT", "ADMINISTRATOR"] },

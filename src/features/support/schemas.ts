@@ -14,3 +14,25 @@ export const ticketSchema = z.object({
     .max(4000, "validation.tooLong"),
 });
 export type TicketInput = z.output<typeof ticketSchema>;
+
+// ------------------------------------------------------------ staff side
+
+const id = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong");
+
+export const ticketStatuses = ["OPEN", "CLOSED"] as const;
+
+/** The staff list's filters come from the URL: anything malformed is ignored. */
+export const ticketFilterSchema = z.object({
+  status: z.enum(ticketStatuses).optional().catch(undefined),
+  mine: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TicketFilter = z.output<typeof ticketFilterSchema>;
+
+export const ticketIdSchema = z.object({ id });
+
+export const replySchema = z.object({
+  id,
+  body: z.string({ error: "staff:validation.replyRequired" }).trim().min(1, "staff:validation.replyRequired").max(4000, "validation.tooLong"),
+});
+export type ReplyInput = z.output<typeof replySchema>;

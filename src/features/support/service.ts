@@ -27,6 +27,22 @@ export async function listTickets(supplierId: string, take = 20) {
     where: { supplierId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, topic: true, status: true, createdAt: true, author: { select: { name: true } } },
+    select: { id: true, topic: true, status: true, createdAt: true, author: { select: { name: true } }, _count: { select: { messages: true } } },
   });
+}
+
+/** One of the company's own tickets with staff replies; null for another company's (or no) ticket. */
+export async function supplierTicket(id: string, supplierId: string) {
+  const ticket = await db.supportTicket.findFirst({
+    where: { id, supplierId },
+    include: { author: { select: { name: true } }, messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+  return ticket && { ...ticket, messages: await withAuthors(ticket.messages) };
+}
+
+/** Adds each message's author (name and kind: staff or supplier user). */
+export async function withAuthors<M extends { authorId: string }>(messages: M[]) {
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(messages.map((m) => m.authorId))] } }, select: { id: true, name: true, kind: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return messages.map((m) => ({ ...m, author: byId.get(m.authorId) ?? { id: m.authorId, name: "—", kind: "STAFF" } }));
 }

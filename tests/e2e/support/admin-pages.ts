@@ -9,6 +9,11 @@ export type Role = "SUPPORT" | "ADMINISTRATOR";
 export interface Fixture {
   customerId: string;
   customerName: string;
+  /** A pending connection request, a support ticket and a submitted onboarding, all with that customer's supplier */
+  requestId: string;
+  ticketId: string;
+  ticketText: string;
+  relationshipId: string;
 }
 export interface AdminPage {
   path: (f: Fixture) => string;
@@ -32,5 +37,12 @@ export const adminPages: AdminPage[] = [
   { path: (f) => `/en/admin/customers/${f.customerId}`, roles: admins, heading: (f) => f.customerName, secret: (f) => f.customerName },
   { path: () => "/en/admin/staff", roles: admins, heading: () => "Staff accounts", secret: () => "administrator@supplier-connect.test" },
   { path: () => "/en/admin/staff/new", roles: admins, heading: () => "New staff account" },
+  { path: (f) => `/en/admin/requests?q=${encodeURIComponent(f.customerName)}`, roles: both, heading: () => "Connection requests", secret: (f) => f.customerName },
+  { path: (f) => `/en/admin/requests/${f.requestId}`, roles: both, heading: (f) => new RegExp(`→ ${f.customerName}$`), secret: (f) => f.customerName },
+  { path: () => "/en/admin/tickets", roles: both, heading: () => "Support tickets" },
+  { path: (f) => `/en/admin/tickets/${f.ticketId}`, roles: both, heading: () => "Something else", secret: (f) => f.ticketText },
+  { path: () => "/en/admin/onboarding", roles: both, heading: () => "Onboarding reviews" },
+  { path: (f) => `/en/admin/onboarding/${f.relationshipId}`, roles: both, heading: (f) => new RegExp(`for ${f.customerName}$`), secret: (f) => f.customerName },
+  { path: () => "/zh/admin/requests", roles: both, heading: () => "连接请求" },
   { path: () => "/zh/admin/customers", roles: admins, heading: () => "客户目录", secret: (f) => f.customerName },
 ];

@@ -17,9 +17,9 @@ export default async function AdminDashboard({ params }: { params: Promise<{ lng
   const t = getT(lng, "staff");
   const counts = await dashboardCounts();
   const tiles = [
-    { key: "pendingRequests", value: counts.pendingRequests },
-    { key: "openTickets", value: counts.openTickets },
-    { key: "submittedOnboarding", value: counts.submittedOnboarding },
+    { key: "pendingRequests", value: counts.pendingRequests, href: `/${lng}/admin/requests?status=PENDING` },
+    { key: "openTickets", value: counts.openTickets, href: `/${lng}/admin/tickets?status=OPEN` },
+    { key: "submittedOnboarding", value: counts.submittedOnboarding, href: `/${lng}/admin/onboarding` },
     { key: "failedMails", value: counts.failedMails, href: `/${lng}/admin/mail?status=FAILED` },
   ];
   return (

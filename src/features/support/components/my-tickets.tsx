@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { getT } from "@/lib/i18n/instance";
 
 /** The company's recent "Contact Support" tickets (server component). */
-export function MyTickets({ lng, tickets }: { lng: string; tickets: { id: string; topic: string; status: string; date: string; author: string }[] }) {
+export function MyTickets({ lng, tickets }: { lng: string; tickets: { id: string; topic: string; status: string; date: string; author: string; replies: number }[] }) {
   const t = getT(lng, "support");
   return (
     <div className="rounded-lg border bg-white p-4 sm:p-6">
@@ -17,15 +18,19 @@ export function MyTickets({ lng, tickets }: { lng: string; tickets: { id: string
                 <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.date")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.author")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.replies")}</th>
               </tr>
             </thead>
             <tbody className="divide-y">
               {tickets.map((x) => (
                 <tr key={x.id}>
-                  <td className="px-3 py-2">{t(`topics.${x.topic}`)}</td>
+                  <td className="px-3 py-2">
+                    <Link href={`/${lng}/support/${x.id}`} className="text-brand underline">{t(`topics.${x.topic}`)}</Link>
+                  </td>
                   <td className="px-3 py-2">{t(`status.${x.status}`)}</td>
                   <td className="px-3 py-2">{x.date}</td>
                   <td className="px-3 py-2">{x.author}</td>
+                  <td className="px-3 py-2" data-testid="ticket-replies">{x.replies}</td>
                 </tr>
               ))}
             </tbody>

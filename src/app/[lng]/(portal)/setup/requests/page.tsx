@@ -74,7 +74,7 @@ export default async function SetupRequestsPage({
           cancelAction={cancelRequestAction}
         />
       </div>
-      <MyTickets lng={lng} tickets={tickets.map((x) => ({ id: x.id, topic: x.topic, status: x.status, date: x.createdAt.toISOString().slice(0, 10), author: x.author.name }))} />
+      <MyTickets lng={lng} tickets={tickets.map((x) => ({ id: x.id, topic: x.topic, status: x.status, date: x.createdAt.toISOString().slice(0, 10), author: x.author.name, replies: x._count.messages }))} />
     </section>
   );
 }

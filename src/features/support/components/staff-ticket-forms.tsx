@@ -1,0 +1,79 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ui } from "@/features/staff/components/ui";
+import type { ActionResult } from "@/lib/action-result";
+
+type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
+
+function Outcome({ state }: { state: ActionResult<unknown> | undefined }) {
+  // Messages are keys with their namespace ("staff:…", "validation.…" in common).
+  const { t } = useTranslation();
+  if (!state) return null;
+  if (state.ok) return state.message ? <p role="status" className="text-sm text-green-800">{t(state.message)}</p> : null;
+  if (!state.formError) return null;
+  return (
+    <p role="alert" data-testid="form-error" className="text-sm text-red-700">
+      {t(state.formError)}
+    </p>
+  );
+}
+
+/** One button acting on the ticket (assign to me, close). */
+export function TicketButton({ action, lng, id, label }: { action: Action; lng: string; id: string; label: string }) {
+  const [state, formAction, pending] = useActionState(action, undefined);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="lng" value={lng} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className={ui.button} disabled={pending}>
+        {label}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+/** The reply box: kept on the ticket and emailed to the author. */
+export function ReplyForm({ action, lng, id }: { action: Action; lng: string; id: string }) {
+  const { t } = useTranslation("staff");
+  const { t: tm } = useTranslation();
+  const [state, formAction, pending] = useActionState(action, undefined);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const error = state && !state.ok ? state.fieldErrors?.body?.[0] : undefined;
+  useEffect(() => {
+    if (state?.ok && box.current) box.current.value = "";
+  }, [state]);
+  return (
+    <form action={formAction} className="space-y-2" noValidate>
+      <input type="hidden" name="lng" value={lng} />
+      <input type="hidden" name="id" value={id} />
+      <label htmlFor="reply-body" className={ui.label}>
+        {t("tickets.reply")}
+      </label>
+      <textarea
+        ref={box}
+        id="reply-body"
+        name="body"
+        rows={5}
+        maxLength={4000}
+        defaultValue={state && !state.ok ? state.values?.body : undefined}
+        className={ui.input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`reply-hint${error ? " error-body" : ""}`}
+      />
+      <p id="reply-hint" className="text-sm text-gray-600">
+        {t("tickets.replyHint")}
+      </p>
+      {error && (
+        <p id="error-body" data-testid="error-body" className="text-sm text-red-700">
+          {tm(error)}
+        </p>
+      )}
+      <button type="submit" className={ui.primary} disabled={pending}>
+        {t("tickets.sendReply")}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
