@@ -98,6 +98,13 @@ for (const lng of ["en", "zh"] as const) {
     await expect(colleague.getByRole("heading", { level: 1 })).toHaveText(t.welcome);
 
     // Without the `users` permission the Admin page is refused.
+    // Customer Setup shows the colleague only the customer they were given.
+    await colleague.goto(`/${lng}/setup/customers`);
+    const groups = colleague.locator('[data-testid^="group-"]');
+    await expect(groups.filter({ hasText: allowed.name })).toHaveCount(1);
+    await expect(groups.filter({ hasText: other.name })).toHaveCount(0);
+    expect((await colleague.goto(`/${lng}/setup/customers?c=${other.id}`))?.status()).toBe(404);
+
     await colleague.goto(`/${lng}/setup/admin`);
     await expect(colleague.getByTestId("admin-refused")).toContainText(t.refused);
     await expect(colleague.getByTestId("users-table")).toHaveCount(0);
