@@ -135,13 +135,7 @@ export async function createCustomer(input: CustomerInput, actor: Actor): Promis
     }
     const customer = await tx.customer.create({
       data: {
-        name: input.name,
-        nameZh: input.nameZh,
-        taxId: input.taxId,
-        registrationNumber: input.registrationNumber,
-        acceptsRequests: input.acceptsRequests,
-        autoApproveRule: input.autoApproveRule,
-        requirements: JSON.stringify(input.requirements),
+        ...columns(input),
         aliases: { create: input.aliases },
         domains: { create: input.domains.map((domain) => ({ domain })) },
       },
@@ -149,6 +143,19 @@ export async function createCustomer(input: CustomerInput, actor: Actor): Promis
     await audit(tx, actor, { action: "customer.created", entityType: "Customer", entityId: customer.id, after: stateOf(input) });
     return { ok: true as const, customerId: customer.id, changed: true };
   });
+}
+
+/** The customer's own columns, as the form gives them. */
+function columns(input: CustomerInput) {
+  return {
+    name: input.name,
+    nameZh: input.nameZh,
+    taxId: input.taxId,
+    registrationNumber: input.registrationNumber,
+    acceptsRequests: input.acceptsRequests,
+    autoApproveRule: input.autoApproveRule,
+    requirements: JSON.stringify(input.requirements),
+  };
 }
 
 /**
@@ -168,13 +175,7 @@ export async function updateCustomer(id: string, input: CustomerInput, actor: Ac
     const claimed = await tx.customer.updateMany({
       where: { id, updatedAt: current.updatedAt },
       data: {
-        name: input.name,
-        nameZh: input.nameZh,
-        taxId: input.taxId,
-        registrationNumber: input.registrationNumber,
-        acceptsRequests: input.acceptsRequests,
-        autoApproveRule: input.autoApproveRule,
-        requirements: JSON.stringify(input.requirements),
+        ...columns(input),
         updatedAt: new Date(),
       },
     });

@@ -4,23 +4,14 @@ import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ActionResult } from "@/lib/action-result";
-import type { ContactFlag } from "../normalize";
 import type { Allowance } from "../rationing";
 import type { ListQuery, SortKey } from "../schemas";
+import type { RequestRow } from "../service";
 import { requestStatuses, type RequestStatus } from "../state-machine";
 import { RequestDialog, type DialogActions, type Preselect } from "./request-dialog";
 
-export interface RowView {
-  id: string;
-  customerId: string;
-  customerName: string;
-  customerNameZh: string;
-  status: RequestStatus;
-  contactEmail: string;
-  contactFlags: ContactFlag[];
-  date: string;
-  comment: string;
-}
+/** A table row as the browser gets it: the service's row with its date as text. */
+export type RowView = Omit<RequestRow, "createdAt" | "decidedAt" | "requestedBy"> & { date: string };
 export interface SuggestionView extends Preselect {
   reason: "INVITATION" | "DOMAIN";
 }
