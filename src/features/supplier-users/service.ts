@@ -331,16 +331,22 @@ export async function inviteColleague(m: Manager, input: InviteInput): Promise<A
   return ok(undefined, "users:invite.sent");
 }
 
+/** The company's pending invitation for `email`, if the manager outranks what it grants. */
+async function pendingInvite(tx: Tx, m: Manager, held: Permission[], email: string): Promise<InviteData> {
+  const row = await tx.oneTimeToken.findFirst({
+    where: { purpose: INVITE_PURPOSE, supplierId: m.supplierId, email, usedAt: null },
+  });
+  if (!row) throw new Refused("users:errors.notFound");
+  const data = JSON.parse(row.data) as InviteData;
+  if (!canGrant(held, data.permissions)) throw new Refused("users:errors.outranks");
+  return data;
+}
+
 /** A new link for a pending invitation; the old link stops working. */
 export async function resendInvitation(m: Manager, email: string): Promise<ActionResult<undefined>> {
   const done = await run(async (tx) => {
     const me = await loadManager(tx, m);
-    const row = await tx.oneTimeToken.findFirst({
-      where: { purpose: INVITE_PURPOSE, supplierId: m.supplierId, email, usedAt: null },
-    });
-    if (!row) throw new Refused("users:errors.notFound");
-    const data = JSON.parse(row.data) as InviteData;
-    if (!canGrant(me.held, data.permissions)) throw new Refused("users:errors.outranks");
+    const data = await pendingInvite(tx, m, me.held, email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Refused("users:errors.emailTaken");
     const token = await issueInvite(tx, email, data);
     await audit(tx, actorOf(m), { action: "user.invite_resent", entityType: "UserInvite", entityId: inviteEntity(m.supplierId, email) });
@@ -355,11 +361,7 @@ export async function resendInvitation(m: Manager, email: string): Promise<Actio
 export async function revokeInvitation(m: Manager, email: string): Promise<ActionResult<undefined>> {
   const done = await run(async (tx) => {
     const me = await loadManager(tx, m);
-    const row = await tx.oneTimeToken.findFirst({
-      where: { purpose: INVITE_PURPOSE, supplierId: m.supplierId, email, usedAt: null },
-    });
-    if (!row) throw new Refused("users:errors.notFound");
-    if (!canGrant(me.held, (JSON.parse(row.data) as InviteData).permissions)) throw new Refused("users:errors.outranks");
+    await pendingInvite(tx, m, me.held, email);
     await tx.oneTimeToken.deleteMany({ where: { purpose: INVITE_PURPOSE, supplierId: m.supplierId, email, usedAt: null } });
     await audit(tx, actorOf(m), { action: "user.invite_revoked", entityType: "UserInvite", entityId: inviteEntity(m.supplierId, email) });
   });
