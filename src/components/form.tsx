@@ -1,8 +1,9 @@
 "use client";
-import { cloneElement, isValidElement, useActionState, useId, type ReactNode } from "react";
+import { useActionState, useId, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { ActionResult } from "@/lib/action-result";
+import { languages } from "@/lib/i18n/config";
 
 type FormActionFn<R> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 
@@ -64,7 +65,6 @@ export function Field({
   autoComplete,
   readOnly,
   maxLength,
-  children,
 }: {
   label: string;
   name: string;
@@ -76,8 +76,6 @@ export function Field({
   autoComplete?: string;
   readOnly?: boolean;
   maxLength?: number;
-  /** Replaces the input (e.g. a select) */
-  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -90,31 +88,22 @@ export function Field({
         {required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
         <label htmlFor={id}>{label}</label>
       </div>
-      {children ? (
-        // A single control (a select) gets the label's id and the error links.
-        isValidElement<Record<string, unknown>>(children) ? (
-          cloneElement(children, { id, "aria-describedby": describedBy, "aria-invalid": errors ? true : undefined })
-        ) : (
-          <div id={id}>{children}</div>
-        )
-      ) : (
-        <input
-          id={id}
-          name={name}
-          type={type}
-          // The key resets the uncontrolled input when the server echoes a new value.
-          key={value}
-          defaultValue={type === "password" ? undefined : value}
-          required={required}
-          aria-required={required}
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={describedBy}
-          autoComplete={autoComplete}
-          readOnly={readOnly}
-          maxLength={maxLength}
-          className={`block w-full rounded border px-3 py-2 text-base shadow-sm ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
-        />
-      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        // The key resets the uncontrolled input when the server echoes a new value.
+        key={value}
+        defaultValue={type === "password" ? undefined : value}
+        required={required}
+        aria-required={required}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        autoComplete={autoComplete}
+        readOnly={readOnly}
+        maxLength={maxLength}
+        className={`block w-full rounded border px-3 py-2 text-base shadow-sm ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
+      />
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-gray-600">
           {hint}
@@ -144,5 +133,66 @@ export function SubmitButton({ children, className }: { children: ReactNode; cla
     >
       {pending ? t("loading") : children}
     </button>
+  );
+}
+
+/** A labelled select with the same error display as Field (the label points at the select itself). */
+export function SelectField({
+  label,
+  name,
+  state,
+  defaultValue,
+  required,
+  children,
+}: {
+  label: string;
+  name: string;
+  state?: ActionResult<unknown>;
+  defaultValue?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const errors = fieldError(state, name);
+  const value = echoed(state, name) ?? defaultValue;
+  return (
+    <div className="space-y-1">
+      <div className="flex text-sm font-medium text-gray-800">
+        {required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <select
+        id={id}
+        name={name}
+        key={value}
+        defaultValue={value}
+        required={required}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className={`block w-full rounded border bg-white px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"}`}
+      >
+        {children}
+      </select>
+      {errors && (
+        <p id={`${id}-error`} className="text-sm text-red-700" data-testid={`error-${name}`}>
+          {errors.map((e) => t(e)).join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The language choice (en / zh), labelled in the page language. */
+export function LanguageField({ label, name = "locale", state, defaultValue }: { label: string; name?: string; state?: ActionResult<unknown>; defaultValue: string }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField label={label} name={name} state={state} defaultValue={defaultValue}>
+      {languages.map((l) => (
+        <option key={l} value={l}>
+          {t(`languages.${l}`)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

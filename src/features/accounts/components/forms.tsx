@@ -1,9 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
-import { ActionForm, echoed, Field, SubmitButton } from "@/components/form";
+import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
-import { languages } from "@/lib/i18n/config";
 
 type Action = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
 
@@ -39,29 +38,6 @@ export function SignInForm({ action, lng, next, notice }: { action: Action; lng:
   );
 }
 
-/**
- * The language choice. After a refused submit it shows what the user chose
- * (React resets a form after its action; the key re-mounts it with the echo).
- */
-export function LocaleSelect({
-  lng,
-  name = "locale",
-  state,
-  ...aria
-}: { lng: string; name?: string; state?: ActionResult<unknown>; id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) {
-  const { t } = useTranslation();
-  const value = echoed(state, name) ?? lng;
-  return (
-    <select {...aria} key={value} name={name} defaultValue={value} className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
-      {languages.map((l) => (
-        <option key={l} value={l}>
-          {t(`languages.${l}`)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
   const { t } = useTranslation("accounts");
   return (
@@ -80,9 +56,7 @@ export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
             autoComplete="new-password"
             hint={t("signUp.passwordHint")}
           />
-          <Field label={t("signUp.locale")} name="locale" state={state}>
-            <LocaleSelect lng={lng} state={state} />
-          </Field>
+          <LanguageField label={t("signUp.locale")} state={state} defaultValue={lng} />
           {state && !state.ok && state.formError === "accounts:signUp.domainTaken" && (
             <label className="flex items-start gap-2 text-sm">
               <input type="checkbox" name="separateCompany" className="mt-1" />

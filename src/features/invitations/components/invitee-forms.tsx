@@ -1,9 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
-import { ActionForm, Field, SubmitButton } from "@/components/form";
+import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
-import { LanguageField } from "./fields";
 
 type Action<R = undefined> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 

@@ -1,10 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
-import { ActionForm, Field, SubmitButton, echoed, fieldError } from "@/components/form";
+import { ActionForm, echoed, Field, fieldError, LanguageField, SelectField, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
 import { MESSAGE_MAX } from "../schemas";
-import { LanguageField, SelectField } from "./fields";
 
 type Action<R = undefined> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 

@@ -2,8 +2,7 @@
 import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
-import { ActionForm, Field, SubmitButton } from "@/components/form";
-import { LocaleSelect } from "@/features/accounts/components/forms";
+import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
 import type { Permission } from "@/lib/permissions";
 import { GrantFields, type CustomerOption } from "./grant-fields";
@@ -38,9 +37,7 @@ export function InviteForm({ action, lng, options, days }: { action: Action; lng
         <>
           <p className="text-sm text-gray-700">{t("invite.intro", { days })}</p>
           <Field label={t("invite.email")} name="email" type="email" required state={state} autoComplete="off" maxLength={254} />
-          <Field label={t("invite.locale")} name="locale" state={state}>
-            <LocaleSelect lng={lng} state={state} />
-          </Field>
+          <LanguageField label={t("invite.locale")} state={state} defaultValue={lng} />
           <GrantFields state={state} {...options} />
           <SubmitButton className={primaryButton}>{t("invite.submit")}</SubmitButton>
         </>
@@ -145,9 +142,7 @@ export function JoinForm({ action, lng, token, email, name }: { action: Action; 
             hint={ta("signUp.passwordHint")}
           />
           <Field label={t("register.confirm")} name="confirm" type="password" required state={state} autoComplete="new-password" />
-          <Field label={t("register.locale")} name="locale" state={state}>
-            <LocaleSelect lng={lng} state={state} />
-          </Field>
+          <LanguageField label={t("register.locale")} state={state} defaultValue={lng} />
           <SubmitButton>{t("register.submit")}</SubmitButton>
         </>
       )}
