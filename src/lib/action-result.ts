@@ -12,6 +12,18 @@ export type ActionResult<T = undefined> =
       values?: Record<string, string>;
     };
 
+/** The shape of every form-bound server action (what the wrapper in src/server/action.ts returns). */
+export type FormAction<R = undefined> = (prev: unknown, form: FormData) => Promise<ActionResult<R>>;
+
+/**
+ * A message key: "validation.x" / "errors.x" in the common namespace, or
+ * "<namespace>:<key>". Schemas give keys as messages; anything else is zod's
+ * own text and is replaced by a generic key.
+ */
+export function isMessageKey(message: string): boolean {
+  return /^((validation|errors)\.[\w.]+|[a-z][a-z-]*:[\w.-]+)$/.test(message);
+}
+
 export const initialResult = { ok: false } as ActionResult<never>;
 
 export function ok<T>(data: T, message?: string): ActionResult<T> {

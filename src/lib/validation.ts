@@ -52,3 +52,14 @@ export const checkboxField = z
 export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 }
+
+/** A row id (cuid) from a form or a URL: the one id field every schema uses. */
+export const idField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(40, "validation.invalid")
+  .regex(/^[a-z0-9]+$/i, "validation.invalid");
+
+/** `{ id }`: the schema of every action that names one row. */
+export const idSchema = z.object({ id: idField });
