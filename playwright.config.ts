@@ -43,7 +43,8 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: "npx tsx tests/e2e/support/prepare-db.ts && npx next start -p " + ports.app,
+      // The production start script: it appends each connection's address to X-Forwarded-For.
+      command: "npx tsx tests/e2e/support/prepare-db.ts && node src/scripts/start.mjs -p " + ports.app,
       url: `http://localhost:${ports.app}/en/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

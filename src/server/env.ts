@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-address";
 
 /**
  * The environment, read and validated once. APP_ENV=demo (the default) fills in
@@ -25,6 +26,18 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Proxies in front of the app whose X-Forwarded-For entries are believed: a hop count, or addresses/CIDR ranges, comma separated */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 function load() {

@@ -7,12 +7,12 @@ import { db, type Tx } from "@/server/db";
 import { env } from "@/server/env";
 import { portalUrl, sendMail } from "@/server/mail";
 import { clearLimit, hitLimit } from "@/server/rate-limit";
+import { claimSignInAttempt } from "@/server/sql/counters";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import type { SignUpInput } from "./schemas";
 
 const BCRYPT_ROUNDS = 10;
 const RESET_TTL_MS = 60 * 60 * 1000;
-const WINDOW_SECONDS = 15 * 60;
 // Compared against when the email is unknown, so both answers take as long.
 const DUMMY_HASH = bcrypt.hashSync("not-a-real-password-1", BCRYPT_ROUNDS);
 
@@ -28,44 +28,41 @@ export type AuthResult =
  * Checks a sign-in. Unknown email, wrong password and deactivated account all
  * answer "invalid"; limits per address and per email, and the account lock,
  * answer "too_many" — for unknown emails too, so the answer reveals nothing.
+ *
+ * Each attempt is claimed in the database BEFORE the password is checked (one
+ * atomic statement that counts it and locks the account at the limit), so
+ * however many requests and processes race, at most SIGN_IN_MAX_FAILURES
+ * passwords are checked before the lock, and during the lock none is.
  */
 export async function authenticate(rawEmail: string, password: string, ip: string): Promise<AuthResult> {
   const email = rawEmail.trim().toLowerCase();
   if (!email || !password || password.length > 200) return { ok: false, error: "invalid" };
 
-  const byIp = await hitLimit(`signin:ip:${ip}`, env.SIGN_IN_IP_LIMIT, WINDOW_SECONDS);
-  if (!byIp.allowed) return { ok: false, error: "too_many" };
-  const failKey = `signin:fail:${email}`;
+  if (!(await hitLimit("signInIp", ip)).allowed) return { ok: false, error: "too_many" };
 
-  const user = await db.user.findUnique({ where: { email } });
   const now = new Date();
-  if (user?.lockedUntil && user.lockedUntil > now) return { ok: false, error: "too_many" };
+  const lockUntil = new Date(now.getTime() + env.SIGN_IN_LOCK_MINUTES * 60_000);
+  const user = await db.$transaction(async (tx) => {
+    const claimed = await claimSignInAttempt(tx, email, now, env.SIGN_IN_MAX_FAILURES, lockUntil);
+    if (claimed?.lockedUntil) {
+      await audit(tx, { type: "ANONYMOUS", ip }, { action: "user.locked", entityType: "User", entityId: claimed.id });
+    }
+    return claimed;
+  });
   if (!user) {
+    // Locked, or no such account: an unknown email counts its failures in the
+    // rate-limit table with the same threshold, claimed before the check too.
+    if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, error: "too_many" };
+    if (!(await hitLimit("signInUnknownEmail", email)).allowed) return { ok: false, error: "too_many" };
     await bcrypt.compare(password, DUMMY_HASH);
-    const fails = await hitLimit(failKey, env.SIGN_IN_MAX_FAILURES, env.SIGN_IN_LOCK_MINUTES * 60);
-    return { ok: false, error: fails.allowed ? "invalid" : "too_many" };
-  }
-
-  const matches = await bcrypt.compare(password, user.passwordHash);
-  if (!matches || user.status !== "ACTIVE") {
-    const failures = user.failedSignIns + 1;
-    const lock = failures >= env.SIGN_IN_MAX_FAILURES;
-    await db.$transaction(async (tx) => {
-      await tx.user.update({
-        where: { id: user.id },
-        data: lock
-          ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + env.SIGN_IN_LOCK_MINUTES * 60_000) }
-          : { failedSignIns: failures },
-      });
-      if (lock) {
-        await audit(tx, { type: "ANONYMOUS", ip }, { action: "user.locked", entityType: "User", entityId: user.id });
-      }
-    });
     return { ok: false, error: "invalid" };
   }
 
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
+  const matches = await bcrypt.compare(password, user.passwordHash);
+  if (!matches || user.status !== "ACTIVE") return { ok: false, error: "invalid" };
+
+  const signedIn = await db.$transaction(async (tx) => {
+    const row = await tx.user.update({
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
     });
@@ -74,11 +71,12 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
       entityType: "User",
       entityId: user.id,
     });
+    return row;
   });
-  await clearLimit(failKey);
+  await clearLimit("signInUnknownEmail", email);
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+    user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, sessionVersion: signedIn.sessionVersion },
   };
 }
 
@@ -142,8 +140,7 @@ export async function companyForDomain(email: string) {
 export async function requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
   const email = rawEmail.trim().toLowerCase();
   const limited =
-    !(await hitLimit(`reset:email:${email}`, 5, 60 * 60)).allowed ||
-    !(await hitLimit(`reset:ip:${ip}`, 30, 60 * 60)).allowed;
+    !(await hitLimit("resetEmail", email)).allowed || !(await hitLimit("resetIp", ip)).allowed;
   if (limited) return;
   const user = await db.user.findUnique({ where: { email } });
   if (!user || user.status !== "ACTIVE") return;

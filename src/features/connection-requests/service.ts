@@ -382,7 +382,7 @@ export async function respondToRequest(
   comment: string,
   ip: string,
 ): Promise<DecideOutcome | { ok: false; error: "tooMany" }> {
-  if (!(await hitLimit(`respond:ip:${ip}`, 30, 15 * 60)).allowed) return { ok: false, error: "tooMany" };
+  if (!(await hitLimit("respondIp", ip)).allowed) return { ok: false, error: "tooMany" };
   if (!isTokenShaped(token)) return { ok: false, error: "notFound" };
   const respondHash = hashToken(token);
   const row = await db.connectionRequest.findUnique({ where: { respondHash }, select: { id: true } });

@@ -8,7 +8,7 @@ import { emailDomain } from "@/lib/validation";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
-import { hitLimit } from "@/server/rate-limit";
+import { hitLimit, RATE_LIMITS } from "@/server/rate-limit";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import type { CreateInvitationInput, ListFilters, ListStatus, RegisterInput } from "./schemas";
 
@@ -22,8 +22,7 @@ import type { CreateInvitationInput, ListFilters, ListStatus, RegisterInput } fr
  */
 export const INVITATION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** Landing page views and invitee actions per client address per window. */
-export const LANDING_LIMIT = 60;
-const LANDING_WINDOW_SECONDS = 15 * 60;
+export const LANDING_LIMIT = RATE_LIMITS.inviteIp.limit;
 export const PAGE_SIZE = 25;
 
 export type DeadReason = "unknown" | "expired" | "used" | "revoked" | "superseded" | "forwarded" | "rateLimited";
@@ -59,7 +58,7 @@ async function lookup(token: string): Promise<Lookup> {
 
 /** Every use of a link (page view or action) counts against the caller's address. */
 async function openLive(token: string, ip: string): Promise<Lookup> {
-  const limit = await hitLimit(`invite:ip:${ip}`, LANDING_LIMIT, LANDING_WINDOW_SECONDS);
+  const limit = await hitLimit("inviteIp", ip);
   if (!limit.allowed) return { live: false, reason: "rateLimited" };
   return lookup(token);
 }
