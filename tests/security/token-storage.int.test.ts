@@ -223,4 +223,60 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
     expect(logged.find((m) => m.to === contact)!.text).toContain("/en/respond/…?decision=APPROVED");
     expect(logged.find((m) => m.to === newStaff)!.text).toContain("设置密码链接 /zh/reset-password/…");
   });
+  it("resend of every kind of failed link email goes through the owning service: a fresh link works, the old one is dead", async () => {
+    smtp ??= await startSmtpServer(port);
+    const isLive = async (token: string) => {
+      const hash = hashToken(token);
+      const [otp, invitation, request] = await Promise.all([
+        db.oneTimeToken.findFirst({ where: { tokenHash: hash, usedAt: null, expiresAt: { gt: new Date() } } }),
+        db.invitation.findFirst({ where: { tokenHash: hash, status: "PENDING" } }),
+        db.connectionRequest.findFirst({ where: { respondHash: hash, status: "PENDING" } }),
+      ]);
+      return Boolean(otp || invitation || request);
+    };
+    /** Marks the newest message to `to` as failed, resends it, and returns the old and the new token. */
+    const failAndResend = async (to: string, path: string) => {
+      const oldToken = linksIn(await smtp!.waitFor(to, (m) => linksIn(m).some((l) => l.path === path))).find((l) => l.path === path)!.token;
+      expect(await isLive(oldToken)).toBe(true);
+      const row = await db.outgoingMail.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
+      await db.outgoingMail.update({ where: { id: row.id }, data: { status: "FAILED", lastError: "simulated" } });
+      const before = smtp!.received.length;
+      expect(await resendMail(row.id, STAFF_ACTOR)).toEqual({ ok: true, status: "SENT", freshLink: true });
+      const mail = await smtp!.waitFor(to, (m) => smtp!.received.indexOf(m) >= before);
+      const newToken = linksIn(mail).find((l) => l.path === path)!.token;
+      expect(newToken).not.toBe(oldToken);
+      expect(await isLive(newToken)).toBe(true);
+      expect(await isLive(oldToken)).toBe(false);
+      expect((await db.outgoingMail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("REPLACED");
+      return row.linkKind;
+    };
+    const kinds: string[] = [];
+
+    const admin = await accounts.createStaffUser({ email: `a-${unique()}@sc-sec.test`, name: "Admin", password: PASSWORD, role: "ADMINISTRATOR" });
+    const staffEmail = `s-${unique()}@sc-sec.test`;
+    expect((await createStaffAccount(createStaffSchema.parse({ email: staffEmail, name: "Set Me", role: "SUPPORT", setup: "link" }), { type: "STAFF", id: admin.id })).ok).toBe(true);
+    kinds.push(await failAndResend(staffEmail, "/reset-password/"));
+
+    const customer = await makeCustomer({ domains: ["resend-buyer.test"] });
+    const invitee = `i-${unique()}@resend-invitee.test`;
+    expect((await invitations.createInvitation({ customerId: customer.id, email: invitee, locale: "en", message: "" }, STAFF_ACTOR)).ok).toBe(true);
+    kinds.push(await failAndResend(invitee, "/invite/"));
+
+    const supplier = await makeSupplier({ email: `b-${unique()}@resend-supplier-${unique()}.test` });
+    const colleague = `c-${unique()}@resend-colleague.test`;
+    const manager = { id: supplier.userId, supplierId: supplier.supplierId };
+    expect((await users.inviteColleague(manager, { email: colleague, locale: "en", grant: { permissions: ["requests"], allCustomers: true, customerIds: [] } })).ok).toBe(true);
+    kinds.push(await failAndResend(colleague, "/join/"));
+
+    const contact = `r-${unique()}@resend-buyer.test`;
+    const request = await requests.requestConnection(
+      { customerId: customer.id, contactEmail: contact, contactLocale: "zh", consent: true, captcha: await solvedCaptcha(), idempotencyKey: crypto.randomUUID() },
+      { userId: supplier.userId, supplierId: supplier.supplierId, ip: "10.9.2.1" },
+    );
+    expect(request).toMatchObject({ ok: true, status: "PENDING" });
+    kinds.push(await failAndResend(contact, "/respond/"));
+
+    expect(kinds).toEqual(["staffSetPassword", "customerInvitation", "colleagueInvitation", "respondLink"]);
+    expect(await db.auditEvent.count({ where: { action: { in: ["staff.set_password_link_reissued", "invitation.resent", "user.invite_resent", "connection_request.link_reissued"] } } })).toBeGreaterThanOrEqual(4);
+  });
 });
