@@ -145,6 +145,11 @@ export async function requestPasswordReset(rawEmail: string, ip: string): Promis
   const user = await db.user.findUnique({ where: { email } });
   if (!user || user.status !== "ACTIVE") return;
 
+  await issueResetLink(user, { type: "ANONYMOUS", ip }, "user.password_reset_requested");
+}
+
+/** A new reset link for the user (older unused ones stop working), audited, then emailed. */
+async function issueResetLink(user: { id: string; email: string; name: string; locale: string }, actor: Actor, action: string) {
   const { token, hash } = newToken();
   await db.$transaction(async (tx) => {
     // A new link replaces older unused ones.
@@ -152,15 +157,27 @@ export async function requestPasswordReset(rawEmail: string, ip: string): Promis
     await tx.oneTimeToken.create({
       data: { tokenHash: hash, purpose: "PASSWORD_RESET", userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     });
-    await audit(tx, { type: "ANONYMOUS", ip }, { action: "user.password_reset_requested", entityType: "User", entityId: user.id });
+    await audit(tx, actor, { action, entityType: "User", entityId: user.id });
   });
-  await sendMail({
+  return sendMail({
     to: user.email,
     locale: user.locale,
     template: "accounts:resetMail",
     params: { name: user.name },
     actionUrl: portalUrl(`/${user.locale}/reset-password/${token}`),
+    secret: { kind: "passwordReset", id: user.id },
   });
+}
+
+/**
+ * Staff resend a reset email that failed: the stored copy holds no link, so a
+ * fresh one is issued (the old one stops working). Only for active users.
+ */
+export async function reissuePasswordReset(userId: string, actor: Actor): Promise<{ ok: true; mailStatus: string } | { ok: false }> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.status !== "ACTIVE") return { ok: false };
+  const mail = await issueResetLink(user, actor, "user.password_reset_reissued");
+  return { ok: true, mailStatus: mail.status };
 }
 
 async function findLiveResetToken(token: string) {

@@ -199,7 +199,7 @@ export async function requestConnection(input: RequestConnectionInput, actor: Su
 }
 
 /** The email to the customer's contact: the supplier's public profile and the two answers. */
-async function mailContact(requestId: string, token: string): Promise<void> {
+async function mailContact(requestId: string, token: string): Promise<{ id: string; status: string }> {
   const r = await db.connectionRequest.findUniqueOrThrow({
     where: { id: requestId },
     include: { supplier: true, customer: true, requestedBy: true },
@@ -207,7 +207,7 @@ async function mailContact(requestId: string, token: string): Promise<void> {
   const s = r.supplier;
   const locale = isLng(r.locale) ? r.locale : "en";
   const base = `/${locale}/respond/${token}`;
-  await sendMail({
+  return sendMail({
     to: r.contactEmail,
     locale,
     template: "requests:mail.contact",
@@ -224,7 +224,29 @@ async function mailContact(requestId: string, token: string): Promise<void> {
     },
     actionUrl: portalUrl(`${base}?decision=APPROVED`),
     links: [{ labelKey: "mail.contact.decline", url: portalUrl(`${base}?decision=REJECTED`) }],
+    secret: { kind: "respondLink", id: requestId },
   });
+}
+
+/**
+ * Staff resend the contact's email when it failed: the stored copy holds no
+ * link, so the still-pending request gets a fresh respond link (the old one
+ * stops working). Refused once the request is decided or expired.
+ */
+export async function reissueRespondLink(requestId: string, actor: Actor): Promise<{ ok: true; mailStatus: string } | { ok: false }> {
+  const token = newToken();
+  const changed = await db.$transaction(async (tx) => {
+    const updated = await tx.connectionRequest.updateMany({
+      where: { id: requestId, status: "PENDING", expiresAt: { gt: new Date() } },
+      data: { respondHash: token.hash },
+    });
+    if (updated.count !== 1) return false;
+    await audit(tx, actor, { action: "connection_request.link_reissued", entityType: "ConnectionRequest", entityId: requestId });
+    return true;
+  }, TX_OPTIONS);
+  if (!changed) return { ok: false };
+  const mail = await mailContact(requestId, token.token);
+  return { ok: true, mailStatus: mail.status };
 }
 
 // ------------------------------------------------------------- transitions

@@ -211,6 +211,7 @@ async function mailInvitation(invitation: Invitation, token: string, customer: C
     template: forwardedBy ? "invitations:forwardMail" : "invitations:inviteMail",
     params,
     ...invitationLinks(locale, token),
+    secret: { kind: "customerInvitation", id: invitation.id },
   });
 }
 

@@ -52,7 +52,7 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
-export const mailStatuses = ["LOGGED", "QUEUED", "SENT", "FAILED"] as const;
+export const mailStatuses = ["LOGGED", "QUEUED", "SENT", "FAILED", "REPLACED"] as const;
 export const mailFilterSchema = z.object({
   status: z.enum(mailStatuses).optional().catch(undefined),
   template: text(80),

@@ -71,16 +71,38 @@ export async function createStaffAccount(input: CreateStaffInput, actor: Actor):
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, error: "emailTaken" };
     throw error;
   }
-  if (link) {
-    await sendMail({
-      to: input.email,
-      locale: input.locale,
-      template: "staff:welcomeMail",
-      params: { name: input.name },
-      actionUrl: portalUrl(`/${input.locale}/reset-password/${link.token}`),
-    });
-  }
+  if (link) await mailSetPasswordLink({ id: userId, email: input.email, name: input.name, locale: input.locale }, link.token);
   return { ok: true, userId };
+}
+
+function mailSetPasswordLink(user: { id: string; email: string; name: string; locale: string }, token: string) {
+  return sendMail({
+    to: user.email,
+    locale: user.locale,
+    template: "staff:welcomeMail",
+    params: { name: user.name },
+    actionUrl: portalUrl(`/${user.locale}/reset-password/${token}`),
+    secret: { kind: "staffSetPassword", id: user.id },
+  });
+}
+
+/**
+ * A fresh set-password link for an active staff account whose welcome email
+ * failed (the stored copy holds no link); older unused links stop working.
+ */
+export async function reissueSetPasswordLink(userId: string, actor: Actor): Promise<{ ok: true; mailStatus: string } | { ok: false }> {
+  const user = await db.user.findFirst({ where: { id: userId, kind: "STAFF", status: "ACTIVE" } });
+  if (!user) return { ok: false };
+  const link = newToken();
+  await db.$transaction(async (tx) => {
+    await tx.oneTimeToken.deleteMany({ where: { purpose: "PASSWORD_RESET", userId: user.id, usedAt: null } });
+    await tx.oneTimeToken.create({
+      data: { tokenHash: link.hash, purpose: "PASSWORD_RESET", userId: user.id, expiresAt: new Date(Date.now() + SET_PASSWORD_TTL_MS) },
+    });
+    await audit(tx, actor, { action: "staff.set_password_link_reissued", entityType: "User", entityId: user.id });
+  });
+  const mail = await mailSetPasswordLink(user, link.token);
+  return { ok: true, mailStatus: mail.status };
 }
 
 async function activeAdministrators(tx: Tx, except: string): Promise<number> {

@@ -264,12 +264,13 @@ export async function teamView(m: Manager): Promise<TeamView | null> {
 
 async function sendInviteMail(to: string, data: InviteData, token: string, inviter: string, company: string) {
   const locale = isLng(data.locale) ? data.locale : "en";
-  await sendMail({
+  return sendMail({
     to,
     locale,
     template: data.joinRequestId ? "users:joinApprovedMail" : "users:inviteMail",
     params: { inviter, company, name: data.name ?? "", days: INVITE_TTL_DAYS },
     actionUrl: portalUrl(`/${locale}/join/${token}`),
+    secret: { kind: "colleagueInvitation", id: data.supplierId },
   });
 }
 
@@ -355,6 +356,28 @@ export async function resendInvitation(m: Manager, email: string): Promise<Actio
   if (!done.ok) return done.result;
   await sendInviteMail(email, done.value.data, done.value.token, done.value.inviter, done.value.company);
   return ok(undefined, "users:invitations.resent");
+}
+
+/**
+ * Staff resend a colleague invitation whose email failed: the stored copy
+ * holds no link, so the pending invitation gets a fresh one (the old link
+ * stops working) with the same permissions. Refused when nothing is pending
+ * or the address has an account by now.
+ */
+export async function reissueColleagueInvitation(supplierId: string, email: string, actor: Actor): Promise<{ ok: true; mailStatus: string } | { ok: false }> {
+  const done = await db.$transaction(async (tx) => {
+    const row = await tx.oneTimeToken.findFirst({ where: { purpose: INVITE_PURPOSE, supplierId, email, usedAt: null } });
+    if (!row) return null;
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return null;
+    const data = JSON.parse(row.data) as InviteData;
+    const token = await issueInvite(tx, email, data);
+    await audit(tx, actor, { action: "user.invite_resent", entityType: "UserInvite", entityId: inviteEntity(supplierId, email) });
+    const inviter = await tx.user.findUnique({ where: { id: data.invitedById }, select: { name: true } });
+    return { token, data, inviter: inviter?.name ?? "", company: await companyName(tx, supplierId) };
+  });
+  if (!done) return { ok: false };
+  const mail = await sendInviteMail(email, done.data, done.token, done.inviter, done.company);
+  return { ok: true, mailStatus: mail.status };
 }
 
 /** Revokes a pending invitation: its link stops working. */

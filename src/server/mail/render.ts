@@ -16,7 +16,12 @@ export interface MailTemplate {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function renderMail(layoutT: TFunction, t: TFunction, m: MailTemplate) {
+/**
+ * Renders a message. With `redact`, every link is replaced by the text it
+ * returns (and is no longer a link in the HTML): the copy that is stored when
+ * the links carry tokens.
+ */
+export function renderMail(layoutT: TFunction, t: TFunction, m: MailTemplate, redact?: (url: string) => string) {
   const key = m.template.split(":")[1];
   const params = { ...m.params, interpolation: { escapeValue: false } };
   const subject = t(`${key}.subject`, params);
@@ -24,12 +29,15 @@ export function renderMail(layoutT: TFunction, t: TFunction, m: MailTemplate) {
   const paragraphs = Array.isArray(body) ? (body as string[]) : [String(body)];
   const action = m.actionUrl ? { label: t(`${key}.action`, params), url: m.actionUrl } : undefined;
   const links = (m.links ?? []).map((l) => ({ label: t(l.labelKey, params), url: l.url }));
+  const shown = (url: string) => (redact ? redact(url) : url);
+  const anchor = (url: string, label: string, style = "") =>
+    redact ? `<em>${escape(label)}: ${escape(redact(url))}</em>` : `<a href="${escape(url)}"${style}>${escape(label)}</a>`;
   const footer = layoutT("footer");
 
   const text = [
     ...paragraphs,
-    ...(action ? [`${action.label}: ${action.url}`] : []),
-    ...links.map((l) => `${l.label}: ${l.url}`),
+    ...(action ? [`${action.label}: ${shown(action.url)}`] : []),
+    ...links.map((l) => `${l.label}: ${shown(l.url)}`),
     "--",
     footer,
   ].join("\n\n");
@@ -37,8 +45,8 @@ export function renderMail(layoutT: TFunction, t: TFunction, m: MailTemplate) {
   const html = `<!doctype html><html><body style="font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;color:#1f2937;max-width:600px;margin:0 auto;padding:24px">
 <p style="font-size:18px;font-weight:bold;color:#0b5394">${escape(layoutT("brand"))}</p>
 ${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
-${action ? `<p><a href="${escape(action.url)}" style="display:inline-block;background:#0b5394;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none">${escape(action.label)}</a></p>` : ""}
-${links.map((l) => `<p><a href="${escape(l.url)}">${escape(l.label)}</a></p>`).join("\n")}
+${action ? `<p>${anchor(action.url, action.label, ' style="display:inline-block;background:#0b5394;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none"')}</p>` : ""}
+${links.map((l) => `<p>${anchor(l.url, l.label)}</p>`).join("\n")}
 <hr style="border:none;border-top:1px solid #e5e7eb"><p style="font-size:12px;color:#6b7280">${escape(footer)}</p>
 </body></html>`;
   return { subject, text, html };

@@ -10,5 +10,5 @@ export const resendMailAction = staffAction("SUPPORT", staffIdSchema, async ({ i
   const result = await resendMail(id, { type: "STAFF", id: user.id, ip });
   if (!result.ok) return fail(`staff:mail.errors.${result.error}`);
   revalidatePath(`/${lng}/admin/mail`);
-  return ok({ status: result.status }, `staff:mail.resent.${result.status}`);
+  return ok({ status: result.status }, result.freshLink ? `staff:mail.resentFresh.${result.status}` : `staff:mail.resent.${result.status}`);
 });

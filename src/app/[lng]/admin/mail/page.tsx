@@ -22,14 +22,21 @@ export default async function MailLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { lng } = await params;
-  await requireStaff(lng, sectionRole("mail"));
+  const user = await requireStaff(lng, sectionRole("mail"));
   const filter = mailFilterSchema.parse(firstValues(await searchParams));
   const t = getT(lng, "staff");
-  const [mails, templates] = await Promise.all([listMail(filter), mailTemplates()]);
+  const mailT = getT(lng, "mail");
+  const [mails, templates] = await Promise.all([listMail(filter, user.staffRole ?? "SUPPORT"), mailTemplates()]);
   return (
     <section>
       <h1 className={ui.h1}>{t("mail.title")}</h1>
       <p className="mt-2 text-gray-700">{t("mail.intro")}</p>
+      <p className="mt-2 text-sm text-gray-700">{t("mail.linksNote")}</p>
+      {mails.items.some((m) => m.withheld) && (
+        <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="mail-withheld-note">
+          {t("mail.withheldNote")}
+        </p>
+      )}
       <form className="mt-4 grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label={t("mail.filters")}>
         <div>
           <label className={ui.label} htmlFor="mail-to">{t("mail.to")}</label>
@@ -65,7 +72,9 @@ export default async function MailLogPage({
                 <summary className="cursor-pointer">
                   <span className="font-medium">{m.subject}</span> — {m.to} · <span data-testid="mail-status">{t(`mail.statuses.${m.status}`)}</span> · {m.template} ·{" "}
                   {t("mail.attempts")}: {m.attempts} · {formatDate(m.createdAt)}
+                  {m.linkKind && <> · {mailT(`linkKinds.${m.linkKind}`)}</>}
                 </summary>
+                {m.withheld && <p className="mt-2 text-sm text-amber-800">{t("mail.withheldRow")}</p>}
                 <pre className="mt-2 whitespace-pre-wrap break-words text-sm text-gray-800">{m.text}</pre>
                 {m.lastError && <p className="text-sm text-red-700">{m.lastError}</p>}
               </details>
