@@ -1,6 +1,8 @@
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/features/accounts/service";
+import { consumeSignInTicket } from "@/features/accounts/sign-up";
+import { createSession, SESSION_TTL_MS } from "@/features/sessions/service";
 import { env } from "./env";
 import { clientIpFrom } from "./request";
 
@@ -15,7 +17,8 @@ class SignInFailed extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+  // The cookie carries the id of a server-side Session row, checked on every request (src/server/session.ts).
+  session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
   pages: { signIn: "/en/sign-in" },
   logger: { error: (e) => (e instanceof CredentialsSignin ? undefined : console.error(e)) },
   providers: [
@@ -28,7 +31,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           clientIpFrom(request.headers),
         );
         if (!result.ok) throw new SignInFailed(result.error);
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
+        return withSession(result.user, request.headers);
+      },
+    }),
+    // Signs in the person who just confirmed a sign-up from the emailed link
+    // (they typed no password here): a one-minute, single-use ticket.
+    Credentials({
+      id: "ticket",
+      credentials: { ticket: {} },
+      async authorize(credentials, request) {
+        const user = await consumeSignInTicket(String(credentials.ticket ?? ""));
+        if (!user) throw new SignInFailed("invalid");
+        return withSession(user, request.headers);
       },
     }),
   ],
@@ -37,14 +51,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid as string, sv: token.sv as number };
+      return { ...session, uid: token.uid as string, sv: token.sv as number, sid: token.sid as string | undefined };
     },
   },
 });
+
+async function withSession(user: { id: string; email: string; name: string; sessionVersion: number }, headers: Headers) {
+  const sid = await createSession(user.id, { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) });
+  return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
+}
 
 /**
  * Starts a session from a server action. Returns null, or the message key to
@@ -60,6 +80,17 @@ export async function startSession(email: string, password: string): Promise<str
       return error.code === "too_many" ? "accounts:signIn.tooMany" : "accounts:signIn.invalid";
     }
     if (error instanceof AuthError) return "errors.unexpected";
+    throw error;
+  }
+}
+
+/** Starts a session from a sign-in ticket (a confirmed sign-up). False when the ticket is not valid. */
+export async function startSessionWithTicket(ticket: string): Promise<boolean> {
+  try {
+    await signIn("ticket", { ticket, redirect: false });
+    return true;
+  } catch (error) {
+    if (error instanceof AuthError) return false;
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { loadLiveSession, type SessionClaims } from "@/features/sessions/service";
 import { parsePermissions, type Permission, type StaffRole } from "@/lib/permissions";
 import { auth } from "./auth";
-import { db } from "./db";
 
 export interface SessionUser {
   id: string;
@@ -14,17 +14,19 @@ export interface SessionUser {
   supplierId: string | null;
   permissions: Permission[];
   allCustomers: boolean;
+  /** The server-side session this request belongs to ("this device" on the security page) */
+  sessionId?: string;
 }
 
 /**
- * The signed-in user, checked against the database on every request: a
+ * The signed-in user, checked against the database on every request (session
+ * and user in one query): a signed-out, revoked or expired session, a
  * deactivated user or a session older than the last password reset is nobody.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({ where: { id: session.uid } });
-  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.sv) return null;
+  const live = await loadLiveSession((await auth()) as SessionClaims | null);
+  if (!live) return null;
+  const { user, session } = live;
   return {
     id: user.id,
     email: user.email,
@@ -35,6 +37,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     supplierId: user.supplierId,
     permissions: parsePermissions(user.permissions),
     allCustomers: user.allCustomers,
+    sessionId: session.id,
   };
 });
 

@@ -4,8 +4,8 @@ const PASSWORD = "Harbour-lights-7";
 
 for (const lng of ["en", "zh"] as const) {
   const text = {
-    en: { signIn: "Sign in", create: "Create account", signOut: "Sign out", invalid: "The email or password is incorrect.", tooMany: /Too many failed attempts/, forgot: "Forgot password?", sendLink: "Send reset link", sent: /If an account exists/, newPw: "New password", confirmPw: "Confirm new password", change: "Change password", done: /Your password has been changed/, required: "This field is required.", weak: "This password is too common", email: "Enter a valid email address", welcome: /Welcome/ },
-    zh: { signIn: "登录", create: "创建账户", signOut: "退出登录", invalid: "电子邮件或密码不正确。", tooMany: /失败次数过多/, forgot: "忘记密码?", sendLink: "发送重置链接", sent: /如果该电子邮件存在账户/, newPw: "新密码", confirmPw: "确认新密码", change: "更改密码", done: /您的密码已更改/, required: "此栏位为必填项。", weak: "此密码过于常见", email: "请输入有效的电子邮件地址", welcome: /欢迎/ },
+    en: { signIn: "Sign in", create: "Create account", signOut: "Sign out", invalid: "The email or password is incorrect.", tooMany: /Too many failed attempts/, forgot: "Forgot password?", sendLink: "Send reset link", sent: /If an account exists/, newPw: "New password", confirmPw: "Confirm new password", change: "Change password", done: /Your password has been changed/, required: "This field is required.", weak: "This password is too common", email: "Enter a valid email address", welcome: /Welcome/, checkMail: "Check your email", confirmSubject: /Confirm your Supplier Connect account/, confirm: "Create my account" },
+    zh: { signIn: "登录", create: "创建账户", signOut: "退出登录", invalid: "电子邮件或密码不正确。", tooMany: /失败次数过多/, forgot: "忘记密码?", sendLink: "发送重置链接", sent: /如果该电子邮件存在账户/, newPw: "新密码", confirmPw: "确认新密码", change: "更改密码", done: /您的密码已更改/, required: "此栏位为必填项。", weak: "此密码过于常见", email: "请输入有效的电子邮件地址", welcome: /欢迎/, checkMail: "请查收电子邮件", confirmSubject: /确认您的 Supplier Connect 账户/, confirm: "创建我的账户" },
   }[lng];
 
   test.describe(`accounts (${lng})`, () => {
@@ -30,6 +30,11 @@ for (const lng of ["en", "zh"] as const) {
       await page.getByLabel(lng === "en" ? "Work email" : "工作电子邮件").fill(email);
       await page.getByLabel(lng === "en" ? "Password" : "密码", { exact: true }).fill(PASSWORD);
       await page.getByRole("button", { name: text.create }).click();
+      // The same answer for every address: the account comes from the emailed link.
+      await expect(page.getByTestId("sign-up-sent")).toContainText(text.checkMail);
+      const mail = await waitForMail(email, text.confirmSubject);
+      await page.goto(linkIn(mail));
+      await page.getByRole("button", { name: text.confirm }).click();
       await expect(page).toHaveURL(new RegExp(`/${lng}/home$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.welcome);
 
@@ -111,26 +116,46 @@ for (const lng of ["en", "zh"] as const) {
   });
 }
 
-test("sign-up warns when the email's domain already has a company, and can go on", async ({ page }) => {
+test("sign-up on a registered domain answers as usual; the email offers to join or to create a separate company", async ({ page }) => {
   const { makeSupplier } = await factories();
   const domain = `taken-${unique()}.test`;
   await makeSupplier({ email: `first@${domain}`, companyName: "Existing Domain Co" });
+  const email = `second@${domain}`;
   await page.goto("/zh/sign-up");
   await page.getByLabel("公司名称").fill("Second Co");
   await page.getByLabel("您的姓名").fill("Second Person");
-  await page.getByLabel("工作电子邮件").fill(`second@${domain}`);
+  await page.getByLabel("工作电子邮件").fill(email);
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
   await page.getByLabel("首选语言").selectOption("en");
-  await submit(page, page.getByRole("button", { name: "创建账户" }));
-  await expect(page.getByTestId("form-error")).toContainText("Existing Domain Co 已使用此电子邮件域名");
-  // What the user chose survives the refused submit.
-  await expect(page.getByLabel("首选语言")).toHaveValue("en");
-  await expect(page).toHaveURL(/\/zh\/sign-up$/);
-  await page.getByLabel("我的公司是另一家公司").check();
-  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "创建账户" }).click();
+  // Nothing on the page says the domain (or the address) is known.
+  await expect(page.getByTestId("sign-up-sent")).toContainText("请查收电子邮件");
+  await expect(page.locator("body")).not.toContainText("Existing Domain Co");
+
+  // The email (in the account's chosen language) carries the choices.
+  const mail = await waitForMail(email, /may already use Supplier Connect/);
+  expect(mail.text).toContain("Existing Domain Co");
+  const separate = new URL(mail.text.match(/https?:\/\/\S+choice=separate/)![0]);
+  await page.goto(separate.pathname + separate.search);
+  await expect(page.getByRole("button", { name: "Ask to join Existing Domain Co" })).toBeVisible();
+  await page.getByRole("button", { name: "Create Second Co as a separate company" }).click();
   // The account's language is the one chosen in the form.
   await expect(page).toHaveURL(/\/en\/home$/);
+});
+
+test("sign-up with a registered address answers as usual; the email offers sign-in and a reset", async ({ page }) => {
+  const { makeSupplier } = await factories();
+  const s = await makeSupplier({ email: `owner-${unique()}@known-${unique()}.test` });
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Company name").fill("Another Co");
+  await page.getByLabel("Your name").fill("Someone");
+  await page.getByLabel("Work email").fill(s.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("sign-up-sent")).toContainText("Check your email");
+  const mail = await waitForMail(s.email, /already have a Supplier Connect account/);
+  expect(mail.text).toMatch(/Sign in: http:\/\/\S+\/en\/sign-in/);
+  expect(mail.text).toMatch(/Reset my password: http:\/\/\S+\/en\/forgot-password/);
 });
 
 test("language: / follows the browser, the switcher changes and remembers it", async ({ browser }) => {

@@ -46,6 +46,9 @@ export function TopBar({
             </summary>
             <div className="absolute right-0 z-20 mt-1 w-64 rounded border bg-white p-3 shadow-lg">
               <p className="mb-2 truncate text-xs text-gray-600">{t("signedInAs", { email: user.email })}</p>
+              <Link href={`/${lng}/profile/security`} className="mb-2 block rounded px-3 py-1.5 hover:bg-gray-50">
+                {getT(lng, "accounts")("security.link")}
+              </Link>
               <form action={signOut}>
                 <input type="hidden" name="lng" value={lng} />
                 <button type="submit" className="w-full rounded border px-3 py-1.5 text-left hover:bg-gray-50">

@@ -20,8 +20,6 @@ export const signUpSchema = z.object({
   email: emailField,
   password: passwordField,
   locale: lngField,
-  /** Ticked after the warning that the email's domain already has a company */
-  separateCompany: z.literal("on").optional(),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailField });
@@ -33,5 +31,11 @@ export const resetPasswordSchema = z
     confirm: z.string().min(1, "validation.required"),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+/** The confirmation page's choice: create the account (a separate company on a registered domain) or ask to join. */
+export const confirmSignUpSchema = z.object({
+  token: z.string().max(100),
+  choice: z.enum(["create", "join"]),
+});
 
 export type SignUpInput = z.output<typeof signUpSchema>;

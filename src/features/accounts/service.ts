@@ -84,12 +84,13 @@ export type CreateAccountResult = { ok: true; userId: string; supplierId: string
 
 /** Creates a supplier company and its first (admin) user, in one transaction. */
 export async function createSupplierAccount(
-  input: SignUpInput,
+  /** The password, or its bcrypt hash (a confirmed sign-up stored only the hash) */
+  input: Omit<SignUpInput, "password"> & ({ password: string } | { passwordHash: string }),
   actor: { ip?: string },
   /** Runs inside the same transaction (e.g. to connect an inviting customer). */
   also?: (tx: Tx, ids: { userId: string; supplierId: string }) => Promise<void>,
 ): Promise<CreateAccountResult> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = "passwordHash" in input ? input.passwordHash : await hashPassword(input.password);
   const domain = emailDomain(input.email);
   try {
     return await db.$transaction(async (tx) => {

@@ -43,6 +43,7 @@ export const adminPages: AdminPage[] = [
   { path: (f) => `/en/admin/tickets/${f.ticketId}`, roles: both, heading: () => "Something else", secret: (f) => f.ticketText },
   { path: () => "/en/admin/onboarding", roles: both, heading: () => "Onboarding reviews" },
   { path: (f) => `/en/admin/onboarding/${f.relationshipId}`, roles: both, heading: (f) => new RegExp(`for ${f.customerName}$`), secret: (f) => f.customerName },
+  { path: () => "/en/admin/security", roles: both, heading: () => "Security" },
   { path: () => "/zh/admin/requests", roles: both, heading: () => "连接请求" },
   { path: () => "/zh/admin/customers", roles: admins, heading: () => "客户目录", secret: (f) => f.customerName },
 ];

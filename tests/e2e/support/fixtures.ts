@@ -40,10 +40,13 @@ export const unique = () => crypto.randomBytes(4).toString("hex");
  */
 export async function signInAs(context: BrowserContext, user: { id: string; email: string; name: string; sessionVersion?: number }) {
   const cookieName = "authjs.session-token";
+  // The server-side session the cookie points at, as a sign-in creates it.
+  const { createSession } = await import("@/features/sessions/service");
+  const sid = await createSession(user.id, { userAgent: "Playwright (signInAs)", ip: "127.0.0.1" });
   const value = await encode({
     salt: cookieName,
     secret: e2eEnv.AUTH_SECRET,
-    token: { sub: user.id, uid: user.id, sv: user.sessionVersion ?? 0, email: user.email, name: user.name },
+    token: { sub: user.id, uid: user.id, sv: user.sessionVersion ?? 0, sid, email: user.email, name: user.name },
     maxAge: 60 * 60,
   });
   await context.addCookies([{ name: cookieName, value, url: `http://localhost:${ports.app}`, httpOnly: true, sameSite: "Lax" }]);

@@ -1,10 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
-import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/features/accounts/schemas";
-import { companyForDomain, createSupplierAccount, requestPasswordReset, resetPassword } from "@/features/accounts/service";
+import { confirmSignUpSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/features/accounts/schemas";
+import { requestPasswordReset, resetPassword } from "@/features/accounts/service";
+import { confirmSignUp, joinFromSignUp, requestSignUp } from "@/features/accounts/sign-up";
 import { fail, ok } from "@/lib/action-result";
 import { publicAction } from "@/server/action";
-import { startSession } from "@/server/auth";
+import { startSession, startSessionWithTicket } from "@/server/auth";
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | undefined, lng: string): string {
@@ -18,16 +19,24 @@ export const signInAction = publicAction(signInSchema, async (input, { lng }) =>
   redirect(safeNext(input.next, lng));
 });
 
+/** One answer for every sign-up: what to do next is in the email to that address. */
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
-  // Duplicate companies are a top complaint: warn before creating a second one.
-  const existing = input.separateCompany ? null : await companyForDomain(input.email);
-  if (existing) {
-    return { ok: false, formError: "accounts:signUp.domainTaken", formParams: { company: existing.name } };
+  await requestSignUp(input, ip);
+  return ok(undefined, "accounts:signUp.sent");
+});
+
+/** From the emailed link: create the account (and sign in), or ask to join the company of the domain. */
+export const confirmSignUpAction = publicAction(confirmSignUpSchema, async (input, { ip, lng }) => {
+  if (input.choice === "join") {
+    const joined = await joinFromSignUp(input.token, ip);
+    if (!joined.ok) return fail(joined.error === "accountExists" ? "accounts:confirm.accountExists" : "accounts:confirm.invalid");
+    return ok(undefined, "accounts:confirm.joinSent");
   }
-  const created = await createSupplierAccount(input, { ip });
-  if (!created.ok) return { ok: false, fieldErrors: { email: ["accounts:signUp.emailTaken"] } };
-  await startSession(input.email, input.password);
-  redirect(`/${input.locale}/home`);
+  const created = await confirmSignUp(input.token, ip);
+  if (!created.ok) return fail(created.error === "accountExists" ? "accounts:confirm.accountExists" : "accounts:confirm.invalid");
+  // The account exists now; if signing in fails for any reason, the sign-in page is the way on.
+  const signedIn = await startSessionWithTicket(created.ticket);
+  redirect(signedIn ? `/${created.locale}/home` : `/${lng}/sign-in`);
 });
 
 export const forgotPasswordAction = publicAction(forgotPasswordSchema, async (input, { ip }) => {

@@ -24,6 +24,9 @@ export default async function AdminLayout({ children, params }: { children: Reac
           <span data-testid="user-menu">
             {user.name} · {t(`roles.${user.staffRole ?? "SUPPORT"}`)}
           </span>
+          <Link href={`/${lng}/admin/security`} className="underline">
+            {getT(lng, "accounts")("security.title")}
+          </Link>
           <form action={signOutAction}>
             <input type="hidden" name="lng" value={lng} />
             <button type="submit" className="underline">

@@ -41,7 +41,22 @@ export function SignInForm({ action, lng, next, notice }: { action: Action; lng:
 export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng}>
+    <ActionForm
+      action={action}
+      lng={lng}
+      success={() => (
+        // The same screen for every sign-up: whether the address or its domain has an account is in the email only.
+        <div className="space-y-4" data-testid="sign-up-sent">
+          <h2 className="text-lg font-semibold">{t("signUp.sentTitle")}</h2>
+          <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+            {t("signUp.sent")}
+          </p>
+          <Link href={`/${lng}/sign-in`} className="text-brand underline">
+            {t("forgot.backToSignIn")}
+          </Link>
+        </div>
+      )}
+    >
       {(state) => (
         <>
           <Field label={t("signUp.companyName")} name="companyName" required state={state} autoComplete="organization" maxLength={200} />
@@ -57,12 +72,6 @@ export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
             hint={t("signUp.passwordHint")}
           />
           <LanguageField label={t("signUp.locale")} state={state} defaultValue={lng} />
-          {state && !state.ok && state.formError === "accounts:signUp.domainTaken" && (
-            <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" name="separateCompany" className="mt-1" />
-              <span>{t("signUp.separateCompany")}</span>
-            </label>
-          )}
           <SubmitButton>{t("signUp.submit")}</SubmitButton>
           <p className="text-center text-sm">
             {t("signUp.haveAccount")}{" "}
@@ -70,6 +79,52 @@ export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
               {t("signUp.signIn")}
             </Link>
           </p>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** One choice on the sign-up confirmation page (create the account, or ask to join the company of the domain). */
+export function ConfirmSignUpForm({
+  action,
+  lng,
+  token,
+  choice,
+  label,
+  secondary,
+}: {
+  action: Action;
+  lng: string;
+  token: string;
+  choice: "create" | "join";
+  label: string;
+  secondary?: boolean;
+}) {
+  const { t } = useTranslation("accounts");
+  return (
+    <ActionForm
+      action={action}
+      lng={lng}
+      success={(state) => (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t(state.message ?? "confirm.joinSent")}
+        </p>
+      )}
+    >
+      {() => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="choice" value={choice} />
+          <SubmitButton
+            className={
+              secondary
+                ? "w-full rounded border border-brand bg-white px-4 py-2 font-semibold text-brand hover:bg-gray-50 disabled:cursor-wait disabled:opacity-70"
+                : undefined
+            }
+          >
+            {label}
+          </SubmitButton>
         </>
       )}
     </ActionForm>

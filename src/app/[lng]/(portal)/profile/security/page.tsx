@@ -1,0 +1,18 @@
+import { SecurityPanel } from "@/features/sessions/components/security-panel";
+import { listActiveSessions } from "@/features/sessions/service";
+import { getT } from "@/lib/i18n/instance";
+import { requireUser } from "@/server/session";
+import { revokeSessionAction, signOutAction } from "../../actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {
+  const { lng } = await params;
+  return { title: getT(lng, "accounts")("security.title") };
+}
+
+/** Signed-in devices and "sign out everywhere" for supplier users (staff have the same page in the admin area). */
+export default async function SecurityPage({ params }: { params: Promise<{ lng: string }> }) {
+  const { lng } = await params;
+  const me = await requireUser(lng, `/${lng}/profile/security`);
+  const sessions = await listActiveSessions(me.id, me.sessionId);
+  return <SecurityPanel lng={lng} sessions={sessions} signOut={signOutAction} revoke={revokeSessionAction} />;
+}
