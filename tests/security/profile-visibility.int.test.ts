@@ -14,10 +14,11 @@ let current: SessionUser | null = null;
 vi.mock("@/server/session", () => ({ getSessionUser: async () => current }));
 
 const { loadProfile, profileAsSeenBy, updatePrivateSection, updateSharing } = await import("@/features/profile/service");
+const { saveStep } = await import("@/features/onboarding/service");
 const { db } = await import("@/server/db");
 const { env } = await import("@/server/env");
 const { makeSupplier, makeUser, makeCustomer } = await import("../support/factories");
-const { connect, asCaller } = await import("../customer-setup/fixtures");
+const { businessStep, connect, asCaller, validBusiness } = await import("../customer-setup/fixtures");
 const documentRoute = await import("@/app/[lng]/(portal)/profile/documents/[id]/route");
 
 const IBAN = "DE89370400440532013000";
@@ -28,7 +29,7 @@ const REMIT = "Acme Remittance Ltd";
 async function company() {
   const s = await makeSupplier();
   const admin = { user: await asCaller(s.userId) };
-  const customer = await makeCustomer();
+  const customer = await makeCustomer({ requirements: [businessStep] });
   await connect(s.supplierId, customer.id);
   expect(await updatePrivateSection(admin, "TAX", { f_taxId: TAX_ID })).toMatchObject({ ok: true });
   expect(await updatePrivateSection(admin, "BANK", { f_bankName: "Harbour Bank", f_accountHolder: "Acme", f_iban: IBAN })).toMatchObject({ ok: true });
@@ -129,5 +130,14 @@ describe("private profile sections: who reads what", () => {
     await connect(s.supplierId, other.id);
     await db.userCustomerAccess.create({ data: { userId: limited.id, customerId: other.id } });
     expect((await download(await asCaller(limited.id), attached.id)).status).toBe(404);
+  });
+
+  it("an onboarding member cannot attach a profile document they may not read to an answer (and so download it)", async () => {
+    const { customer, doc, member } = await company();
+    const user = await member("onboarding");
+    const input = { customerId: customer.id, stepKey: "business", intent: "draft" as const };
+    const result = await saveStep({ user }, input, { ...validBusiness, f_certificate__current: doc.id });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { f_certificate: ["validation.invalid"] } });
+    expect((await download(user, doc.id)).status).toBe(404);
   });
 });
