@@ -15,7 +15,7 @@ import type { SessionUser } from "@/server/session";
  *
  * Actions are collected from the "use server" modules' exports; a new export is
  * fuzzed with the shared field pool, and `seeds` can give it a valid example.
- * Reproduce a failure with FUZZ_SEED=<seed printed by fast-check>.
+ * Reproduce a failure with FUZZ_SEED=<seed printed by fast-check>; FUZZ_SCALE=5 runs five times as many calls.
  */
 let current: SessionUser | null = null;
 vi.mock("@/server/session", () => ({ getSessionUser: async () => current }));
@@ -308,7 +308,9 @@ beforeAll(async () => {
 
 // -------------------------------------------------------------------- run
 
-const RUNS = { public: 40, supplier: 22, staff: 22, plain: 22 } as const;
+/** Calls per action and run; FUZZ_SCALE=5 for a longer hunt. */
+const scale = Number(process.env.FUZZ_SCALE ?? 1) || 1;
+const RUNS = { public: 40 * scale, supplier: 22 * scale, staff: 22 * scale, plain: 22 * scale } as const;
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 describe("every action answers generated input with success or message keys, never an exception or a stray row", () => {
@@ -359,5 +361,5 @@ describe("every action answers generated input with success or message keys, nev
     // The callers are authorised: the handlers really ran (successes, redirects, handler refusals), not just the wrapper.
     expect(answers.notAllowed ?? 0).toBe(0);
     expect((answers.ok ?? 0) + (answers.redirect ?? 0)).toBeGreaterThan(100);
-  }, 300_000);
+  }, 300_000 * scale);
 });
