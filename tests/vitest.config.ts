@@ -18,6 +18,8 @@ export default defineConfig({
     setupFiles: ["tests/support/setup-file.ts"],
     // Each file gets its own copy of the migrated template database.
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

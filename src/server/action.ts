@@ -30,7 +30,8 @@ const SECRET_FIELDS = /password|token|captcha/i;
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION") || key === "lng") continue;
+    // "__proto__" would replace the object's prototype (a posted file there breaks every later field).
+    if (key.startsWith("$ACTION") || key === "lng" || key === "__proto__") continue;
     const all = form.getAll(key);
     out[key] = key.endsWith("[]") ? all : all[0];
   }

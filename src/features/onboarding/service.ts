@@ -122,8 +122,10 @@ export async function saveStep(
         values[name] = PLACEHOLDER_DOC;
       }
     } else if (current) {
+      // The company's document, and one the caller may read: any, with the profile permission; else one already attached here.
       const owned = await db.supplierDocument.findFirst({ where: { id: current, supplierId: user.supplierId }, select: { id: true } });
-      if (owned) values[name] = owned.id;
+      const readable = can(user.permissions, "profile") || rel.submissions.some((s) => s.data.includes(JSON.stringify(current)));
+      if (owned && readable) values[name] = owned.id;
       else fileErrors[name] = ["validation.invalid"];
     }
   }

@@ -4,7 +4,7 @@ import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db";
-import { checkUpload, isUpload, listDocuments, storeDocument, type UploadLike } from "./documents";
+import { checkUpload, isUpload, listDocuments, readDocument, storeDocument, type UploadLike } from "./documents";
 import { isPrivateSection, privateSections, sectionFields, type PrivateSection, type PublicProfileInput } from "./schemas";
 
 /**
@@ -23,16 +23,39 @@ export function parseShared(csv: string): PrivateSection[] {
 }
 
 
+/**
+ * Sections only users who may manage the profile (permission "profile"; admins
+ * hold every permission) can read: bank details and tax identifiers are what
+ * payment fraud needs, and documents may be bank letters. Contacts and the
+ * remit-to address stay readable by every colleague (they are printed on
+ * invoices and needed to answer customers). Withheld sections are never read
+ * from the database for other users, so no page can leak them.
+ */
+export const restrictedSections: readonly PrivateSection[] = ["BANK", "TAX", "DOCUMENTS"];
+
+/** The private sections `permissions` may read, and those withheld from them. */
+export function sectionAccess(permissions: readonly Permission[]) {
+  const all = can(permissions, "profile");
+  return {
+    readable: privateSections.filter((s) => all || !restrictedSections.includes(s)),
+    withheld: all ? [] : privateSections.filter((s) => restrictedSections.includes(s)),
+  };
+}
+
 const publicSelect = {
   id: true, name: true, description: true, website: true, addressLine: true, city: true, country: true, categories: true,
 } as const;
 
-/** The profile page: public fields, private sections, documents, and sharing per customer the caller may see. */
-export async function loadProfile(user: ScopedUser) {
+/**
+ * The profile page: public fields, the private sections and documents the
+ * caller may read (see `restrictedSections`), and sharing per customer the caller may see.
+ */
+export async function loadProfile(user: ProfileUser) {
+  const { readable, withheld } = sectionAccess(user.permissions);
   const [company, sections, documents, relationships] = await Promise.all([
     db.supplierCompany.findUniqueOrThrow({ where: { id: user.supplierId }, select: publicSelect }),
-    db.supplierPrivateSection.findMany({ where: { supplierId: user.supplierId } }),
-    listDocuments(user.supplierId),
+    db.supplierPrivateSection.findMany({ where: { supplierId: user.supplierId, section: { in: [...readable] } } }),
+    readable.includes("DOCUMENTS") ? listDocuments(user.supplierId) : Promise.resolve([]),
     db.customerRelationship.findMany({
       where: relationshipScope(user),
       include: { customer: { select: { id: true, name: true, nameZh: true } } },
@@ -40,10 +63,11 @@ export async function loadProfile(user: ScopedUser) {
     }),
   ]);
   const data: Partial<Record<PrivateSection, Answers>> = {};
-  for (const s of sections) if (isPrivateSection(s.section)) data[s.section] = parseAnswers(s.data);
+  for (const s of sections) if (isPrivateSection(s.section) && readable.includes(s.section)) data[s.section] = parseAnswers(s.data);
   return {
     company,
     sections: data,
+    withheld,
     documents,
     sharing: relationships.map((r) => ({ customer: r.customer, shared: parseShared(r.sharedSections) })),
   };
@@ -135,31 +159,56 @@ export async function updateSharing(
 /**
  * The profile exactly as one connected customer sees it: the public fields and
  * only the private sections shared with it. Null when the caller may not see
- * this customer. Unshared sections are never read, so they cannot leak.
+ * this customer. Unshared sections are never read, so they cannot leak; nor
+ * are the sections the caller may not read (`withheld`).
  */
-export async function profileAsSeenBy(user: ScopedUser, customerId: string) {
+export async function profileAsSeenBy(user: ProfileUser, customerId: string) {
   const rel = await db.customerRelationship.findFirst({
     where: { ...relationshipScope(user), customerId },
     include: { customer: { select: { id: true, name: true, nameZh: true } } },
   });
   if (!rel) return null;
-  return profileForCustomer(user.supplierId, rel.customer.id).then((p) => p && { ...p, customer: rel.customer });
+  const { readable } = sectionAccess(user.permissions);
+  return profileForCustomer(user.supplierId, rel.customer.id, readable).then(
+    (p) => p && { ...p, customer: rel.customer, withheld: p.shared.filter((s) => !readable.includes(s)) },
+  );
 }
 
-/** What a customer sees of a supplier (for the customer side and the preview). */
-export async function profileForCustomer(supplierId: string, customerId: string) {
+/**
+ * What a customer sees of a supplier (for the customer side and the preview).
+ * `readable` limits the sections read further (a supplier user's own preview).
+ */
+export async function profileForCustomer(supplierId: string, customerId: string, readable: readonly PrivateSection[] = privateSections) {
   const rel = await db.customerRelationship.findUnique({ where: { supplierId_customerId: { supplierId, customerId } } });
   if (!rel) return null;
   const shared = parseShared(rel.sharedSections);
-  const formSections = shared.filter((s): s is Exclude<PrivateSection, "DOCUMENTS"> => s !== "DOCUMENTS");
+  const visible = shared.filter((s) => readable.includes(s));
+  const formSections = visible.filter((s): s is Exclude<PrivateSection, "DOCUMENTS"> => s !== "DOCUMENTS");
   const [company, rows, documents] = await Promise.all([
     db.supplierCompany.findUniqueOrThrow({ where: { id: supplierId }, select: publicSelect }),
     formSections.length ? db.supplierPrivateSection.findMany({ where: { supplierId, section: { in: formSections } } }) : Promise.resolve([]),
-    shared.includes("DOCUMENTS")
+    visible.includes("DOCUMENTS")
       ? db.supplierDocument.findMany({ where: { supplierId }, select: { id: true, filename: true, size: true, createdAt: true }, orderBy: { createdAt: "desc" } })
       : Promise.resolve(null),
   ]);
   const sections: Partial<Record<PrivateSection, Answers>> = {};
-  for (const r of rows) if (isPrivateSection(r.section) && shared.includes(r.section)) sections[r.section] = parseAnswers(r.data);
+  for (const r of rows) if (isPrivateSection(r.section) && visible.includes(r.section)) sections[r.section] = parseAnswers(r.data);
   return { company, shared, sections, documents };
+}
+
+/**
+ * A document for download by a supplier user: any of the company's documents
+ * for those who may read DOCUMENTS; otherwise only one attached to an
+ * onboarding answer the caller works on (onboarding permission, customer in scope).
+ * Null (a 404) for everything else, another company's id included.
+ */
+export async function documentForUser(user: ProfileUser, id: string) {
+  if (!sectionAccess(user.permissions).readable.includes("DOCUMENTS")) {
+    if (!can(user.permissions, "onboarding")) return null;
+    const attached = await db.onboardingSubmission.count({
+      where: { relationship: relationshipScope(user), data: { contains: JSON.stringify(id) } },
+    });
+    if (attached === 0) return null;
+  }
+  return readDocument(user.supplierId, id);
 }

@@ -332,14 +332,19 @@ export async function inviteColleague(m: Manager, input: InviteInput): Promise<A
   return ok(undefined, "users:invite.sent");
 }
 
-/** The company's pending invitation for `email`, if the manager outranks what it grants. */
-async function pendingInvite(tx: Tx, m: Manager, held: Permission[], email: string): Promise<InviteData> {
+/**
+ * The company's pending invitation for `email`, if the manager outranks what it
+ * grants: its permissions and its customers (like a user, see assertOutranks).
+ */
+async function pendingInvite(tx: Tx, me: Loaded, email: string): Promise<InviteData> {
   const row = await tx.oneTimeToken.findFirst({
-    where: { purpose: INVITE_PURPOSE, supplierId: m.supplierId, email, usedAt: null },
+    where: { purpose: INVITE_PURPOSE, supplierId: me.supplierId!, email, usedAt: null },
   });
   if (!row) throw new Refused("users:errors.notFound");
   const data = JSON.parse(row.data) as InviteData;
-  if (!canGrant(held, data.permissions)) throw new Refused("users:errors.outranks");
+  const seesAll = data.allCustomers || data.permissions.includes("admin");
+  const customersHeld = me.allCustomers || (!seesAll && data.customerIds.every((id) => me.visible.has(id)));
+  if (!canGrant(me.held, data.permissions) || !customersHeld) throw new Refused("users:errors.outranks");
   return data;
 }
 
@@ -347,7 +352,7 @@ async function pendingInvite(tx: Tx, m: Manager, held: Permission[], email: stri
 export async function resendInvitation(m: Manager, email: string): Promise<ActionResult<undefined>> {
   const done = await run(async (tx) => {
     const me = await loadManager(tx, m);
-    const data = await pendingInvite(tx, m, me.held, email);
+    const data = await pendingInvite(tx, me, email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Refused("users:errors.emailTaken");
     const token = await issueInvite(tx, email, data);
     await audit(tx, actorOf(m), { action: "user.invite_resent", entityType: "UserInvite", entityId: inviteEntity(m.supplierId, email) });
@@ -384,7 +389,7 @@ export async function reissueColleagueInvitation(supplierId: string, email: stri
 export async function revokeInvitation(m: Manager, email: string): Promise<ActionResult<undefined>> {
   const done = await run(async (tx) => {
     const me = await loadManager(tx, m);
-    await pendingInvite(tx, m, me.held, email);
+    await pendingInvite(tx, me, email);
     await tx.oneTimeToken.deleteMany({ where: { purpose: INVITE_PURPOSE, supplierId: m.supplierId, email, usedAt: null } });
     await audit(tx, actorOf(m), { action: "user.invite_revoked", entityType: "UserInvite", entityId: inviteEntity(m.supplierId, email) });
   });

@@ -10,10 +10,12 @@ interface Props {
   shared: PrivateSection[];
   sections: Partial<Record<PrivateSection, Answers>>;
   documents: { id: string; filename: string; size: number }[] | null;
+  /** Shared sections the viewer may not read (the page says so instead of showing them) */
+  withheld?: PrivateSection[];
 }
 
 /** A supplier profile as one customer sees it: public fields plus the shared sections only. */
-export function ProfileView({ lng, customer, company, shared, sections, documents }: Props) {
+export function ProfileView({ lng, customer, company, shared, sections, documents, withheld = [] }: Props) {
   const t = getT(lng, "profile");
   const show = (v: string) => v || t("notProvided");
   const notShared = privateSections.filter((s) => !shared.includes(s));
@@ -33,7 +35,9 @@ export function ProfileView({ lng, customer, company, shared, sections, document
       {shared.map((s) => (
         <section key={s} className="rounded border p-4" aria-labelledby={`pv-${s}`} data-testid={`preview-section-${s}`}>
           <h2 id={`pv-${s}`} className="font-semibold">{t(`sections.${s}`)}</h2>
-          {s === "DOCUMENTS" ? (
+          {withheld.includes(s) ? (
+            <p className="mt-2 text-sm text-gray-600" data-testid={`withheld-${s}`}>{t("private.withheld")}</p>
+          ) : s === "DOCUMENTS" ? (
             documents && documents.length ? (
               <ul className="mt-2 list-disc pl-5 text-sm">{documents.map((d) => <li key={d.id}>{d.filename}</li>)}</ul>
             ) : (

@@ -44,14 +44,20 @@ export default async function ProfilePage({ params }: { params: Promise<{ lng: s
           <details key={s} className="rounded border p-4" data-testid={`section-${s}`} open={!readOnly && !profile.sections[s]}>
             <summary className="cursor-pointer font-semibold">{t(`sections.${s}`)}</summary>
             <div className="mt-3">
-              <SectionForm action={updateSectionAction} lng={lng} section={s} fields={sectionFields[s]} values={profile.sections[s] ?? {}} readOnly={readOnly} countries={countries} />
+              {profile.withheld.includes(s) ? (
+                <p className="text-sm text-gray-600" data-testid={`withheld-${s}`}>{t("private.withheld")}</p>
+              ) : (
+                <SectionForm action={updateSectionAction} lng={lng} section={s} fields={sectionFields[s]} values={profile.sections[s] ?? {}} readOnly={readOnly} countries={countries} />
+              )}
             </div>
           </details>
         ))}
         <details className="rounded border p-4" data-testid="section-DOCUMENTS" open>
           <summary className="cursor-pointer font-semibold">{t("sections.DOCUMENTS")}</summary>
           <div className="mt-3 space-y-3">
-            {profile.documents.length === 0 ? (
+            {profile.withheld.includes("DOCUMENTS") ? (
+              <p className="text-sm text-gray-600" data-testid="withheld-DOCUMENTS">{t("private.withheld")}</p>
+            ) : profile.documents.length === 0 ? (
               <p className="text-sm text-gray-600">{t("documents.none")}</p>
             ) : (
               <ul className="list-disc pl-5 text-sm" data-testid="documents">

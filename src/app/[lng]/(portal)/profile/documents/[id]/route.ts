@@ -1,12 +1,17 @@
-import { readDocument } from "@/features/profile/documents";
+import { asScopedUser } from "@/features/customer-setup/scope";
+import { documentForUser } from "@/features/profile/service";
 import { getSessionUser } from "@/server/session";
 
-/** Downloads one of the signed-in supplier's documents (another company's id is a 404). */
+/**
+ * Downloads one of the signed-in supplier's documents (another company's id is
+ * a 404; so is a document the user may not read, see documentForUser).
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ lng: string; id: string }> }) {
   const { id } = await params;
-  const user = await getSessionUser();
-  if (!user || user.kind !== "SUPPLIER" || !user.supplierId || id.length > 40) return new Response("Not found", { status: 404 });
-  const file = await readDocument(user.supplierId, id);
+  const session = await getSessionUser();
+  const user = session && asScopedUser(session);
+  if (!user || id.length > 40) return new Response("Not found", { status: 404 });
+  const file = await documentForUser(user, id);
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.bytes), {
     headers: {

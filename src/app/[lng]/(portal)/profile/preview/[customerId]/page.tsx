@@ -22,7 +22,7 @@ export default async function ProfilePreviewPage({ params }: { params: Promise<{
       </p>
       <h1 className="text-xl font-semibold">{t("preview.title", { customer: name })}</h1>
       <p className="text-sm text-gray-700">{t("preview.intro", { customer: name })}</p>
-      <ProfileView lng={lng} customer={name} company={view.company} shared={view.shared} sections={view.sections} documents={view.documents} />
+      <ProfileView lng={lng} customer={name} company={view.company} shared={view.shared} sections={view.sections} documents={view.documents} withheld={view.withheld} />
     </section>
   );
 }
