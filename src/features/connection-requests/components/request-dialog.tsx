@@ -5,7 +5,6 @@ import { fieldError } from "@/components/form";
 import type { DirectoryHit } from "@/features/directory/search";
 import { TicketForm, type TicketAction } from "@/features/support/components/ticket-form";
 import type { ActionResult } from "@/lib/action-result";
-import { isFreeMailDomain } from "@/lib/free-mail";
 import type { ContactFlag } from "../normalize";
 import type { Allowance } from "../rationing";
 import { CaptchaWidget } from "./captcha-widget";
@@ -146,7 +145,7 @@ export function RequestDialog({
     fd.set("contactEmail", v);
     fd.set("lng", lng);
     const res = await actions.checkContact(undefined, fd);
-    setFlags(res.ok ? res.data.flags : isFreeMailDomain(v.split("@")[1]) ? ["FREE_MAIL"] : []);
+    setFlags(res.ok ? res.data.flags : []);
   }
 
   function submit(e: FormEvent<HTMLFormElement>) {
