@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { isWellKnownPassword } from "./well-known-passwords";
 
 /**
  * Shared field schemas. Messages are i18n keys in the `common` namespace
  * (`validation.*`); forms translate them, so both sides say the same thing.
+ * Client-safe: keep heavy dependencies out of this module.
  */
 export const emailField = z
   .string({ error: "validation.required" })
@@ -13,13 +13,8 @@ export const emailField = z
   .max(254, "validation.tooLong")
   .pipe(z.email("validation.email"));
 
-export const passwordField = z
-  .string({ error: "validation.required" })
-  .min(1, "validation.required")
-  .refine((v) => Buffer.byteLength(v, "utf8") >= 8, "validation.passwordTooShort")
-  .refine((v) => Buffer.byteLength(v, "utf8") <= 72, "validation.passwordTooLong")
-  .refine((v) => /\p{L}/u.test(v) && /\p{Nd}/u.test(v), "validation.passwordLetterDigit")
-  .refine((v) => !isWellKnownPassword(v), "validation.passwordCommon");
+// The new-password rule (`passwordField`) lives in `./passwords`: it needs the
+// zxcvbn dictionaries, which must stay out of client bundles.
 
 /** Only checks presence and bcrypt's limit: sign-in must not reveal the rules. */
 export const currentPasswordField = z

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createStaffUser } from "@/features/accounts/service";
-import { emailField, nameField, passwordField } from "@/lib/validation";
+import { passwordField } from "@/lib/passwords";
+import { emailField, nameField } from "@/lib/validation";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "SUPPORT" }, locale: { type: "string", default: "en" } },

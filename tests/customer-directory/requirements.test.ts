@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRequirements, customerFormSchema, normaliseDomain } from "@/features/customer-directory/schemas";
+import { checkRequirements, normaliseDomain } from "@/features/customer-directory/form-rules";
+import { customerFormSchema } from "@/features/customer-directory/schemas";
 
 const step = (over: Record<string, unknown> = {}) => ({
   key: "business",

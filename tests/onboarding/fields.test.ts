@@ -66,6 +66,19 @@ describe("field types", () => {
     expect(isValidRoutingNumber("111000025")).toBe(true);
     expect(isValidRoutingNumber("111000026")).toBe(false);
   });
+
+  it("checks IBANs and BICs against the registry, not only by length and mod-97", () => {
+    // Each of these has correct mod-97 check digits and the right length; the old checks accepted them.
+    expect(isValidIban("BE41539007547035")).toBe(false); // Belgian national check digits (…70 mod 97 is 34, not 35)
+    expect(isValidIban("FR8420041010050500013M02607")).toBe(false); // French RIB key
+    expect(isValidIban("GB531234WEST5698765432")).toBe(false); // a UK BBAN starts with a 4-letter bank code
+    expect(isValidIban("DE47370400440532013A00")).toBe(false); // a German BBAN is digits only
+    expect(isValidIban("XA1412345678901234")).toBe(false); // no such IBAN country
+    expect(isValidIban("BE68 5390 0754 7034")).toBe(true);
+    expect(isValidIban("NO93\t8601 1117 947")).toBe(true); // a pasted tab is dropped like a space
+    expect(isValidSwift("DEUTXXFF")).toBe(false); // XX is not a country
+    expect(isValidSwift("ICBKCNBJ")).toBe(true);
+  });
 });
 
 describe("progress and banners", () => {

@@ -1,12 +1,6 @@
 import { z } from "zod";
-import {
-  companyNameField,
-  currentPasswordField,
-  emailField,
-  lngField,
-  nameField,
-  passwordField,
-} from "@/lib/validation";
+import { passwordField } from "@/lib/passwords";
+import { companyNameField, currentPasswordField, emailField, lngField, nameField } from "@/lib/validation";
 
 export const signInSchema = z.object({
   email: emailField,

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { companyNameField, currentPasswordField, emailField, lngField, nameField, optionalText, passwordField } from "@/lib/validation";
+import { passwordField } from "@/lib/passwords";
+import { companyNameField, currentPasswordField, emailField, lngField, nameField, optionalText } from "@/lib/validation";
+import { MESSAGE_MAX } from "./limits";
 
 /** Invitation statuses as stored; EXPIRED is derived (PENDING past its expiry). */
 export const storedStatuses = ["PENDING", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
 export type StoredStatus = (typeof storedStatuses)[number];
 export const listStatuses = ["PENDING", "EXPIRED", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
 export type ListStatus = (typeof listStatuses)[number];
-
-export const MESSAGE_MAX = 1000;
 
 const idField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.invalid");
 /** The link's token travels in a hidden field; its shape is checked by the service. */

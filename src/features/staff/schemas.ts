@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "@/lib/permissions";
-import { emailField, lngField, nameField, passwordField } from "@/lib/validation";
+import { passwordField } from "@/lib/passwords";
+import { emailField, lngField, nameField } from "@/lib/validation";
 
 const id = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong");
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { permissions, type Permission } from "@/lib/permissions";
-import { emailField, lngField, nameField, passwordField } from "@/lib/validation";
+import { passwordField } from "@/lib/passwords";
+import { emailField, lngField, nameField } from "@/lib/validation";
 
 /**
  * One schema per form. Checkbox groups post `permissions[]` / `customerIds[]`

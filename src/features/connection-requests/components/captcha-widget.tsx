@@ -6,12 +6,12 @@ import { useEffect, useRef, useState } from "react";
  * The self-hosted ALTCHA widget (proof of work in the browser, no third
  * party). It adds a hidden input `name` to the surrounding form.
  */
-export function CaptchaWidget({ lng, challengeUrl, name, resetSignal, describedBy }: {
+export function CaptchaWidget({ lng, challengeUrl, name, resetKey, describedBy }: {
   lng: string;
   challengeUrl: string;
   name: string;
-  /** Change it to get a fresh challenge (after the server refused one) */
-  resetSignal: number;
+  /** Each new value fetches a fresh challenge (pass the result that refused the last one) */
+  resetKey?: unknown;
   describedBy?: string;
 }) {
   const ref = useRef<HTMLElement & { reset?: () => void }>(null);
@@ -28,8 +28,8 @@ export function CaptchaWidget({ lng, challengeUrl, name, resetSignal, describedB
     };
   }, [lng]);
   useEffect(() => {
-    if (resetSignal > 0) ref.current?.reset?.();
-  }, [resetSignal]);
+    if (resetKey) ref.current?.reset?.();
+  }, [resetKey]);
   if (!ready) return <div className="h-16 rounded border border-gray-200 bg-gray-50" aria-hidden="true" />;
   return (
     <altcha-widget

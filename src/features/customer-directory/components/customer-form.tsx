@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Field, fieldError } from "@/components/form";
 import type { RequirementStep } from "@/features/onboarding/requirements";
 import type { ActionResult } from "@/lib/action-result";
-import { aliasKinds, autoApproveRules, type AliasKind } from "../schemas";
+import { aliasKinds, autoApproveRules, type AliasKind } from "../form-rules";
 import { RequirementsEditor } from "./requirements-editor";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ customerId: string }>>;

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldTypes, type FieldType, type RequirementStep } from "@/features/onboarding/requirements";
-import { checkRequirements, type RequirementProblem } from "../schemas";
+import { checkRequirements, type RequirementProblem } from "../form-rules";
 
 type Localized = { en: string; zh: string };
 type DraftOption = { value: string; label: Localized };

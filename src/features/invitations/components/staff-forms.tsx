@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, Field, fieldError, LanguageField, SelectField, SubmitButton } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
-import { MESSAGE_MAX } from "../schemas";
+import { MESSAGE_MAX } from "../limits";
 
 type Action<R = undefined> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 

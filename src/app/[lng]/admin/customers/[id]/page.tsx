@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CustomerForm } from "@/features/customer-directory/components/customer-form";
-import type { AliasKind } from "@/features/customer-directory/schemas";
+import type { AliasKind } from "@/features/customer-directory/form-rules";
 import { getCustomer } from "@/features/customer-directory/service";
 import { ui } from "@/features/staff/components/ui";
 import { sectionRole } from "@/features/staff/sections";
