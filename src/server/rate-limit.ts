@@ -21,6 +21,9 @@ export const RATE_LIMITS = {
   /** "Forgot password" requests per email, and per client address */
   resetEmail: { limit: 5, windowSeconds: 60 * 60 },
   resetIp: { limit: 30, windowSeconds: 60 * 60 },
+  /** Sign-ups per email, and per client address */
+  signUpEmail: { limit: 5, windowSeconds: 60 * 60 },
+  signUpIp: { limit: 30, windowSeconds: 60 * 60 },
   /** Answers to connection requests from emailed links, per client address */
   respondIp: { limit: 30, windowSeconds: 15 * 60 },
   /** Invitation landing page views and invitee actions, per client address */

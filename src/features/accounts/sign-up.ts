@@ -24,9 +24,6 @@ import { companyForDomain, createSupplierAccount, hashPassword } from "./service
 
 const SIGN_UP_TTL_MS = 24 * 60 * 60 * 1000;
 const TICKET_TTL_MS = 60 * 1000;
-const EMAIL_LIMIT = 5;
-const IP_LIMIT = 30;
-const HOUR = 60 * 60;
 
 const pendingData = z.object({
   name: z.string(),
@@ -44,8 +41,7 @@ export async function requestSignUp(input: SignUpInput, ip: string): Promise<voi
   // Hash first, whatever the case, so every answer takes as long.
   const passwordHash = await hashPassword(input.password);
   const limited =
-    !(await hitLimit(`signup:email:${email}`, EMAIL_LIMIT, HOUR)).allowed ||
-    !(await hitLimit(`signup:ip:${ip}`, IP_LIMIT, HOUR)).allowed;
+    !(await hitLimit("signUpEmail", email)).allowed || !(await hitLimit("signUpIp", ip)).allowed;
   if (limited) return;
 
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, status: true } });
