@@ -182,3 +182,26 @@ test("a member limited to one customer cannot open another's page; notifications
   await expect(page).toHaveURL(new RegExp(`/en/setup/customers\\?c=${customer.id}$`));
   await expect(page.getByTestId("notifications-count")).toHaveText("0");
 });
+
+test("a member without the profile permission sees contacts but not bank, tax or documents", async ({ page, context }) => {
+  const { s, client } = await connectedSupplier();
+  const { makeUser } = await factories();
+  await client.supplierPrivateSection.createMany({
+    data: [
+      { supplierId: s.supplierId, section: "TAX", data: JSON.stringify({ taxId: "91310000MA1FL0001X" }) },
+      { supplierId: s.supplierId, section: "BANK", data: JSON.stringify({ bankName: "Harbour Bank", accountHolder: "Harbor", iban: "DE89370400440532013000" }) },
+      { supplierId: s.supplierId, section: "CONTACTS", data: JSON.stringify({ primaryName: "Li Wei", primaryEmail: "li.wei@harbor.test" }) },
+    ],
+  });
+  await client.supplierDocument.create({ data: { supplierId: s.supplierId, filename: "bank-letter.pdf", mimeType: "application/pdf", size: 10, storagePath: "x" } });
+  const member = await makeUser(s.supplierId, { permissions: "requests" });
+  await signInAs(context, member);
+  await page.goto("/en/profile");
+  await expect(page.getByTestId("withheld-BANK")).toHaveText("Only users with the Profile permission can see this section.");
+  await expect(page.getByTestId("withheld-TAX")).toHaveCount(1);
+  await expect(page.getByTestId("withheld-DOCUMENTS")).toBeVisible();
+  const html = await page.content();
+  for (const secret of ["DE89370400440532013000", "Harbour Bank", "91310000MA1FL0001X", "bank-letter.pdf"]) expect(html).not.toContain(secret);
+  await page.getByTestId("section-CONTACTS").locator("summary").click();
+  await expect(page.getByTestId("section-CONTACTS").getByLabel("Primary contact email")).toHaveValue("li.wei@harbor.test");
+});
