@@ -11,28 +11,34 @@ import { z } from "zod";
 /**
  * The one zxcvbn configuration of the product: common passwords, English words
  * and names, keyboard patterns, and the product's own names (a password built
- * on "supplier" or "coupa" is the first one an attacker tries here).
+ * on "supplier" or "coupa" is the first one an attacker tries here). Built on
+ * first use: ranking the dictionaries takes up to a second, which only the
+ * requests that set a password should pay.
  */
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: {
-    ...common.dictionary,
-    ...en.dictionary,
-    product: ["supplier", "connect", "supplierconnect", "coupa", "portal"],
-  },
-  graphs: common.adjacencyGraphs,
-  translations: en.translations,
-  // Bounded work per check (measured on a 72-character passphrase, 2 busy
-  // cores: the defaults took 3.5 s, these 0.2–0.6 s). Passwords are capped at
-  // 72 bytes anyway (bcrypt), and few l33t substitutions cover the real ones.
-  maxLength: 72,
-  l33tMaxSubstitutions: 10,
-});
+let factory: ZxcvbnFactory | undefined;
+function zxcvbn(): ZxcvbnFactory {
+  factory ??= new ZxcvbnFactory({
+    dictionary: {
+      ...common.dictionary,
+      ...en.dictionary,
+      product: ["supplier", "connect", "supplierconnect", "coupa", "portal"],
+    },
+    graphs: common.adjacencyGraphs,
+    translations: en.translations,
+    // Bounded work per check (measured on a 72-character passphrase, 2 busy
+    // cores: the defaults took 3.5 s, these 0.2–0.6 s). Passwords are capped at
+    // 72 bytes anyway (bcrypt), and few l33t substitutions cover the real ones.
+    maxLength: 72,
+    l33tMaxSubstitutions: 10,
+  });
+  return factory;
+}
 
 /** zxcvbn's score from 0 (too guessable) to 4 (very unguessable); 3 and up is accepted. */
 export const MIN_PASSWORD_SCORE = 3;
 
 export function passwordScore(password: string, userInputs: string[] = []): number {
-  return zxcvbn.check(password, userInputs).score;
+  return zxcvbn().check(password, userInputs).score;
 }
 
 /** A password an attacker would find among the first ~10^8 guesses (breach lists, words, names, patterns). */
