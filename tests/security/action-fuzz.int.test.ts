@@ -91,6 +91,8 @@ function seeds(): Record<string, Form> {
     "public.signInAction": { email: ids.supplierEmail, password: PASSWORD, next: "/en/home" },
     "public.signUpAction": { companyName: "Fuzz Co", name: "Fuzz", email: email(), password: PASSWORD, locale: "en", separateCompany: "on" },
     "public.forgotPasswordAction": { email: ids.supplierEmail },
+    "public.confirmSignUpAction": { token: newToken().token, choice: "create" },
+    "portal.revokeSessionAction": { sessionId: `cl${uid()}${uid()}` },
     "public.resetPasswordAction": { token: newToken().token, password: PASSWORD, confirm: PASSWORD },
     "invite.registerAction": { token: ids.inviteToken, companyName: "Fuzz Co", name: "Fuzz", password: PASSWORD, locale: "en" },
     "invite.signInAcceptAction": { token: ids.inviteToken, password: PASSWORD },
