@@ -25,6 +25,8 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** pino level of the JSON server log; default info (silent under Vitest) */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 function load() {
