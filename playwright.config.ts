@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv, ports } from "./tests/e2e/support/env";
+import { e2eEnv, ports, serverLogFile } from "./tests/e2e/support/env";
 
 // The Playwright process talks to the same SQLite file as the app (factories).
 Object.assign(process.env, e2eEnv);
@@ -43,7 +43,8 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: "npx tsx tests/e2e/support/prepare-db.ts && npx next start -p " + ports.app,
+      // The server's output goes to a file the tests read (error lines, reference ids).
+      command: `npx tsx tests/e2e/support/prepare-db.ts && npx next start -p ${ports.app} > "${serverLogFile}" 2>&1`,
       url: `http://localhost:${ports.app}/en/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -11,7 +11,7 @@ import { env } from "./env";
  * token part of link paths is cut, in messages and error stacks too.
  */
 const SECRET_KEY = /pass(word)?|secret|token|captcha|cookie|authorization|^code$|^otp$|signature|api[-_]?key/i;
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+const EMAIL = /([\p{L}\p{N}._%+-])[\p{L}\p{N}._%+'-]*@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
 const LINK_TOKEN = /\/(reset-password|invite|respond|join|set-password)\/[A-Za-z0-9_-]{8,}/g;
 const QUERY_TOKEN = /([?&](?:token|code|key)=)[^&\s"]+/gi;
 const REDACTED = "[redacted]";
