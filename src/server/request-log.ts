@@ -4,16 +4,14 @@ import { log, newReference, scrub } from "./log";
 /**
  * Failures of requests, logged once each with their reference id (Next's
  * digest, which the error page shows). Next reports a failure twice: to
- * instrumentation's onRequestError and on the console; whichever comes
- * first is written, the other is skipped.
+ * instrumentation's onRequestError and on the console; one line is written
+ * per failure, the hook's when it comes (it carries the route).
  */
-const recent = new Set<string>();
-function firstTime(reference: string): boolean {
-  if (recent.has(reference)) return false;
-  recent.add(reference);
-  if (recent.size > 500) recent.delete(recent.values().next().value as string);
-  return true;
-}
+// Next reports one failure on both channels, the console first: a console line with a
+// digest waits briefly for onRequestError (which knows the route) and is dropped if it comes.
+const CONSOLE_WAIT_MS = 200;
+const pendingConsole = new Map<string, ReturnType<typeof setTimeout>>();
+const loggedByHook = new Map<string, number>();
 
 function digestOf(error: unknown): string | undefined {
   const d = typeof error === "object" && error !== null ? (error as { digest?: unknown }).digest : undefined;
@@ -30,8 +28,14 @@ export function logRequestError(
   request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
   context: { routePath: string; routeType: string },
 ) {
-  const reference = digestOf(error) ?? newReference();
-  if (!firstTime(reference)) return;
+  const digest = digestOf(error);
+  const reference = digest ?? newReference();
+  if (digest) {
+    clearTimeout(pendingConsole.get(digest));
+    pendingConsole.delete(digest);
+    loggedByHook.set(digest, Date.now());
+    if (loggedByHook.size > 500) loggedByHook.delete(loggedByHook.keys().next().value as string);
+  }
   const actionId = header(request.headers, "next-action");
   log.error(
     {
@@ -64,8 +68,12 @@ export function routeConsoleToLog() {
   console.error = (...args: unknown[]) => {
     const err = args.find((a) => a instanceof Error);
     const reference = digestOf(err);
-    if (reference && !firstTime(reference)) return;
-    log.error({ reference, err }, text(args) || (err instanceof Error ? err.message : "console.error"));
+    const write = () => log.error({ reference, err }, text(args) || (err instanceof Error ? err.message : "console.error"));
+    if (!reference) return write();
+    const hooked = loggedByHook.get(reference);
+    if (hooked !== undefined && Date.now() - hooked < 5_000) return; // onRequestError already wrote it
+    clearTimeout(pendingConsole.get(reference));
+    pendingConsole.set(reference, setTimeout(() => (pendingConsole.delete(reference), write()), CONSOLE_WAIT_MS));
   };
   console.warn = (...args: unknown[]) => {
     const err = args.find((a) => a instanceof Error);
