@@ -101,7 +101,7 @@ export const test = base.extend<{ page: Page; allowedServerErrors: RegExp | null
 /** Lines the app server wrote (stdout and stderr) since `from` bytes; see playwright.config.ts. */
 export function serverLog(from = 0): string {
   try {
-    return fs.readFileSync(serverLogFile, "utf8").slice(from);
+    return fs.readFileSync(serverLogFile).subarray(from).toString("utf8");
   } catch {
     return "";
   }
