@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv, ports } from "./tests/e2e/support/env";
+import { e2eEnv, ports, serverLogFile } from "./tests/e2e/support/env";
 
 // The Playwright process talks to the same SQLite file as the app (factories).
 Object.assign(process.env, e2eEnv);
@@ -43,8 +43,9 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      // The production start script: it appends each connection's address to X-Forwarded-For.
-      command: "npx tsx tests/e2e/support/prepare-db.ts && node src/scripts/start.mjs -p " + ports.app,
+      // The production start script (it appends each connection's address to X-Forwarded-For);
+      // its output goes to a file the tests read (error lines, reference ids).
+      command: `npx tsx tests/e2e/support/prepare-db.ts && node src/scripts/start.mjs -p ${ports.app} > "${serverLogFile}" 2>&1`,
       url: `http://localhost:${ports.app}/en/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -34,6 +34,11 @@ export function ActionForm<R>({
       {state && !state.ok && state.formError && (
         <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {t(state.formError, state.formParams)}
+          {state.reference && (
+            <span className="mt-1 block text-xs" data-testid="error-reference">
+              {t("errors:reference", { id: state.reference })}
+            </span>
+          )}
         </p>
       )}
       {state?.ok && state.message && (

@@ -10,6 +10,8 @@ export type ActionResult<T = undefined> =
       /** Interpolation values for formError */
       formParams?: Record<string, string>;
       values?: Record<string, string>;
+      /** Reference id of an unexpected failure, as written in the server log */
+      reference?: string;
     };
 
 /** The shape of every form-bound server action (what the wrapper in src/server/action.ts returns). */

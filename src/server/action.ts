@@ -1,7 +1,11 @@
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { fallbackLng, isLng, type Lng } from "@/lib/i18n/config";
 import { can, type Permission, type StaffRole } from "@/lib/permissions";
+import { actionName } from "./action-names";
+import { log, newReference } from "./log";
 import { clientIp } from "./request";
 import { getSessionUser, type SessionUser } from "./session";
 
@@ -78,17 +82,54 @@ function build<S extends z.ZodType, C, R>(
   handler: Handler<S, C, R>,
 ): FormAction<R> {
   return async (_prev, form) => {
-    const raw = formToObject(form);
-    const lng = form.get("lng");
-    const ctx = await context({ ip: await clientIp(), lng: isLng(lng) ? lng : fallbackLng });
-    if (!ctx) return { ok: false, formError: "errors.notAllowed" };
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, fieldErrors: toFieldErrors(parsed.error), values: echo(raw) };
+    const started = performance.now();
+    const meta = await requestMeta();
+    let userId: string | undefined;
+    if (!(form instanceof FormData)) {
+      // Only a forged request calls a form action without its form: the client's fault, not a server error.
+      log.warn({ ...meta, durationMs: elapsed(started) }, "action called without form data");
+      return { ok: false, formError: "errors.unexpected" };
     }
-    const result = await handler(parsed.data, ctx);
-    return result.ok ? result : { ...result, values: result.values ?? echo(raw) };
+    try {
+      const raw = formToObject(form);
+      const lng = form.get("lng");
+      const ctx = await context({ ip: await clientIp(), lng: isLng(lng) ? lng : fallbackLng });
+      userId = (ctx as Partial<UserCtx> | null)?.user?.id;
+      let result: ActionResult<R>;
+      if (!ctx) {
+        result = { ok: false, formError: "errors.notAllowed" };
+      } else {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          result = { ok: false, fieldErrors: toFieldErrors(parsed.error), values: echo(raw) };
+        } else {
+          const r = await handler(parsed.data, ctx);
+          result = r.ok ? r : { ...r, values: r.values ?? echo(raw) };
+        }
+      }
+      log.info({ ...meta, userId, ok: result.ok, refused: !ctx || undefined, durationMs: elapsed(started) }, "action");
+      return result;
+    } catch (error) {
+      // redirect(), notFound() and Next's own signals are answers, not failures.
+      unstable_rethrow(error);
+      const reference = newReference();
+      log.error({ ...meta, userId, reference, durationMs: elapsed(started), err: error }, "action failed");
+      return { ok: false, formError: "errors.unexpected", reference };
+    }
   };
+}
+
+const elapsed = (since: number) => Math.round(performance.now() - since);
+
+/** Request id (set by the proxy) and the action's exported name, when called through Next. */
+async function requestMeta(): Promise<{ requestId?: string; action?: string }> {
+  try {
+    const h = await headers();
+    const id = h.get("next-action");
+    return { requestId: h.get("x-request-id") ?? undefined, action: id ? (actionName(id) ?? id) : undefined };
+  } catch {
+    return {}; // called outside a request (scripts, tests)
+  }
 }
 
 export function publicAction<S extends z.ZodType, R = undefined>(schema: S, handler: Handler<S, PublicCtx, R>) {

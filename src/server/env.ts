@@ -38,6 +38,8 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** pino level of the JSON server log; default info (silent under Vitest) */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 function load() {

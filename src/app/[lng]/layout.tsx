@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { isLng, languages } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/instance";
@@ -18,6 +19,8 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
   const { lng } = await params;
   if (!isLng(lng)) notFound();
+  // Rendered per request: the CSP nonce on Next's scripts is fresh every time.
+  await connection();
   const t = getT(lng);
   return (
     <html lang={lng === "zh" ? "zh-CN" : "en"}>

@@ -47,6 +47,22 @@ const EXT_OK: Record<Mime, RegExp> = {
   "image/jpeg": /\.jpe?g$/i,
 };
 
+export const MAX_FILENAME_LENGTH = 120;
+
+/**
+ * The name kept for a download: letters, digits, dot, dash, underscore and
+ * space only (control characters such as NUL become "_"), at most 120
+ * characters, shortened before the extension so the type still shows.
+ */
+export function safeFilename(name: string): string {
+  const clean = Array.from(path.basename((name || "").replace(/\\/g, "/")).replace(/[^\p{L}\p{N}._ -]/gu, "_"));
+  if (!clean.length || /^[._ ]*$/.test(clean.join(""))) return "document";
+  if (clean.length <= MAX_FILENAME_LENGTH) return clean.join("");
+  const dot = clean.lastIndexOf(".");
+  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : [];
+  return clean.slice(0, MAX_FILENAME_LENGTH - ext.length).join("") + ext.join("");
+}
+
 export interface CheckedUpload {
   filename: string;
   mimeType: Mime;
@@ -59,7 +75,7 @@ export async function checkUpload(file: UploadLike): Promise<{ ok: true; file: C
   const bytes = Buffer.from(await file.arrayBuffer());
   if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, error: "profile:documents.tooLarge" };
   const mime = sniff(bytes);
-  const filename = path.basename(file.name || "document").replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 120) || "document";
+  const filename = safeFilename(file.name);
   if (!mime || !EXT_OK[mime].test(filename)) return { ok: false, error: "profile:documents.wrongType" };
   return { ok: true, file: { filename, mimeType: mime, bytes } };
 }

@@ -2,6 +2,7 @@
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
 import enAccounts from "@locales/en/accounts.json" with { type: "json" };
 import enCommon from "@locales/en/common.json" with { type: "json" };
+import enErrors from "@locales/en/errors.json" with { type: "json" };
 import enCustomers from "@locales/en/customers.json" with { type: "json" };
 import enInvitations from "@locales/en/invitations.json" with { type: "json" };
 import enLearning from "@locales/en/learning.json" with { type: "json" };
@@ -16,6 +17,7 @@ import enSupport from "@locales/en/support.json" with { type: "json" };
 import enUsers from "@locales/en/users.json" with { type: "json" };
 import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
 import zhCommon from "@locales/zh/common.json" with { type: "json" };
+import zhErrors from "@locales/zh/errors.json" with { type: "json" };
 import zhCustomers from "@locales/zh/customers.json" with { type: "json" };
 import zhInvitations from "@locales/zh/invitations.json" with { type: "json" };
 import zhLearning from "@locales/zh/learning.json" with { type: "json" };
@@ -34,6 +36,7 @@ export const resources = {
     accounts: enAccounts,
     common: enCommon,
     customers: enCustomers,
+    errors: enErrors,
     invitations: enInvitations,
     learning: enLearning,
     mail: enMail,
@@ -50,6 +53,7 @@ export const resources = {
     accounts: zhAccounts,
     common: zhCommon,
     customers: zhCustomers,
+    errors: zhErrors,
     invitations: zhInvitations,
     learning: zhLearning,
     mail: zhMail,

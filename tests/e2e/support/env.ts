@@ -12,6 +12,9 @@ export const ports = {
 
 const dataDir = path.resolve(import.meta.dirname, "../../../data/e2e");
 
+/** The app server's output (stdout and stderr), for tests that check what it logged. */
+export const serverLogFile = path.join(dataDir, "server.log");
+
 export const e2eEnv: Record<string, string> = {
   APP_ENV: "test",
   NODE_ENV: "production",

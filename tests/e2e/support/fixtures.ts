@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { expect, test as base, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { e2eEnv, ports } from "./env";
+import { e2eEnv, ports, serverLogFile } from "./env";
 
 export { expect };
 
@@ -70,15 +71,50 @@ export async function submit(page: Page, button: Locator) {
   await expect(button).toBeEnabled();
 }
 
-/** Fails the test on any uncaught page error or a server error response. */
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
+/**
+ * Fails the test on any uncaught page error, a server error response, or a
+ * Content-Security-Policy violation (the `securitypolicyviolation` event in
+ * any frame, or Chromium's "Refused to …" console message).
+ */
+export const test = base.extend<{ page: Page; allowedServerErrors: RegExp | null }>({
+  /** URLs that answer 5xx on purpose in this file (the error-page test); nothing else may */
+  allowedServerErrors: [null, { option: true }],
+  page: async ({ page, allowedServerErrors }, use) => {
     const problems: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        console.error(`[csp-violation] ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      const text = m.text();
+      if (text.startsWith("[csp-violation]") || /Refused to (execute|load|apply|create|connect|frame|evaluate)|Content Security Policy/.test(text)) {
+        problems.push(`CSP: ${text}`);
+      }
+    });
     page.on("response", (r) => {
-      if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 500 && !allowedServerErrors?.test(r.url())) problems.push(`${r.status()} ${r.url()}`);
     });
     await use(page);
-    expect(problems, "no page errors or server errors").toEqual([]);
+    expect(problems, "no page errors, server errors or CSP violations").toEqual([]);
   },
 });
+
+/** Lines the app server wrote (stdout and stderr) since `from` bytes; see playwright.config.ts. */
+export function serverLog(from = 0): string {
+  try {
+    return fs.readFileSync(serverLogFile).subarray(from).toString("utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Where the server log ends now: pass it to serverLog() later to read only what came after. */
+export function serverLogMark(): number {
+  try {
+    return fs.statSync(serverLogFile).size;
+  } catch {
+    return 0;
+  }
+}

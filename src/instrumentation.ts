@@ -1,0 +1,19 @@
+import type { Instrumentation } from "next";
+
+/**
+ * Server start-up and failures (Next calls these; Node runtime only).
+ * onRequestError receives every unexpected error of a page, route handler or
+ * action with the digest the user's error page shows: it is logged once, as
+ * JSON, with that reference id.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { routeConsoleToLog } = await import("./server/request-log");
+  routeConsoleToLog();
+}
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./server/request-log");
+  logRequestError(error, request, context);
+};

@@ -1,0 +1,63 @@
+/**
+ * Security headers. The static ones go on every response through
+ * next.config.ts `headers()` (pages, route handlers and static assets alike);
+ * the Content-Security-Policy carries a fresh nonce per request, so the proxy
+ * sets it (Next reads the nonce from the request's CSP header and puts it on
+ * its own scripts). Pure functions: next.config.ts and the proxy share them.
+ */
+
+/** Headers that never change per request. */
+export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  {
+    key: "Permissions-Policy",
+    value: [
+      "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "encrypted-media=()",
+      "fullscreen=(self)", "geolocation=()", "gyroscope=()", "magnetometer=()", "microphone=()",
+      "midi=()", "payment=()", "picture-in-picture=()", "publickey-credentials-get=()",
+      "screen-wake-lock=()", "serial=()", "usb=()", "xr-spatial-tracking=()", "interest-cohort=()",
+    ].join(", "),
+  },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** A nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The page policy. Scripts: only those carrying the nonce, and what they load
+ * ('strict-dynamic'), never inline handlers or injected tags. Styles allow
+ * inline attributes (React `style={}` and the ALTCHA widget's injected sheet);
+ * the ALTCHA proof of work runs in a worker created from a blob: URL.
+ */
+export function contentSecurityPolicy(nonce: string, opts: { https: boolean; dev?: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  if (opts.https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+/** HSTS only when the public address is https (never on plain-http demos). */
+export function hstsHeader(publicUrl: string | undefined): string | null {
+  return publicUrl?.startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
+}
