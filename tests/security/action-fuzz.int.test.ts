@@ -236,6 +236,8 @@ function checkAnswer(t: Target, result: Result | "signal", form: Form) {
   expect(r.ok, where).toBe(false);
   expect(r.fieldErrors !== undefined || r.formError !== undefined, `${where}: a refusal says why`).toBe(true);
   if (r.formError !== undefined) expect(r.formError, where).toMatch(KEY);
+  // The wrapper turns an exception into "errors.unexpected" with a reference id: that is a bug found.
+  expect(r.formError, `${where}: an exception inside the action`).not.toBe("errors.unexpected");
   for (const [field, messages] of Object.entries(r.fieldErrors ?? {})) {
     expect(Array.isArray(messages), `${where}: ${field}`).toBe(true);
     for (const m of messages as unknown[]) expect(m, `${where}: ${field}`).toMatch(KEY);
