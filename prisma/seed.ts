@@ -1,6 +1,6 @@
 // Demo data: fictional companies only. Safe to run twice (it stops when the demo exists).
 import { createStaffUser, createSupplierAccount, hashPassword } from "@/features/accounts/service";
-import type { RequirementStep } from "@/features/onboarding/requirements";
+import type { RequirementStep } from "@/features/requirements/requirements";
 import { db } from "@/server/db";
 import { seedCustomerSetup } from "./seed-customer-setup";
 

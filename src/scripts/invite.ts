@@ -5,8 +5,8 @@
 // With SMTP_URL the email is sent; without it, it is kept in the mail log.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createInvitationSchema } from "@/features/invitations/schemas";
-import { createInvitation, findCustomer, resendInvitation, revokeInvitation } from "@/features/invitations/service";
+import { createInvitationSchema } from "@/features/customer-invitations/schemas";
+import { createInvitation, findCustomer, resendInvitation, revokeInvitation } from "@/features/customer-invitations/service";
 import type { Actor } from "@/server/audit";
 
 const { values } = parseArgs({

@@ -267,7 +267,7 @@ async function main() {
   process.env.DATABASE_URL = `file:${file}`;
   process.env.DATA_DIR = dir;
   process.env.APP_ENV = "test";
-  const { searchDirectory } = await import("@/features/directory/search");
+  const { searchDirectory } = await import("@/features/customer-search/search");
   const { db } = await import("@/server/db");
 
   for (const q of queries.slice(0, WARMUP)) await searchDirectory(q.q);

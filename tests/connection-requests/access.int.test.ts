@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 const svc = await import("@/features/connection-requests/service");
 const { parseListQuery } = await import("@/features/connection-requests/schemas");
-const { customerScope } = await import("@/features/customer-setup/scope");
+const { customerScope } = await import("@/server/access");
 const { db } = await import("@/server/db");
 const { makeSupplier, makeUser, makeCustomer } = await import("../support/factories");
 

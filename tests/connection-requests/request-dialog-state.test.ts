@@ -8,7 +8,7 @@ import {
   type DialogEvent,
   type DialogState,
 } from "@/features/connection-requests/components/request-dialog-state";
-import type { DirectoryHit } from "@/features/directory/search";
+import type { DirectoryHit } from "@/features/customer-search/search";
 
 const hit = (id: string, name: string): DirectoryHit =>
   ({ id, name, nameZh: "", matched: name, acceptsRequests: true });

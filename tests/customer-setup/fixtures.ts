@@ -1,6 +1,6 @@
 // Shared data for the customer-setup, onboarding and profile tests. Import it
 // dynamically (after process.env is set), like tests/support/factories.ts.
-import type { RequirementStep } from "@/features/onboarding/requirements";
+import type { RequirementStep } from "@/features/requirements/requirements";
 import { parsePermissions } from "@/lib/permissions";
 import { db } from "@/server/db";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { RequirementStep } from "@/features/onboarding/requirements";
+import type { RequirementStep } from "@/features/requirements/requirements";
 import { db, expect, factories, signInAs, submit, test, unique } from "./support/fixtures";
 import { e2eEnv } from "./support/env";
 

@@ -79,7 +79,7 @@ test("zh: an administrator adds a customer alias and a supplier's directory sear
   await page.getByLabel("别名 1 的类型").selectOption("CHINESE");
   await submit(page, page.getByRole("button", { name: "保存更改" }));
   await expect(page.getByTestId("error-domains")).toHaveText("免费邮箱域名（如 gmail.com 或 qq.com）不能属于客户。");
-  const { searchDirectory } = await import("@/features/directory/search");
+  const { searchDirectory } = await import("@/features/customer-search/search");
   expect(await searchDirectory(alias)).toEqual([]);
 
   await page.getByRole("textbox", { name: "邮箱域名" }).fill("Harbourline.example");

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 
 delete process.env.SMTP_URL;
 const accounts = await import("@/features/accounts/service");
-const invitations = await import("@/features/invitations/service");
-const { listMail, resendMail } = await import("@/features/staff/mail-log");
-const { mailFilterSchema } = await import("@/features/staff/schemas");
+const invitations = await import("@/features/customer-invitations/service");
+const { listMail, resendMail } = await import("@/features/mail-log/service");
+const { mailFilterSchema } = await import("@/features/admin/schemas");
 const { storesReadableLinks } = await import("@/server/mail/links");
 const { db } = await import("@/server/db");
 const { makeCustomer, PASSWORD } = await import("../support/factories");

@@ -5,7 +5,7 @@ import { firstLink, startSmtpServer } from "../support/smtp";
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 const users = await import("@/features/supplier-users/service");
-const { visibleCustomerWhere } = await import("@/features/supplier-users/access");
+const { customerScope } = await import("@/server/access");
 const { authenticate } = await import("@/features/accounts/service");
 const { parsePermissions } = await import("@/lib/permissions");
 const { db } = await import("@/server/db");
@@ -363,7 +363,7 @@ describe("join requests", () => {
   });
 });
 
-describe("visibleCustomerWhere", () => {
+describe("customerScope", () => {
   it("limits a member to the customers granted; all-customer users and admins see every one", async () => {
     const co = await company();
     const limited = await makeUser(co.supplierId, { permissions: "requests", allCustomers: false });
@@ -377,7 +377,7 @@ describe("visibleCustomerWhere", () => {
       allCustomers: u.allCustomers,
     });
     const seen = async (u: Parameters<typeof session>[0]) =>
-      (await db.customerRelationship.findMany({ where: { supplierId: co.supplierId, customer: visibleCustomerWhere(session(u)) } }))
+      (await db.customerRelationship.findMany({ where: { supplierId: co.supplierId, customer: customerScope(session(u)) } }))
         .map((r) => r.customerId)
         .sort();
 
@@ -385,6 +385,6 @@ describe("visibleCustomerWhere", () => {
     expect(await seen(everyone)).toEqual([co.c1.id, co.c2.id].sort());
     const admin = await db.user.update({ where: { id: co.userId }, data: { allCustomers: false } });
     expect(await seen(admin)).toEqual([co.c1.id, co.c2.id].sort());
-    expect(await db.customer.count({ where: visibleCustomerWhere({ ...session(limited), kind: "STAFF" as never }) })).toBe(0);
+    expect(await db.customer.count({ where: customerScope({ ...session(limited), kind: "STAFF" as never }) })).toBe(0);
   });
 });

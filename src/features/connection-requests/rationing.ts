@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { searchDirectory, type DirectoryHit } from "@/features/directory/search";
+import { searchDirectory, type DirectoryHit } from "@/features/customer-search/search";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { env } from "@/server/env";

@@ -1,7 +1,7 @@
 import { banners, progress, type Banners } from "@/features/onboarding/progress";
-import { parseRequirements } from "@/features/onboarding/requirements";
+import { parseRequirements } from "@/features/requirements/requirements";
 import { db } from "@/server/db";
-import { customerScope, relationshipScope, type ScopedUser } from "./scope";
+import { customerScope, relationshipScope, type ScopedUser } from "@/server/access";
 
 /**
  * Customer Setup: the supplier's customers grouped as in the guide. Groups are

@@ -1,4 +1,4 @@
-import type { RequirementStep } from "./requirements";
+import type { RequirementStep } from "@/features/requirements/requirements";
 
 /**
  * Where a supplier stands with one customer's onboarding, computed from the

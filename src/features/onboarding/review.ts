@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/server/db";
-import type { Answer } from "./fields";
-import { parseRequirements, type RequirementField } from "./requirements";
+import type { Answer } from "@/features/requirements/fields";
+import { parseRequirements, type RequirementField } from "@/features/requirements/requirements";
 
 /**
  * The staff side of onboarding: a submitted onboarding with its answers laid

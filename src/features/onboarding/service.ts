@@ -1,4 +1,5 @@
-import { customerName, relationshipScope, type ScopedUser } from "@/features/customer-setup/scope";
+import { relationshipScope, type ScopedUser } from "@/server/access";
+import { customerName } from "@/lib/customer-name";
 import { notify } from "@/features/notifications/service";
 import { checkUpload, isUpload, storeDocument, type CheckedUpload } from "@/features/profile/documents";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
@@ -6,9 +7,9 @@ import { can, parsePermissions, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
-import { inputName, parseAnswers, validateStep, type Answers } from "./fields";
+import { inputName, parseAnswers, validateStep, type Answers } from "@/features/requirements/fields";
 import { isStepDone, nextState, progress, type OnboardingState } from "./progress";
-import { parseRequirements } from "./requirements";
+import { parseRequirements } from "@/features/requirements/requirements";
 
 /**
  * Customer onboarding ("Finish Setup"): the supplier answers each step of a

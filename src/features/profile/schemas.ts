@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FieldRule } from "@/features/onboarding/fields";
+import type { FieldRule } from "@/features/requirements/fields";
 import { isCountryCode } from "@/lib/countries";
 import { companyNameField, optionalText } from "@/lib/validation";
 

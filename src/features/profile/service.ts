@@ -1,5 +1,5 @@
-import { relationshipScope, type ScopedUser } from "@/features/customer-setup/scope";
-import { parseAnswers, validateStep, type Answers } from "@/features/onboarding/fields";
+import { relationshipScope, type ScopedUser } from "@/server/access";
+import { parseAnswers, validateStep, type Answers } from "@/features/requirements/fields";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";

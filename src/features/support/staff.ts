@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { notify } from "@/features/notifications/service";
-import { pageArgs, paged, type Paged } from "@/features/staff/paging";
+import { pageArgs, paged, type Paged } from "@/lib/paging";
 import { isLng } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/instance";
 import { audit, type Actor } from "@/server/audit";

@@ -5,7 +5,7 @@
  * CustomerSearchIndex and their triggers) is created by the migration
  * `20261127143700_customer_search`.
  *
- * Callers pass normalized text (src/features/directory/normalize.ts); user
+ * Callers pass normalized text (src/features/customer-search/normalize.ts); user
  * input only ever reaches the database as bound parameters, and FTS5 query
  * syntax is built here from quoted phrases.
  */

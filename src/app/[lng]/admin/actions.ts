@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
-import { resendMail } from "@/features/staff/mail-log";
-import { staffIdSchema } from "@/features/staff/schemas";
+import { resendMail } from "@/features/mail-log/service";
+import { staffIdSchema } from "@/features/admin/schemas";
 import { staffAction } from "@/server/action";
 
 /** Sends a failed message again (support and administrators). */

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
-import { AdminNav } from "@/features/staff/components/admin-nav";
-import { sectionsFor } from "@/features/staff/sections";
+import { AdminNav } from "@/features/admin/components/admin-nav";
+import { sectionsFor } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { signOutAction } from "../(portal)/actions";

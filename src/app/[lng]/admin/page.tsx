@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dashboardCounts } from "@/features/staff/dashboard";
-import { sectionsFor } from "@/features/staff/sections";
-import { ui } from "@/features/staff/components/ui";
+import { dashboardCounts } from "@/features/admin/dashboard";
+import { sectionsFor } from "@/features/admin/sections";
+import { ui } from "@/components/ui";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 

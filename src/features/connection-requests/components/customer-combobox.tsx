@@ -2,7 +2,7 @@
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from "downshift";
 import type { Dispatch, KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { DirectoryHit } from "@/features/directory/search";
+import type { DirectoryHit } from "@/features/customer-search/search";
 import { displayName, enterAction, listOpen, type DialogEvent, type DialogState } from "./request-dialog-state";
 
 const input = "block w-full rounded border border-gray-300 bg-white px-3 py-2 text-base shadow-sm";

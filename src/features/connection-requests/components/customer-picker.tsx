@@ -1,7 +1,7 @@
 "use client";
 import type { Dispatch } from "react";
 import { useTranslation } from "react-i18next";
-import type { DirectoryHit } from "@/features/directory/search";
+import type { DirectoryHit } from "@/features/customer-search/search";
 import { CustomerCombobox } from "./customer-combobox";
 import { displayName, type DialogEvent, type DialogState } from "./request-dialog-state";
 import { label } from "./request-fields";

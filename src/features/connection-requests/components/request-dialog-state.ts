@@ -1,4 +1,4 @@
-import type { DirectoryHit } from "@/features/directory/search";
+import type { DirectoryHit } from "@/features/customer-search/search";
 import type { TicketAction } from "@/features/support/components/ticket-form";
 import type { ActionResult } from "@/lib/action-result";
 import type { ContactFlag } from "../normalize";

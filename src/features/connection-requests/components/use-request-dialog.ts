@@ -1,5 +1,5 @@
 import { useReducer, useTransition } from "react";
-import type { DirectoryHit } from "@/features/directory/search";
+import type { DirectoryHit } from "@/features/customer-search/search";
 import type { Allowance } from "../rationing";
 import { canSearch, dialogReducer, initialDialogState, type DialogActions, type Preselect } from "./request-dialog-state";
 

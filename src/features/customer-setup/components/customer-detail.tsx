@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ProgressBar } from "@/features/onboarding/components/progress-bar";
 import { getT } from "@/lib/i18n/instance";
-import { customerName } from "../scope";
+import { customerName } from "@/lib/customer-name";
 import type { CustomerDetail } from "../service";
 
 const date = (d: Date, lng: string) => d.toLocaleDateString(lng === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "short", day: "numeric" });

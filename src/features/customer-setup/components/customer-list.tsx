@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/instance";
-import { customerName } from "../scope";
+import { customerName } from "@/lib/customer-name";
 import { groups, type CustomerItem, type Group } from "../service";
 
 /** The left column of Customer Setup: a name filter and the customers, grouped and counted. */

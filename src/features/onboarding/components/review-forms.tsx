@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
-import { ui } from "@/features/staff/components/ui";
+import { ui } from "@/components/ui";
 import type { ActionResult } from "@/lib/action-result";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;

@@ -4,8 +4,8 @@ import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { ActionForm } from "@/components/form";
 import type { ActionResult } from "@/lib/action-result";
-import { inputName, type Answers } from "../fields";
-import type { RequirementField, RequirementStep } from "../requirements";
+import { inputName, type Answers } from "@/features/requirements/fields";
+import type { RequirementField, RequirementStep } from "@/features/requirements/requirements";
 
 type Action = (prev: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;
 

@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, Field, fieldError, SubmitButton } from "@/components/form";
-import type { FieldRule } from "@/features/onboarding/fields";
+import type { FieldRule } from "@/features/requirements/fields";
 import type { ActionResult } from "@/lib/action-result";
 
 type Action = (prev: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;

@@ -1,6 +1,6 @@
 import { countryName } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
-import type { Answers } from "@/features/onboarding/fields";
+import type { Answers } from "@/features/requirements/fields";
 import { privateSections, sectionFields, type PrivateSection } from "../schemas";
 
 interface Props {

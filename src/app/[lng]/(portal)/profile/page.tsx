@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { asScopedUser, customerName } from "@/features/customer-setup/scope";
+import { asScopedUser } from "@/server/access";
+import { customerName } from "@/lib/customer-name";
 import { DocumentUploadForm, PublicProfileForm, SectionForm, SharingForm } from "@/features/profile/components/forms";
 import { privateSections, sectionFields } from "@/features/profile/schemas";
 import { loadProfile } from "@/features/profile/service";

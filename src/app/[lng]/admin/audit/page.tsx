@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { listAuditEvents, auditVocabulary } from "@/features/staff/audit-log";
-import { JsonBlock } from "@/features/staff/components/json-block";
-import { Pager } from "@/features/staff/components/pager";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { auditFilterSchema, firstValues } from "@/features/staff/schemas";
-import { sectionRole } from "@/features/staff/sections";
+import { listAuditEvents, auditVocabulary } from "@/features/audit-log/service";
+import { JsonBlock } from "@/components/json-block";
+import { Pager } from "@/components/pager";
+import { formatDate, ui } from "@/components/ui";
+import { auditFilterSchema, firstValues } from "@/features/admin/schemas";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fail, ok } from "@/lib/action-result";
-import { customerFormSchema } from "@/features/customer-directory/schemas";
-import { createCustomer, updateCustomer } from "@/features/customer-directory/service";
-import { parseForm } from "@/features/staff/form";
+import { customerFormSchema } from "@/features/customers/schemas";
+import { createCustomer, updateCustomer } from "@/features/customers/service";
+import { parseForm } from "@/server/parse-form";
 import { staffAction } from "@/server/action";
 
 // The wrapper checks the role; the customer form's own schema (namespaced messages) runs inside.

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { customerListSchema } from "@/features/customer-directory/schemas";
-import { listCustomers } from "@/features/customer-directory/service";
-import { Pager } from "@/features/staff/components/pager";
-import { ui } from "@/features/staff/components/ui";
-import { firstValues } from "@/features/staff/schemas";
-import { sectionRole } from "@/features/staff/sections";
+import { customerListSchema } from "@/features/customers/schemas";
+import { listCustomers } from "@/features/customers/service";
+import { Pager } from "@/components/pager";
+import { ui } from "@/components/ui";
+import { firstValues } from "@/features/admin/schemas";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 

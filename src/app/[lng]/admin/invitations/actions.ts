@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createInvitationSchema, invitationIdSchema } from "@/features/invitations/schemas";
-import { createInvitation, resendInvitation, revokeInvitation } from "@/features/invitations/service";
+import { createInvitationSchema, invitationIdSchema } from "@/features/customer-invitations/schemas";
+import { createInvitation, resendInvitation, revokeInvitation } from "@/features/customer-invitations/service";
 import { fail, ok } from "@/lib/action-result";
 import { staffAction } from "@/server/action";
 

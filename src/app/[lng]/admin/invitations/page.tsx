@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RowActions } from "@/features/invitations/components/staff-forms";
-import { formatDate } from "@/features/invitations/components/views";
-import { listFiltersSchema, listStatuses } from "@/features/invitations/schemas";
-import { customerChoices, customerName, listInvitations } from "@/features/invitations/service";
+import { RowActions } from "@/features/customer-invitations/components/staff-forms";
+import { formatDate } from "@/features/customer-invitations/components/views";
+import { listFiltersSchema, listStatuses } from "@/features/customer-invitations/schemas";
+import { customerChoices, customerName, listInvitations } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Pager } from "@/features/staff/components/pager";
-import { ResendButton } from "@/features/staff/components/resend-button";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { listMail, mailTemplates } from "@/features/staff/mail-log";
-import { firstValues, mailFilterSchema, mailStatuses } from "@/features/staff/schemas";
-import { sectionRole } from "@/features/staff/sections";
+import { Pager } from "@/components/pager";
+import { ResendButton } from "@/features/mail-log/components/resend-button";
+import { formatDate, ui } from "@/components/ui";
+import { listMail, mailTemplates } from "@/features/mail-log/service";
+import { firstValues, mailFilterSchema, mailStatuses } from "@/features/admin/schemas";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { resendMailAction } from "../actions";

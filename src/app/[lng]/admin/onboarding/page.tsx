@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { submittedOnboardings } from "@/features/onboarding/service";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { sectionRole } from "@/features/staff/sections";
+import { formatDate, ui } from "@/components/ui";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { bulkDecideSchema, decideSchema, resetAttemptsSchema } from "@/features/request-queue/schemas";
-import { bulkDecide, decideOne, resetAttempts } from "@/features/request-queue/service";
+import { bulkDecideSchema, decideSchema, resetAttemptsSchema } from "@/features/connection-requests/queue/schemas";
+import { bulkDecide, decideOne, resetAttempts } from "@/features/connection-requests/queue/service";
 import { fail, ok } from "@/lib/action-result";
 import { staffAction } from "@/server/action";
 

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
-import { parseForm } from "@/features/staff/form";
-import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/staff/schemas";
-import { changeStaffRole, createStaffAccount, deactivateStaff, reactivateStaff, type StaffResult } from "@/features/staff/staff-accounts";
+import { parseForm } from "@/server/parse-form";
+import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/admin/schemas";
+import { changeStaffRole, createStaffAccount, deactivateStaff, reactivateStaff, type StaffResult } from "@/features/staff-accounts/service";
 import { staffAction } from "@/server/action";
 import type { ActionResult } from "@/lib/action-result";
 import { z } from "zod";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pager } from "@/features/staff/components/pager";
-import { RoleForm, StaffButton } from "@/features/staff/components/staff-forms";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { firstValues, staffFilterSchema } from "@/features/staff/schemas";
-import { sectionRole } from "@/features/staff/sections";
-import { listStaff } from "@/features/staff/staff-accounts";
+import { Pager } from "@/components/pager";
+import { RoleForm, StaffButton } from "@/features/staff-accounts/components/forms";
+import { formatDate, ui } from "@/components/ui";
+import { firstValues, staffFilterSchema } from "@/features/admin/schemas";
+import { sectionRole } from "@/features/admin/sections";
+import { listStaff } from "@/features/staff-accounts/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pager } from "@/features/staff/components/pager";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { firstValues } from "@/features/staff/schemas";
-import { sectionRole } from "@/features/staff/sections";
+import { Pager } from "@/components/pager";
+import { formatDate, ui } from "@/components/ui";
+import { firstValues } from "@/features/admin/schemas";
+import { sectionRole } from "@/features/admin/sections";
 import { ticketFilterSchema, ticketStatuses } from "@/features/support/schemas";
 import { listStaffTickets } from "@/features/support/staff";
 import { getT } from "@/lib/i18n/instance";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { CustomerDetailView } from "@/features/customer-setup/components/customer-detail";
 import { CustomerList } from "@/features/customer-setup/components/customer-list";
-import { asScopedUser } from "@/features/customer-setup/scope";
+import { asScopedUser } from "@/server/access";
 import { customerDetail, listCustomers } from "@/features/customer-setup/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireUser } from "@/server/session";

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { DirectoryHit } from "@/features/directory/search";
+import type { DirectoryHit } from "@/features/customer-search/search";
 import type { ContactFlag } from "@/features/connection-requests/normalize";
 import type { Allowance } from "@/features/connection-requests/rationing";
 import { rationedSearch } from "@/features/connection-requests/rationing";
 import { cancelSchema, contactCheckSchema, requestConnectionSchema, searchSchema } from "@/features/connection-requests/schemas";
 import { cancelRequest, checkContact, requestConnection } from "@/features/connection-requests/service";
-import { customerScope } from "@/features/customer-setup/scope";
+import { customerScope } from "@/server/access";
 import type { RequestStatus } from "@/features/connection-requests/state-machine";
 import { ticketSchema } from "@/features/support/schemas";
 import { createTicket } from "@/features/support/service";

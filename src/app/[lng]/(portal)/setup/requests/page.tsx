@@ -3,7 +3,7 @@ import { RequestsView } from "@/features/connection-requests/components/requests
 import { getAllowance } from "@/features/connection-requests/rationing";
 import { parseListQuery } from "@/features/connection-requests/schemas";
 import { listRequests, suggestions } from "@/features/connection-requests/service";
-import { customerScope } from "@/features/customer-setup/scope";
+import { customerScope } from "@/server/access";
 import { MyTickets } from "@/features/support/components/my-tickets";
 import { listTickets } from "@/features/support/service";
 import { getT } from "@/lib/i18n/instance";

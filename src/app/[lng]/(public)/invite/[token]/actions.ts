@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { acceptSchema, forwardSchema, joinSchema, registerSchema, signInAcceptSchema } from "@/features/invitations/schemas";
+import { acceptSchema, forwardSchema, joinSchema, registerSchema, signInAcceptSchema } from "@/features/customer-invitations/schemas";
 import {
   acceptAfterSignIn,
   acceptInvitation,
@@ -9,7 +9,7 @@ import {
   registerFromInvitation,
   requestToJoin,
   type AcceptResult,
-} from "@/features/invitations/service";
+} from "@/features/customer-invitations/service";
 import { fail, ok } from "@/lib/action-result";
 import { isLng } from "@/lib/i18n/config";
 import { publicAction, userAction } from "@/server/action";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcceptForm, JoinForm, RegisterForm, SignInAcceptForm } from "@/features/invitations/components/invitee-forms";
-import { DeadLink, formatDate, InvitationHeader } from "@/features/invitations/components/views";
-import { openInvitation } from "@/features/invitations/service";
+import { AcceptForm, JoinForm, RegisterForm, SignInAcceptForm } from "@/features/customer-invitations/components/invitee-forms";
+import { DeadLink, formatDate, InvitationHeader } from "@/features/customer-invitations/components/views";
+import { openInvitation } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
 import { clientIp } from "@/server/request";
 import { getSessionUser } from "@/server/session";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CustomerForm } from "@/features/customer-directory/components/customer-form";
-import type { AliasKind } from "@/features/customer-directory/form-rules";
-import { getCustomer } from "@/features/customer-directory/service";
-import { ui } from "@/features/staff/components/ui";
-import { sectionRole } from "@/features/staff/sections";
+import { CustomerForm } from "@/features/customers/components/customer-form";
+import type { AliasKind } from "@/features/customers/form-rules";
+import { getCustomer } from "@/features/customers/service";
+import { ui } from "@/components/ui";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { updateCustomerAction } from "../actions";

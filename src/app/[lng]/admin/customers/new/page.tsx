@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CustomerForm, emptyCustomer } from "@/features/customer-directory/components/customer-form";
-import { ui } from "@/features/staff/components/ui";
-import { sectionRole } from "@/features/staff/sections";
+import { CustomerForm, emptyCustomer } from "@/features/customers/components/customer-form";
+import { ui } from "@/components/ui";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { createCustomerAction } from "../actions";

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateInvitationForm } from "@/features/invitations/components/staff-forms";
-import { customerChoices, customerName } from "@/features/invitations/service";
+import { CreateInvitationForm } from "@/features/customer-invitations/components/staff-forms";
+import { customerChoices, customerName } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { createInvitationAction } from "../actions";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DecideForm, ResetAttemptsForm } from "@/features/request-queue/components/queue-forms";
-import { queueDetail } from "@/features/request-queue/service";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { sectionRole } from "@/features/staff/sections";
+import { DecideForm, ResetAttemptsForm } from "@/features/connection-requests/queue/components/queue-forms";
+import { queueDetail } from "@/features/connection-requests/queue/service";
+import { formatDate, ui } from "@/components/ui";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { decideRequestAction, resetAttemptsAction } from "../actions";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateStaffForm } from "@/features/staff/components/staff-forms";
-import { ui } from "@/features/staff/components/ui";
-import { sectionRole } from "@/features/staff/sections";
+import { CreateStaffForm } from "@/features/staff-accounts/components/forms";
+import { ui } from "@/components/ui";
+import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/session";
 import { createStaffAction } from "../actions";

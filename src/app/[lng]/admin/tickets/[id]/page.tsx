@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate, ui } from "@/features/staff/components/ui";
-import { sectionRole } from "@/features/staff/sections";
+import { formatDate, ui } from "@/components/ui";
+import { sectionRole } from "@/features/admin/sections";
 import { ReplyForm, TicketButton } from "@/features/support/components/staff-ticket-forms";
 import { staffTicket } from "@/features/support/staff";
 import { getT } from "@/lib/i18n/instance";

@@ -1,4 +1,4 @@
-import { asScopedUser } from "@/features/customer-setup/scope";
+import { asScopedUser } from "@/server/access";
 import { documentForUser } from "@/features/profile/service";
 import { getSessionUser } from "@/server/session";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { asScopedUser, customerName } from "@/features/customer-setup/scope";
+import { asScopedUser } from "@/server/access";
+import { customerName } from "@/lib/customer-name";
 import { ProfileView } from "@/features/profile/components/profile-view";
 import { profileAsSeenBy } from "@/features/profile/service";
 import { getT } from "@/lib/i18n/instance";

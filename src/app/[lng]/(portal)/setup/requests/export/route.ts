@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { toCsv } from "@/features/connection-requests/csv";
-import { customerScope } from "@/features/customer-setup/scope";
+import { customerScope } from "@/server/access";
 import { parseListQuery } from "@/features/connection-requests/schemas";
 import { exportRequests } from "@/features/connection-requests/service";
 import { getT } from "@/lib/i18n/instance";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { acceptedBy } from "@/features/invitations/service";
+import { acceptedBy } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireUser } from "@/server/session";
 

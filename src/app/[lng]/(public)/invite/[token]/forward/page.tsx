@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { ForwardForm } from "@/features/invitations/components/invitee-forms";
-import { DeadLink } from "@/features/invitations/components/views";
-import { openForForward } from "@/features/invitations/service";
+import { ForwardForm } from "@/features/customer-invitations/components/invitee-forms";
+import { DeadLink } from "@/features/customer-invitations/components/views";
+import { openForForward } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
 import { emailDomain } from "@/lib/validation";
 import { clientIp } from "@/server/request";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { asScopedUser, customerName } from "@/features/customer-setup/scope";
+import { asScopedUser } from "@/server/access";
+import { customerName } from "@/lib/customer-name";
 import { CopyAnswersForm } from "@/features/onboarding/components/copy-form";
 import { ProgressBar } from "@/features/onboarding/components/progress-bar";
 import { StepForm } from "@/features/onboarding/components/step-form";

@@ -1,0 +1,194 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { parseRequirements } from "@/features/requirements/requirements";
+import { pageArgs, paged, type Paged } from "@/lib/paging";
+import { audit, type Actor } from "@/server/audit";
+import { db, type Tx } from "@/server/db";
+import type { CustomerInput, CustomerListFilter } from "./schemas";
+
+export interface CustomerListRow {
+  id: string;
+  name: string;
+  nameZh: string;
+  acceptsRequests: boolean;
+  autoApproveRule: string;
+  aliases: number;
+  domains: string[];
+  updatedAt: Date;
+}
+
+/** The directory as staff see it: searched by any name, alias, number or domain; paged. */
+export async function listCustomers(filter: CustomerListFilter): Promise<Paged<CustomerListRow>> {
+  const q = filter.q;
+  const where: Prisma.CustomerWhereInput = q
+    ? {
+        OR: [
+          { name: { contains: q } },
+          { nameZh: { contains: q } },
+          { taxId: { contains: q } },
+          { registrationNumber: { contains: q } },
+          { aliases: { some: { name: { contains: q } } } },
+          { domains: { some: { domain: { contains: q.toLowerCase() } } } },
+        ],
+      }
+    : {};
+  const { skip, take, page } = pageArgs(filter.page);
+  const [rows, total] = await Promise.all([
+    db.customer.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip,
+      take,
+      include: { domains: { select: { domain: true }, orderBy: { domain: "asc" } }, _count: { select: { aliases: true } } },
+    }),
+    db.customer.count({ where }),
+  ]);
+  return paged(
+    rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      nameZh: c.nameZh,
+      acceptsRequests: c.acceptsRequests,
+      autoApproveRule: c.autoApproveRule,
+      aliases: c._count.aliases,
+      domains: c.domains.map((d) => d.domain),
+      updatedAt: c.updatedAt,
+    })),
+    total,
+    page,
+  );
+}
+
+export async function getCustomer(id: string) {
+  const c = await db.customer.findUnique({
+    where: { id },
+    include: { aliases: { orderBy: { name: "asc" } }, domains: { orderBy: { domain: "asc" } } },
+  });
+  if (!c) return null;
+  return { ...c, requirementSteps: parseRequirements(c.requirements) };
+}
+export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof getCustomer>>>;
+
+/** What the audit log keeps of a customer: everything an administrator can edit. */
+async function snapshot(tx: Tx, id: string) {
+  const c = await tx.customer.findUnique({
+    where: { id },
+    include: { aliases: { orderBy: { name: "asc" } }, domains: { orderBy: { domain: "asc" } } },
+  });
+  if (!c) return null;
+  return {
+    updatedAt: c.updatedAt,
+    state: {
+      name: c.name,
+      nameZh: c.nameZh,
+      taxId: c.taxId,
+      registrationNumber: c.registrationNumber,
+      acceptsRequests: c.acceptsRequests,
+      autoApproveRule: c.autoApproveRule,
+      aliases: c.aliases.map((a) => ({ name: a.name, kind: a.kind })),
+      domains: c.domains.map((d) => d.domain),
+      requirements: JSON.parse(c.requirements || "[]") as unknown,
+    },
+  };
+}
+type Snapshot = NonNullable<Awaited<ReturnType<typeof snapshot>>>["state"];
+
+function stateOf(input: CustomerInput): Snapshot {
+  return {
+    name: input.name,
+    nameZh: input.nameZh,
+    taxId: input.taxId,
+    registrationNumber: input.registrationNumber,
+    acceptsRequests: input.acceptsRequests,
+    autoApproveRule: input.autoApproveRule,
+    aliases: [...input.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    domains: [...input.domains].sort(),
+    requirements: input.requirements,
+  };
+}
+
+/** Only what changed, before and after: readable in the audit log. */
+function diff(before: Snapshot, after: Snapshot) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof Snapshot)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}
+
+export type CustomerResult =
+  | { ok: true; customerId: string; changed: boolean }
+  | { ok: false; error: "nameTaken" | "notFound" | "stale" };
+
+/**
+ * Adds a customer to the directory. A customer with exactly the same name is
+ * refused (that is also what makes a double submit create one customer).
+ * The search index follows through its database triggers.
+ */
+export async function createCustomer(input: CustomerInput, actor: Actor): Promise<CustomerResult> {
+  return db.$transaction(async (tx) => {
+    if (await tx.customer.findFirst({ where: { name: input.name }, select: { id: true } })) {
+      return { ok: false as const, error: "nameTaken" as const };
+    }
+    const customer = await tx.customer.create({
+      data: {
+        ...columns(input),
+        aliases: { create: input.aliases },
+        domains: { create: input.domains.map((domain) => ({ domain })) },
+      },
+    });
+    await audit(tx, actor, { action: "customer.created", entityType: "Customer", entityId: customer.id, after: stateOf(input) });
+    return { ok: true as const, customerId: customer.id, changed: true };
+  });
+}
+
+/** The customer's own columns, as the form gives them. */
+function columns(input: CustomerInput) {
+  return {
+    name: input.name,
+    nameZh: input.nameZh,
+    taxId: input.taxId,
+    registrationNumber: input.registrationNumber,
+    acceptsRequests: input.acceptsRequests,
+    autoApproveRule: input.autoApproveRule,
+    requirements: JSON.stringify(input.requirements),
+  };
+}
+
+/**
+ * Saves the customer form. `input.version` is the customer's updatedAt when the
+ * form was opened: if someone saved in between, nothing is written ("stale").
+ */
+export async function updateCustomer(id: string, input: CustomerInput, actor: Actor): Promise<CustomerResult> {
+  return db.$transaction(async (tx) => {
+    const current = await snapshot(tx, id);
+    if (!current) return { ok: false as const, error: "notFound" as const };
+    if (input.version && input.version !== current.updatedAt.toISOString()) return { ok: false as const, error: "stale" as const };
+    const change = diff(current.state, stateOf(input));
+    if (!change.changed) return { ok: true as const, customerId: id, changed: false };
+    if (input.name !== current.state.name && (await tx.customer.findFirst({ where: { name: input.name, id: { not: id } }, select: { id: true } }))) {
+      return { ok: false as const, error: "nameTaken" as const };
+    }
+    const claimed = await tx.customer.updateMany({
+      where: { id, updatedAt: current.updatedAt },
+      data: {
+        ...columns(input),
+        updatedAt: new Date(),
+      },
+    });
+    if (claimed.count !== 1) return { ok: false as const, error: "stale" as const };
+    if ("aliases" in change.after) {
+      await tx.customerAlias.deleteMany({ where: { customerId: id } });
+      await tx.customerAlias.createMany({ data: input.aliases.map((a) => ({ ...a, customerId: id })) });
+    }
+    if ("domains" in change.after) {
+      await tx.customerDomain.deleteMany({ where: { customerId: id } });
+      await tx.customerDomain.createMany({ data: input.domains.map((domain) => ({ domain, customerId: id })) });
+    }
+    await audit(tx, actor, { action: "customer.updated", entityType: "Customer", entityId: id, before: change.before, after: change.after });
+    return { ok: true as const, customerId: id, changed: true };
+  });
+}

@@ -1,0 +1,131 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { reissuePasswordReset } from "@/features/accounts/service";
+import { reissueRespondLink } from "@/features/connection-requests/service";
+import { resendInvitation } from "@/features/customer-invitations/service";
+import { reissueColleagueInvitation } from "@/features/supplier-users/service";
+import type { StaffRole } from "@/lib/permissions";
+import { audit, type Actor } from "@/server/audit";
+import { db } from "@/server/db";
+import { deliver, type SecretLinks } from "@/server/mail";
+import { pageArgs, paged, type Paged } from "@/lib/paging";
+import type { MailFilter } from "@/features/admin/schemas";
+import { reissueSetPasswordLink } from "@/features/staff-accounts/service";
+
+type StoredMail = Prisma.OutgoingMailGetPayload<object>;
+
+/**
+ * A message as a staff member may see it. `text` is the full message only for
+ * administrators in the demo inbox; everyone else gets the stored copy, whose
+ * token-bearing links are replaced by "which link, which path". `withheld`
+ * says a fuller copy exists that this viewer may not read.
+ */
+export type MailRow = Omit<StoredMail, "demoText" | "demoHtml" | "resend"> & { withheld: boolean; freshLinkOnResend: boolean };
+
+export function mailView(row: StoredMail, viewer: StaffRole): MailRow {
+  const { demoText, demoHtml, resend, ...rest } = row;
+  const full = viewer === "ADMINISTRATOR" && demoText !== null;
+  return {
+    ...rest,
+    text: full ? demoText : rest.text,
+    html: full && demoHtml !== null ? demoHtml : rest.html,
+    withheld: demoText !== null && !full,
+    freshLinkOnResend: resend !== null,
+  };
+}
+
+/**
+ * Every message kept or sent, newest first, filtered by status, template and
+ * recipient, as `viewer` may see it (support staff never see a working link).
+ */
+export async function listMail(filter: MailFilter, viewer: StaffRole = "SUPPORT"): Promise<Paged<MailRow>> {
+  const where: Prisma.OutgoingMailWhereInput = {};
+  if (filter.status) where.status = filter.status;
+  if (filter.template) where.template = { contains: filter.template };
+  if (filter.to) where.to = { contains: filter.to.toLowerCase() };
+  const { skip, take, page } = pageArgs(filter.page);
+  const [items, total] = await Promise.all([
+    db.outgoingMail.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+    db.outgoingMail.count({ where }),
+  ]);
+  return paged(
+    items.map((row) => mailView(row, viewer)),
+    total,
+    page,
+  );
+}
+
+/** The templates seen so far, for the filter picker. */
+export async function mailTemplates(): Promise<string[]> {
+  const rows = await db.outgoingMail.findMany({ distinct: ["template"], select: { template: true }, orderBy: { template: "asc" } });
+  return rows.map((r) => r.template);
+}
+
+export type ResendResult =
+  | { ok: true; status: string; freshLink?: true }
+  | { ok: false; error: "notFound" | "notFailed" | "linkClosed" };
+
+/** Asks the service that owns a one-time link for a fresh one, which it emails as a new message. */
+async function issueFreshLink(links: SecretLinks, to: string, actor: Actor): Promise<{ ok: true; mailStatus: string } | { ok: false }> {
+  switch (links.kind) {
+    case "passwordReset":
+      return reissuePasswordReset(links.id, actor);
+    case "staffSetPassword":
+      return reissueSetPasswordLink(links.id, actor);
+    case "customerInvitation": {
+      const r = await resendInvitation(links.id, actor);
+      return r.ok ? { ok: true, mailStatus: r.mailStatus } : { ok: false };
+    }
+    case "colleagueInvitation":
+      return reissueColleagueInvitation(links.id, to, actor);
+    case "respondLink":
+      return reissueRespondLink(links.id, actor);
+  }
+}
+
+/**
+ * Sends a failed message again. Only FAILED messages qualify; the message is
+ * claimed in the transaction that writes the audit row, so a double click
+ * sends it once. A message without one-time links is sent again from the
+ * stored copy (FAILED -> QUEUED -> SENT/FAILED). One with such links holds no
+ * working link any more: it is marked REPLACED and the owning service issues a
+ * fresh link in a new message (the result is that message's status).
+ */
+export async function resendMail(id: string, actor: Actor): Promise<ResendResult> {
+  const claimed = await db.$transaction(async (tx) => {
+    const row = await tx.outgoingMail.findUnique({ where: { id }, select: { id: true, status: true, to: true, linkKind: true, resend: true } });
+    if (!row) return { error: "notFound" as const };
+    if (row.status === "FAILED" && row.linkKind && !row.resend) return { error: "linkClosed" as const };
+    const next = row.linkKind ? "REPLACED" : "QUEUED";
+    const claim = await tx.outgoingMail.updateMany({ where: { id, status: "FAILED" }, data: { status: next } });
+    if (claim.count !== 1) return { error: "notFailed" as const };
+    await audit(tx, actor, {
+      action: "mail.resent",
+      entityType: "OutgoingMail",
+      entityId: id,
+      before: { status: "FAILED" },
+      after: { status: next, ...(row.linkKind ? { freshLink: row.linkKind } : {}) },
+    });
+    return { error: null, row };
+  });
+  if (claimed.error !== null) return { ok: false, error: claimed.error };
+  const { row } = claimed;
+
+  if (row.resend) {
+    const fresh = await issueFreshLink(JSON.parse(row.resend) as SecretLinks, row.to, actor);
+    if (fresh.ok) return { ok: true, status: fresh.mailStatus, freshLink: true };
+    // The account, invitation or request is closed: nothing to send; the message stays failed.
+    await db.$transaction(async (tx) => {
+      await tx.outgoingMail.updateMany({ where: { id, status: "REPLACED" }, data: { status: "FAILED" } });
+      await audit(tx, actor, { action: "mail.resend_refused", entityType: "OutgoingMail", entityId: id, before: { status: "REPLACED" }, after: { status: "FAILED" } });
+    });
+    return { ok: false, error: "linkClosed" };
+  }
+
+  const result = await deliver(id);
+  if (result.status === "QUEUED") {
+    // No SMTP server is configured any more: the message is kept, as every other one.
+    await db.outgoingMail.update({ where: { id }, data: { status: "LOGGED" } });
+    return { ok: true, status: "LOGGED" };
+  }
+  return { ok: true, status: result.status };
+}
