@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { ActionResult, FieldErrors } from "@/lib/action-result";
+import { isMessageKey, type ActionResult, type FieldErrors } from "@/lib/action-result";
 import { fallbackLng, isLng, type Lng } from "@/lib/i18n/config";
 import { can, type Permission, type StaffRole } from "@/lib/permissions";
 import { actionName } from "./action-names";
@@ -48,7 +48,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
     // Custom messages are keys: "validation.x" (common) or "<namespace>:validation.x".
-    const key = /^([a-z-]+:)?validation\./i.test(issue.message) ? issue.message : fallbackKey(issue);
+    const key = isMessageKey(issue.message) ? issue.message : fallbackKey(issue);
     // One message per field: the first rule it breaks.
     out[field] ??= [key];
   }

@@ -10,7 +10,7 @@ const globalForDb = globalThis as unknown as { db?: PrismaClient };
  * tests can share one file. The mode is stored in the file; setting it again is
  * a no-op.
  */
-function useWriteAheadLog(url: string) {
+function enableWriteAheadLog(url: string) {
   const file = url.replace(/^file:/, "");
   if (file === ":memory:") return;
   const sqlite = new Database(file);
@@ -22,7 +22,7 @@ function useWriteAheadLog(url: string) {
 }
 
 function createClient() {
-  useWriteAheadLog(env.DATABASE_URL);
+  enableWriteAheadLog(env.DATABASE_URL);
   const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
   return new PrismaClient({ adapter });
 }

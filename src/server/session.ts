@@ -1,4 +1,3 @@
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadLiveSession, type SessionClaims } from "@/features/sessions/service";
 import { parsePermissions, type Permission, type StaffRole } from "@/lib/permissions";
@@ -40,19 +39,3 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     sessionId: session.id,
   };
 });
-
-/** For pages: the user, or a redirect to sign-in that comes back here. */
-export async function requireUser(lng: string, next?: string): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect(`/${lng}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`);
-  return user;
-}
-
-export async function requireStaff(lng: string, role?: StaffRole): Promise<SessionUser> {
-  const user = await requireUser(lng);
-  if (user.kind !== "STAFF" || (role === "ADMINISTRATOR" && user.staffRole !== "ADMINISTRATOR")) {
-    const { notFound } = await import("next/navigation");
-    notFound();
-  }
-  return user;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseForm } from "@/server/parse-form";
+import { toFieldErrors } from "@/server/action";
 import { customerFormSchema, type CustomerInput } from "@/features/customers/schemas";
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from "@/features/customers/service";
 import { searchDirectory } from "@/features/customer-search/search";
@@ -105,9 +105,9 @@ describe("customer directory", () => {
       [{ name: "" }, "name", "validation.required"],
     ];
     for (const [over, field, key] of cases) {
-      const parsed = parseForm(customerFormSchema, { ...raw, ...over });
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok && !parsed.result.ok) expect(parsed.result.fieldErrors?.[field]).toEqual([key]);
+      const parsed = customerFormSchema.safeParse({ ...raw, ...over });
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(toFieldErrors(parsed.error)[field]).toEqual([key]);
     }
     expect(await db.customer.count()).toBe(count);
     expect(await db.auditEvent.count()).toBe(audits);

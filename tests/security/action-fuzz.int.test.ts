@@ -246,7 +246,7 @@ function checkAnswer(t: Target, result: Result | "signal", form: Form) {
 
 // ------------------------------------------------------------------ setup
 
-let targets: Target[] = [];
+const targets: Target[] = [];
 let examples: Record<string, Form> = {};
 
 beforeAll(async () => {

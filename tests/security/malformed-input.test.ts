@@ -11,7 +11,10 @@ const post = (body: BodyInit, headers: Record<string, string>) =>
 
 async function multipart(fields: [string, string | Blob, string?][]) {
   const form = new FormData();
-  for (const [k, v, name] of fields) typeof v === "string" ? form.append(k, v) : form.append(k, v, name);
+  for (const [k, v, name] of fields) {
+    if (typeof v === "string") form.append(k, v);
+    else form.append(k, v, name);
+  }
   const res = new Response(form);
   return { body: new Uint8Array(await res.arrayBuffer()), type: res.headers.get("content-type")! };
 }

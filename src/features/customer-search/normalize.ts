@@ -142,7 +142,6 @@ export const MAX_QUERY_LENGTH = 100;
 
 /** Parses a raw query; returns null when nothing searchable is left. */
 export function parseQuery(raw: string): ParsedQuery | null {
-  // eslint-disable-next-line no-control-regex
   const cleaned = raw.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH);
   const full = spacedForm(cleaned);
   if (!full) return null;

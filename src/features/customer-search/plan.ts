@@ -6,7 +6,7 @@
  * estimated from a sample of the index, refreshed every few minutes); the
  * candidates are a superset, verified against the full query by `classify`.
  */
-import { KEY_END as END, KEY_START as START, sampleKeys, type NamePart } from "@/server/sql/customer-search";
+import { KEY_START as START, sampleKeys, type NamePart } from "@/server/sql/customer-search";
 /** Trigrams named per look-up, at most. */
 const TRIGRAMS_PER_LOOKUP = 3;
 /** Expected matches small enough to stop adding trigrams to a look-up. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isFreeMailDomain } from "@/lib/free-mail";
-import { companyNameField, optionalText } from "@/lib/validation";
+import { companyNameField, idField, optionalText } from "@/lib/validation";
 import { aliasKinds, autoApproveRules, checkRequirements, isDomain, normaliseDomain, type AliasKind } from "./form-rules";
 
 // Server side: the free-mail list is large; client components import ./form-rules.
@@ -9,9 +9,8 @@ const E = "staff:customers.errors.";
 
 const yesNo = z.enum(["yes", "no"], { error: "validation.invalid" }).transform((v) => v === "yes");
 
-/** The customer form. Lists arrive as `aliasName[]`/`aliasKind[]` inputs and a domains textarea. */
-export const customerFormSchema = z
-  .object({
+/** The customer form's fields. Lists arrive as `aliasName[]`/`aliasKind[]` inputs and a domains textarea. */
+const customerFields = z.object({
     name: companyNameField,
     nameZh: optionalText(160),
     taxId: optionalText(60),
@@ -24,8 +23,10 @@ export const customerFormSchema = z
     requirements: z.string().max(100_000, "validation.tooLong").optional().default("[]"),
     /** The customer's updatedAt when the form was opened (edits only) */
     version: z.string().max(40).optional(),
-  })
-  .transform((v, ctx) => {
+});
+
+/** Checks the lists and the requirements, and shapes the input for the service. */
+function toCustomer(v: z.output<typeof customerFields>, ctx: z.RefinementCtx) {
     const aliases: { name: string; kind: AliasKind }[] = [];
     const seenAliases = new Set<string>();
     v["aliasName[]"].forEach((raw, i) => {
@@ -72,7 +73,11 @@ export const customerFormSchema = z
       requirements: checked.ok ? checked.steps : [],
       version: v.version,
     };
-  });
+}
+
+export const customerFormSchema = customerFields.transform(toCustomer);
+/** An edit: the form plus the customer's id. */
+export const customerUpdateSchema = customerFields.extend({ id: idField }).transform((v, ctx) => ({ id: v.id, ...toCustomer(v, ctx) }));
 export type CustomerInput = z.output<typeof customerFormSchema>;
 
 export const customerListSchema = z.object({

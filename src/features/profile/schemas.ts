@@ -70,8 +70,14 @@ export const publicProfileSchema = z.object({
 });
 export type PublicProfileInput = z.output<typeof publicProfileSchema>;
 
-export const sectionFormSchema = z.looseObject({
-  section: z.enum(["TAX", "REMIT_TO", "BANK", "CONTACTS"], { error: "validation.invalid" }),
+/** A private section's form: its fields (`sectionFields`) are checked by the service against their rules. */
+export const sectionFormSchema = z
+  .object({ section: z.enum(["TAX", "REMIT_TO", "BANK", "CONTACTS"], { error: "validation.invalid" }) })
+  .catchall(z.string({ error: "validation.invalid" }).max(2000, "validation.tooLong"));
+
+/** One uploaded file (its type and size are checked by the service). */
+export const uploadSchema = z.object({
+  file: z.instanceof(Blob, { error: "profile:documents.choose" }).refine((f) => f.size > 0, "profile:documents.choose"),
 });
 
 export const sharingSchema = z.object({

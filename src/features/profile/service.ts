@@ -50,6 +50,12 @@ const publicSelect = {
  * The profile page: public fields, the private sections and documents the
  * caller may read (see `restrictedSections`), and sharing per customer the caller may see.
  */
+/** The company's name, for greetings ("" when it is gone). */
+export async function companyName(supplierId: string): Promise<string> {
+  const company = await db.supplierCompany.findUnique({ where: { id: supplierId }, select: { name: true } });
+  return company?.name ?? "";
+}
+
 export async function loadProfile(user: ProfileUser) {
   const { readable, withheld } = sectionAccess(user.permissions);
   const [company, sections, documents, relationships] = await Promise.all([

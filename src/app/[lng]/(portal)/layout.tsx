@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { TopBar } from "@/components/shell/top-bar";
 import { unreadCount } from "@/features/notifications/service";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import { signOutAction } from "./actions";
 
 /** The supplier portal: every page below is for a signed-in supplier user. */

@@ -4,7 +4,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { sectionsFor } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { signOutAction } from "../(portal)/actions";
 
 /** Support staff only: everyone else gets a 404 (or sign-in when signed out). */

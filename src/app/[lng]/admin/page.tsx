@@ -4,7 +4,7 @@ import { dashboardCounts } from "@/features/admin/dashboard";
 import { sectionsFor } from "@/features/admin/sections";
 import { ui } from "@/components/ui";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "staff")("dashboard.title") };

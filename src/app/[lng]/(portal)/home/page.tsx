@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/instance";
-import { db } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { companyName } from "@/features/profile/service";
+import { requireUser } from "@/server/guards";
 
 export default async function HomePage({ params }: { params: Promise<{ lng: string }> }) {
   const { lng } = await params;
   const user = await requireUser(lng);
   const t = getT(lng, "shell");
-  const company = user.supplierId ? await db.supplierCompany.findUnique({ where: { id: user.supplierId } }) : null;
+  const company = user.supplierId ? await companyName(user.supplierId) : "";
   const cards = [
     { key: "customers", href: "setup/customers" },
     { key: "requests", href: "setup/requests" },
@@ -16,7 +16,7 @@ export default async function HomePage({ params }: { params: Promise<{ lng: stri
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("home.title", { name: user.name })}</h1>
-      <p className="mt-2 text-gray-700">{t("home.intro", { company: company?.name ?? "" })}</p>
+      <p className="mt-2 text-gray-700">{t("home.intro", { company })}</p>
       <ul className="mt-6 grid gap-4 sm:grid-cols-3">
         {cards.map((c) => (
           <li key={c.key}>

@@ -1,6 +1,6 @@
 import { listNotifications } from "@/features/notifications/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import { markAllReadAction, markReadAction, openNotificationAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {

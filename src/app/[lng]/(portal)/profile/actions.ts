@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { publicProfileSchema, sectionFormSchema, sharingSchema } from "@/features/profile/schemas";
+import { publicProfileSchema, sectionFormSchema, sharingSchema, uploadSchema } from "@/features/profile/schemas";
 import { updatePrivateSection, updatePublicProfile, updateSharing, uploadDocument } from "@/features/profile/service";
 import { supplierAction, type SupplierCtx } from "@/server/action";
 
@@ -19,7 +18,7 @@ export const updateSectionAction = supplierAction("profile", sectionFormSchema, 
   return r;
 });
 
-export const uploadDocumentAction = supplierAction("profile", z.looseObject({}), async (input, ctx) => {
+export const uploadDocumentAction = supplierAction("profile", uploadSchema, async (input, ctx) => {
   const r = await uploadDocument(caller(ctx), input.file);
   if (r.ok) revalidatePath(`/${ctx.lng}/profile`, "layout");
   return r;

@@ -8,7 +8,7 @@ import { loadProfile } from "@/features/profile/service";
 import { countryOptions } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import { updatePublicProfileAction, updateSectionAction, updateSharingAction, uploadDocumentAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {

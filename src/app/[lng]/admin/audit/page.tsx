@@ -6,7 +6,7 @@ import { formatDate, ui } from "@/components/ui";
 import { auditFilterSchema, firstValues } from "@/features/admin/schemas";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "staff")("audit.title") };

@@ -5,7 +5,7 @@ import { formatDate } from "@/features/customer-invitations/components/views";
 import { listFiltersSchema, listStatuses } from "@/features/customer-invitations/schemas";
 import { customerChoices, customerName, listInvitations } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { listMail, mailTemplates } from "@/features/mail-log/service";
 import { firstValues, mailFilterSchema, mailStatuses } from "@/features/admin/schemas";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { resendMailAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

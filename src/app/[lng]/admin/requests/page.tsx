@@ -9,7 +9,7 @@ import { formatDate, ui } from "@/components/ui";
 import { firstValues } from "@/features/admin/schemas";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { bulkDecideAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

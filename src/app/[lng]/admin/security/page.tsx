@@ -1,7 +1,7 @@
 import { SecurityPanel } from "@/features/sessions/components/security-panel";
 import { listActiveSessions } from "@/features/sessions/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { revokeSessionAction, signOutAction } from "../../(portal)/actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {

@@ -1,12 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
-import { parseForm } from "@/server/parse-form";
 import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/admin/schemas";
 import { changeStaffRole, createStaffAccount, deactivateStaff, reactivateStaff, type StaffResult } from "@/features/staff-accounts/service";
 import { staffAction } from "@/server/action";
 import type { ActionResult } from "@/lib/action-result";
-import { z } from "zod";
 
 function answer(result: StaffResult, lng: string, message: string): ActionResult<{ userId: string }> {
   if (!result.ok) return fail(`staff:staff.errors.${result.error}`);
@@ -14,12 +12,10 @@ function answer(result: StaffResult, lng: string, message: string): ActionResult
   return ok({ userId: result.userId }, message);
 }
 
-export const createStaffAction = staffAction("ADMINISTRATOR", z.record(z.string(), z.unknown()), async (raw, { user, ip, lng }) => {
-  const parsed = parseForm(createStaffSchema, raw);
-  if (!parsed.ok) return parsed.result;
-  const result = await createStaffAccount(parsed.data, { type: "STAFF", id: user.id, ip });
+export const createStaffAction = staffAction("ADMINISTRATOR", createStaffSchema, async (input, { user, ip, lng }) => {
+  const result = await createStaffAccount(input, { type: "STAFF", id: user.id, ip });
   if (!result.ok && result.error === "emailTaken") return fail("staff:staff.errors.emailTaken", { email: ["staff:staff.errors.emailTaken"] });
-  return answer(result, lng, parsed.data.setup === "link" ? "staff:staff.createdLink" : "staff:staff.createdPassword");
+  return answer(result, lng, input.setup === "link" ? "staff:staff.createdLink" : "staff:staff.createdPassword");
 });
 
 export const deactivateStaffAction = staffAction("ADMINISTRATOR", staffIdSchema, async ({ id }, { user, ip, lng }) =>

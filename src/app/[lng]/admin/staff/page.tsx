@@ -7,7 +7,7 @@ import { firstValues, staffFilterSchema } from "@/features/admin/schemas";
 import { sectionRole } from "@/features/admin/sections";
 import { listStaff } from "@/features/staff-accounts/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { sectionRole } from "@/features/admin/sections";
 import { ticketFilterSchema, ticketStatuses } from "@/features/support/schemas";
 import { listStaffTickets } from "@/features/support/staff";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "staff")("tickets.title") };

@@ -1,7 +1,7 @@
 import { SecurityPanel } from "@/features/sessions/components/security-panel";
 import { listActiveSessions } from "@/features/sessions/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import { revokeSessionAction, signOutAction } from "../../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {

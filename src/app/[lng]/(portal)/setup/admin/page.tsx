@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ApproveJoinForm, EditAccessForm, InviteForm, RowButton, type GrantOptions } from "@/features/supplier-users/components/forms";
 import { INVITE_TTL_DAYS, teamView, type TeamView } from "@/features/supplier-users/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import {
   approveJoinAction,
   deactivateAction,

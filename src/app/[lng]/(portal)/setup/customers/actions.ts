@@ -4,15 +4,23 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { copyAnswers, saveStep } from "@/features/onboarding/service";
 import { ok } from "@/lib/action-result";
+import { idField } from "@/lib/validation";
 import { supplierAction } from "@/server/action";
 
-const id = z.string().min(1).max(40);
+const id = idField;
 
-const stepSchema = z.looseObject({
-  customerId: id,
-  stepKey: id,
-  intent: z.enum(["draft", "submit"], { error: "validation.invalid" }),
-});
+/**
+ * The step's own fields depend on the customer's requirements and are checked
+ * by the onboarding service against them; here every extra field must be a
+ * bounded text or an uploaded file.
+ */
+const stepSchema = z
+  .object({
+    customerId: id,
+    stepKey: id,
+    intent: z.enum(["draft", "submit"], { error: "validation.invalid" }),
+  })
+  .catchall(z.union([z.string().max(10_000, "validation.tooLong"), z.instanceof(Blob)], { error: "validation.invalid" }));
 
 /** Saves a draft (stays on the step) or submits a step (goes on to the next open step). */
 export const saveStepAction = supplierAction("onboarding", stepSchema, async (input, ctx) => {

@@ -4,7 +4,7 @@ import { CustomerList } from "@/features/customer-setup/components/customer-list
 import { asScopedUser } from "@/server/access";
 import { customerDetail, listCustomers } from "@/features/customer-setup/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {
   const { lng } = await params;

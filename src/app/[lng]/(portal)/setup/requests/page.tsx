@@ -8,7 +8,7 @@ import { MyTickets } from "@/features/support/components/my-tickets";
 import { listTickets } from "@/features/support/service";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import {
   cancelRequestAction,
   checkContactAction,

@@ -7,7 +7,7 @@ import { getCustomer } from "@/features/customers/service";
 import { ui } from "@/components/ui";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { updateCustomerAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

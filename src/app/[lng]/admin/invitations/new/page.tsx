@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CreateInvitationForm } from "@/features/customer-invitations/components/staff-forms";
 import { customerChoices, customerName } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { createInvitationAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

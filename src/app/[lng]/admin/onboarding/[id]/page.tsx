@@ -6,7 +6,7 @@ import { onboardingForReview } from "@/features/onboarding/review";
 import { formatDate, ui } from "@/components/ui";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { approveOnboardingAction, sendBackOnboardingAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { queueDetail } from "@/features/connection-requests/queue/service";
 import { formatDate, ui } from "@/components/ui";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { decideRequestAction, resetAttemptsAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { CreateStaffForm } from "@/features/staff-accounts/components/forms";
 import { ui } from "@/components/ui";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { createStaffAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

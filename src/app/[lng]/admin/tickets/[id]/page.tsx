@@ -6,7 +6,7 @@ import { sectionRole } from "@/features/admin/sections";
 import { ReplyForm, TicketButton } from "@/features/support/components/staff-ticket-forms";
 import { staffTicket } from "@/features/support/staff";
 import { getT } from "@/lib/i18n/instance";
-import { requireStaff } from "@/server/session";
+import { requireStaff } from "@/server/guards";
 import { assignTicketAction, closeTicketAction, replyTicketAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {

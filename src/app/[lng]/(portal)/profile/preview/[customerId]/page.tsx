@@ -5,7 +5,7 @@ import { customerName } from "@/lib/customer-name";
 import { ProfileView } from "@/features/profile/components/profile-view";
 import { profileAsSeenBy } from "@/features/profile/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 
 /** "View as <customer>": exactly what that customer sees of the supplier's profile. */
 export default async function ProfilePreviewPage({ params }: { params: Promise<{ lng: string; customerId: string }> }) {

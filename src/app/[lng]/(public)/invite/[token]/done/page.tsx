@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { acceptedBy } from "@/features/customer-invitations/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "invitations")("landing.pageTitle"), referrer: "no-referrer", robots: { index: false } };

@@ -10,7 +10,7 @@ import { loadOnboarding } from "@/features/onboarding/service";
 import { countryOptions } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/server/session";
+import { requireUser } from "@/server/guards";
 import { copyAnswersAction, saveStepAction } from "../../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {
