@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
-import { e2eEnv, ports } from "./support/env";
-import { db, expect, factories, serverLog, serverLogMark, test, unique } from "./support/fixtures";
+import { ports } from "./support/env";
+import { db, expect, factories, serverLog, serverLogMark, SESSION_COOKIE, sessionCookieValue, test, unique } from "./support/fixtures";
 
 /**
  * Raw requests against the production server (`next start`), as an attacker
@@ -21,9 +20,7 @@ function actionId(name: string): string {
 }
 
 async function sessionCookie(user: { id: string; email: string; name: string; sessionVersion: number }) {
-  const name = "authjs.session-token";
-  const value = await encode({ salt: name, secret: e2eEnv.AUTH_SECRET, token: { sub: user.id, uid: user.id, sv: user.sessionVersion, email: user.email, name: user.name }, maxAge: 3600 });
-  return `${name}=${value}`;
+  return `${SESSION_COOKIE}=${await sessionCookieValue(user)}`;
 }
 
 /** A multipart body the way React sends a form action: (previous state, FormData). */

@@ -35,22 +35,28 @@ export function linkIn(mail: Mail, pattern = /https?:\/\/[^\s]+/): string {
 
 export const unique = () => crypto.randomBytes(4).toString("hex");
 
-/**
- * Signs a user in without the UI: the same JWT cookie next-auth would set.
- * Use it wherever the test is not about signing in.
- */
-export async function signInAs(context: BrowserContext, user: { id: string; email: string; name: string; sessionVersion?: number }) {
-  const cookieName = "authjs.session-token";
+type CookieUser = { id: string; email: string; name: string; sessionVersion?: number };
+export const SESSION_COOKIE = "authjs.session-token";
+
+/** A live session for the user and its cookie value: the same JWT next-auth sets at sign-in. */
+export async function sessionCookieValue(user: CookieUser): Promise<string> {
   // The server-side session the cookie points at, as a sign-in creates it.
   const { createSession } = await import("@/features/sessions/service");
   const sid = await createSession(user.id, { userAgent: "Playwright (signInAs)", ip: "127.0.0.1" });
-  const value = await encode({
-    salt: cookieName,
+  return encode({
+    salt: SESSION_COOKIE,
     secret: e2eEnv.AUTH_SECRET,
     token: { sub: user.id, uid: user.id, sv: user.sessionVersion ?? 0, sid, email: user.email, name: user.name },
     maxAge: 60 * 60,
   });
-  await context.addCookies([{ name: cookieName, value, url: `http://localhost:${ports.app}`, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/**
+ * Signs a user in without the UI. Use it wherever the test is not about signing in.
+ */
+export async function signInAs(context: BrowserContext, user: CookieUser) {
+  const value = await sessionCookieValue(user);
+  await context.addCookies([{ name: SESSION_COOKIE, value, url: `http://localhost:${ports.app}`, httpOnly: true, sameSite: "Lax" }]);
 }
 
 /** Factories that write straight to the test database (same file the app uses). */
