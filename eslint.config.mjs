@@ -14,6 +14,7 @@ const FEATURES = [
   "requirements",
   "customer-search",
   "notifications",
+  "relationships",
   "sessions",
   "accounts",
   "admin",
