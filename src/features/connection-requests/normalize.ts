@@ -1,3 +1,5 @@
+import { emailDomain } from "@/lib/validation";
+
 /**
  * The form of a search query that rationing counts: case, accents, width,
  * punctuation and spacing do not make a new attempt. "ACME, Inc." and
@@ -30,7 +32,7 @@ export function contactFlags(
   customerDomains: readonly string[],
   isFreeMail: (domain: string) => boolean,
 ): ContactFlag[] {
-  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  const domain = emailDomain(email);
   const flags: ContactFlag[] = [];
   if (isFreeMail(domain)) flags.push("FREE_MAIL");
   const matches = customerDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
@@ -40,6 +42,6 @@ export function contactFlags(
 
 /** Whether an email is on one of the given domains (or a subdomain of one). */
 export function onDomain(email: string, domains: readonly string[]): boolean {
-  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  const domain = emailDomain(email);
   return domains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
 }

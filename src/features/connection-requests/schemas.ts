@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { checkboxField, emailField, lngField, optionalText } from "@/lib/validation";
+import { checkboxField, emailField, idField, lngField, optionalText } from "@/lib/validation";
 import { requestStatuses } from "./state-machine";
 
-const id = z.string({ error: "validation.required" }).trim().min(1, "requests:validation.chooseCustomer").max(40, "validation.invalid");
+/** The chosen customer: the one id field, with the dialog's own message when none is chosen. */
+const customerId = z.string({ error: "validation.required" }).trim().min(1, "requests:validation.chooseCustomer").pipe(idField);
 
 /** The "Search for a customer" dialog. */
 export const requestConnectionSchema = z.object({
-  customerId: id,
+  customerId,
   contactEmail: emailField,
   contactLocale: lngField,
   consent: checkboxField,
@@ -19,9 +20,9 @@ export type RequestConnectionInput = z.output<typeof requestConnectionSchema>;
 
 export const searchSchema = z.object({ query: z.string().trim().max(200, "validation.tooLong") });
 
-export const contactCheckSchema = z.object({ customerId: id, contactEmail: emailField });
+export const contactCheckSchema = z.object({ customerId, contactEmail: emailField });
 
-export const cancelSchema = z.object({ requestId: id });
+export const cancelSchema = z.object({ requestId: idField });
 
 export const decisionSchema = z.enum(["APPROVED", "REJECTED"], { error: "requests:validation.decision" });
 export type Decision = z.output<typeof decisionSchema>;

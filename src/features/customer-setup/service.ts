@@ -1,5 +1,6 @@
 import { banners, progress, type Banners } from "@/features/onboarding/progress";
 import { parseRequirements } from "@/features/requirements/requirements";
+import { potentialCustomers } from "@/features/relationships/service";
 import { db } from "@/server/db";
 import { customerScope, relationshipScope, type ScopedUser } from "@/server/access";
 
@@ -67,9 +68,7 @@ export async function listCustomers(user: ScopedUser, q = ""): Promise<Record<Gr
       where: { supplierId: user.supplierId, status: "PENDING", expiresAt: { gt: now }, customer: scope },
       include: { customer: true },
     }),
-    domains.length
-      ? db.customer.findMany({ where: { AND: [scope, { domains: { some: { domain: { in: domains } } } }] } })
-      : Promise.resolve([]),
+    potentialCustomers(user.supplierId, scope),
   ]);
 
   const seen = new Set<string>();

@@ -2,8 +2,9 @@
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from "downshift";
 import type { Dispatch, KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { customerName } from "@/lib/customer-name";
 import type { DirectoryHit } from "@/features/customer-search/search";
-import { displayName, enterAction, listOpen, type DialogEvent, type DialogState } from "./request-dialog-state";
+import { enterAction, listOpen, type DialogEvent, type DialogState } from "./request-dialog-state";
 
 const input = "block w-full rounded border border-gray-300 bg-white px-3 py-2 text-base shadow-sm";
 
@@ -69,7 +70,7 @@ export function CustomerCombobox({
 
   const { getInputProps, getMenuProps, getItemProps } = useCombobox<DirectoryHit>({
     items: hits ?? [],
-    itemToString: (hit) => (hit ? displayName(hit, lng) : ""),
+    itemToString: (hit) => (hit ? customerName(hit, lng) : ""),
     itemToKey: (hit) => hit?.id,
     inputId: ids.input,
     labelId: ids.label,
@@ -144,7 +145,7 @@ export function CustomerCombobox({
               className: `cursor-pointer px-3 py-2 ${i === active ? "bg-brand text-white" : "hover:bg-brand-light"}`,
             })}
           >
-            <span className="block font-medium">{displayName(h, lng)}</span>
+            <span className="block font-medium">{customerName(h, lng)}</span>
             <span className={`block text-xs ${i === active ? "text-white" : "text-gray-600"}`}>
               {[lng === "zh" ? h.name : h.nameZh, h.matched !== h.name && h.matched !== h.nameZh ? t("dialog.matchedBy", { matched: h.matched }) : ""]
                 .filter(Boolean)

@@ -1,9 +1,10 @@
 "use client";
 import type { Dispatch } from "react";
 import { useTranslation } from "react-i18next";
+import { customerName } from "@/lib/customer-name";
 import type { DirectoryHit } from "@/features/customer-search/search";
 import { CustomerCombobox } from "./customer-combobox";
-import { displayName, type DialogEvent, type DialogState } from "./request-dialog-state";
+import { type DialogEvent, type DialogState } from "./request-dialog-state";
 import { label } from "./request-fields";
 
 /**
@@ -46,7 +47,7 @@ export function CustomerPicker({
       {selected ? (
         <div className="flex flex-wrap items-center gap-2 rounded border border-gray-300 bg-brand-light px-3 py-2">
           <span data-testid="selected-customer" className="font-medium">
-            {t("dialog.selected", { customer: displayName(selected, lng) })}
+            {t("dialog.selected", { customer: customerName(selected, lng) })}
           </span>
           {!fixed && (
             <button type="button" className="ml-auto text-sm text-brand underline" onClick={() => dispatch({ type: "changeCustomer" })}>

@@ -1,15 +1,14 @@
 import type { DirectoryHit } from "@/features/customer-search/search";
 import type { TicketAction } from "@/features/support/components/ticket-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import type { ContactFlag } from "../normalize";
 import type { Allowance } from "../rationing";
 
-type Act<R> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 /** The server actions the dialog calls (passed down from the page). */
 export interface DialogActions {
-  search: Act<{ hits: DirectoryHit[]; allowance: Allowance; exhausted: boolean }>;
-  checkContact: Act<{ flags: ContactFlag[] }>;
-  request: Act<{ status: string }>;
+  search: FormAction<{ hits: DirectoryHit[]; allowance: Allowance; exhausted: boolean }>;
+  checkContact: FormAction<{ flags: ContactFlag[] }>;
+  request: FormAction<{ status: string }>;
   ticket: TicketAction;
 }
 
@@ -19,11 +18,6 @@ export interface Preselect {
   name: string;
   nameZh: string;
   acceptsRequests: boolean;
-}
-
-/** The customer's name in the reader's language. */
-export function displayName(c: { name: string; nameZh: string }, lng: string): string {
-  return lng === "zh" && c.nameZh ? c.nameZh : c.name;
 }
 
 /**

@@ -1,11 +1,12 @@
 "use client";
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { customerName } from "@/lib/customer-name";
 import { fieldError } from "@/components/form";
 import { TicketForm } from "@/features/support/components/ticket-form";
 import type { Allowance } from "../rationing";
 import { CustomerPicker } from "./customer-picker";
-import { displayName, type DialogActions, type Preselect } from "./request-dialog-state";
+import { type DialogActions, type Preselect } from "./request-dialog-state";
 import { CaptchaField, ConsentField, ContactFields } from "./request-fields";
 import { useRequestDialog } from "./use-request-dialog";
 
@@ -120,7 +121,7 @@ export function RequestDialog({
 
           {closed && (
             <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="ask-invitation">
-              {t("dialog.askForInvitation", { customer: displayName(selected, lng) })}
+              {t("dialog.askForInvitation", { customer: customerName(selected, lng) })}
             </p>
           )}
 

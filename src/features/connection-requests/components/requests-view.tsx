@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ActionResult } from "@/lib/action-result";
+import { ActionButton } from "@/components/action-button";
+import type { FormAction } from "@/lib/action-result";
+import { customerName } from "@/lib/customer-name";
 import type { Allowance } from "../rationing";
 import type { ListQuery, SortKey } from "../schemas";
 import type { RequestRow } from "../service";
@@ -15,7 +17,6 @@ export type RowView = Omit<RequestRow, "createdAt" | "decidedAt" | "requestedBy"
 export interface SuggestionView extends Preselect {
   reason: "INVITATION" | "DOMAIN";
 }
-type CancelAction = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
 
 const statusStyle: Record<RequestStatus, string> = {
   PENDING: "bg-amber-100 text-amber-900",
@@ -57,14 +58,14 @@ export function RequestsView({
   query: ListQuery;
   allowance: Allowance;
   actions: DialogActions;
-  cancelAction: CancelAction;
+  cancelAction: FormAction;
 }) {
   const { t } = useTranslation("requests");
   const { t: tc } = useTranslation();
   const router = useRouter();
   const [dialog, setDialog] = useState<{ n: number; preselect?: Preselect } | null>(null);
   const [notice, setNotice] = useState<string | undefined>();
-  const name = (c: { customerName: string; customerNameZh: string }) => (lng === "zh" && c.customerNameZh ? c.customerNameZh : c.customerName);
+  const name = (r: RowView) => customerName({ name: r.customerName, nameZh: r.customerNameZh }, lng);
 
   const open = (preselect?: Preselect) => {
     setNotice(undefined);
@@ -164,7 +165,7 @@ export function RequestsView({
               suggestions.map((s) => (
                 <tr key={`s-${s.id}`} data-testid="suggestion-row" className="bg-brand-light/40">
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {lng === "zh" && s.nameZh ? s.nameZh : s.name}
+                    {customerName(s, lng)}
                     <span className="block text-xs font-normal text-gray-600">{t(`suggestion.${s.reason}`)}</span>
                   </th>
                   <td className="px-3 py-2">
@@ -172,7 +173,7 @@ export function RequestsView({
                       type="button"
                       onClick={() => open(s)}
                       className="rounded bg-brand px-3 py-1 text-sm font-semibold text-white"
-                      aria-label={t("table.connectTo", { customer: lng === "zh" && s.nameZh ? s.nameZh : s.name })}
+                      aria-label={t("table.connectTo", { customer: customerName(s, lng) })}
                     >
                       {t("table.connect")}
                     </button>
@@ -195,7 +196,12 @@ export function RequestsView({
                   )}
                 </th>
                 <td className="px-3 py-2">
-                  {r.status === "PENDING" && <CancelButton lng={lng} id={r.id} label={t("table.cancelRequestFor", { customer: name(r) })} action={cancelAction} onDone={() => router.refresh()} />}
+                  {r.status === "PENDING" && (
+                    <ActionButton action={cancelAction} lng={lng} fields={{ requestId: r.id }} className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold">
+                      <span aria-hidden="true">{t("table.cancelRequest")}</span>
+                      <span className="sr-only">{t("table.cancelRequestFor", { customer: name(r) })}</span>
+                    </ActionButton>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${statusStyle[r.status]}`} data-testid="row-status">
@@ -263,25 +269,5 @@ export function RequestsView({
         />
       )}
     </div>
-  );
-}
-
-function CancelButton({ lng, id, label, action, onDone }: { lng: string; id: string; label: string; action: CancelAction; onDone: () => void }) {
-  const { t } = useTranslation("requests");
-  const { t: tc } = useTranslation();
-  const [state, formAction, pending] = useActionState(async (prev: ActionResult<undefined> | undefined, form: FormData) => {
-    const res = await action(prev, form);
-    if (res.ok) onDone();
-    return res;
-  }, undefined);
-  return (
-    <form action={formAction}>
-      <input type="hidden" name="lng" value={lng} />
-      <input type="hidden" name="requestId" value={id} />
-      <button type="submit" disabled={pending} aria-label={label} className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold">
-        {t("table.cancelRequest")}
-      </button>
-      {state && !state.ok && state.formError && <p className="text-xs text-red-700">{tc(state.formError)}</p>}
-    </form>
   );
 }

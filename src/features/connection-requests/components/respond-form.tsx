@@ -2,9 +2,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, fieldError, SubmitButton } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
-
-type Action = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
+import type { FormAction } from "@/lib/action-result";
 
 /** Approve or decline, with an optional comment the supplier sees. */
 export function RespondForm({
@@ -15,7 +13,7 @@ export function RespondForm({
 }: {
   lng: string;
   token: string;
-  action: Action;
+  action: FormAction;
   initialDecision?: "APPROVED" | "REJECTED";
 }) {
   const { t } = useTranslation("requests");

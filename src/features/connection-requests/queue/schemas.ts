@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requestStatuses } from "@/features/connection-requests/state-machine";
+import { idField } from "@/lib/validation";
 
-const id = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong");
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
 
 export const contactFlagFilters = ["FREE_MAIL", "DOMAIN_MISMATCH", "ANY"] as const;
@@ -27,16 +27,16 @@ function reasonForRejection<T extends { decision: "APPROVED" | "REJECTED"; comme
   if (value.decision === "REJECTED" && !value.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "staff:validation.commentRequired" });
 }
 
-export const decideSchema = z.object({ id, decision, comment }).superRefine(reasonForRejection);
+export const decideSchema = z.object({ id: idField, decision, comment }).superRefine(reasonForRejection);
 export type DecideInput = z.output<typeof decideSchema>;
 
 export const bulkDecideSchema = z
   .object({
-    "ids[]": z.array(id, { error: "staff:validation.noneSelected" }).min(1, "staff:validation.noneSelected").max(100, "validation.tooLong"),
+    "ids[]": z.array(idField, { error: "staff:validation.noneSelected" }).min(1, "staff:validation.noneSelected").max(100, "validation.tooLong"),
     decision,
     comment,
   })
   .superRefine(reasonForRejection);
 export type BulkDecideInput = z.output<typeof bulkDecideSchema>;
 
-export const resetAttemptsSchema = z.object({ supplierId: id });
+export const resetAttemptsSchema = z.object({ supplierId: idField });

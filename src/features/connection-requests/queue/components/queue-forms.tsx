@@ -1,28 +1,13 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { ActionResult } from "@/lib/action-result";
+import { ActionButton, Outcome } from "@/components/action-button";
 import { ui } from "@/components/ui";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
-type Action<R> = (prev: unknown, form: FormData) => Promise<ActionResult<R>>;
-
-function Outcome<R>({ state }: { state: ActionResult<R> | undefined }) {
-  // Messages are keys with their namespace ("staff:…", "validation.…" in common).
-  const { t } = useTranslation();
-  if (!state) return null;
-  if (state.ok) {
-    return (
-      <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">
-        {t(state.message ?? "staff:queue.done", (state.data ?? {}) as Record<string, unknown>)}
-      </p>
-    );
-  }
-  if (!state.formError) return null;
-  return (
-    <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-      {t(state.formError, state.formParams)}
-    </p>
-  );
+/** The answer of a decision: its form error only; field errors are shown at their fields. */
+function DecisionOutcome<R>({ state }: { state: ActionResult<R> | undefined }) {
+  return <Outcome state={state && !state.ok ? { ...state, fieldErrors: undefined } : state} fallback="staff:queue.done" />;
 }
 
 function FieldMessage({ state, name }: { state: ActionResult<unknown> | undefined; name: string }) {
@@ -79,13 +64,13 @@ function DecisionFields({ state, pending, idPrefix }: { state: ActionResult<unkn
   );
 }
 
-export function DecideForm({ action, lng, id }: { action: Action<unknown>; lng: string; id: string }) {
+export function DecideForm({ action, lng, id }: { action: FormAction<unknown>; lng: string; id: string }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="lng" value={lng} />
       <input type="hidden" name="id" value={id} />
-      <Outcome state={state} />
+      <DecisionOutcome state={state} />
       {!state?.ok && <DecisionFields state={state} pending={pending} idPrefix="decide" />}
     </form>
   );
@@ -98,7 +83,7 @@ export function BulkDecideForm({
   selectable,
   children,
 }: {
-  action: Action<{ changed: number; skipped: number }>;
+  action: FormAction<{ changed: number; skipped: number }>;
   lng: string;
   /** Whether any listed request can still be decided */
   selectable: boolean;
@@ -110,7 +95,7 @@ export function BulkDecideForm({
     <form action={formAction} className="space-y-3" noValidate aria-label={t("queue.bulkTitle")}>
       <input type="hidden" name="lng" value={lng} />
       {/* The report stays after the decided rows leave the list. */}
-      <Outcome state={state} />
+      <DecisionOutcome state={state} />
       {children}
       {selectable && (
         <div className="space-y-3 rounded border bg-white p-3">
@@ -123,17 +108,14 @@ export function BulkDecideForm({
   );
 }
 
-export function ResetAttemptsForm({ action, lng, supplierId }: { action: Action<{ used: number; limit: number }>; lng: string; supplierId: string }) {
+/** One button: give the supplier its search attempts back. */
+export function ResetAttemptsForm({ action, lng, supplierId }: { action: FormAction<{ used: number; limit: number }>; lng: string; supplierId: string }) {
   const { t } = useTranslation("staff");
-  const [state, formAction, pending] = useActionState(action, undefined);
   return (
-    <form action={formAction} className="mt-2 space-y-2">
-      <input type="hidden" name="lng" value={lng} />
-      <input type="hidden" name="supplierId" value={supplierId} />
-      <button type="submit" className={ui.button} disabled={pending}>
+    <div className="mt-2">
+      <ActionButton action={action} lng={lng} fields={{ supplierId }} className={ui.button} doneMessage="staff:queue.done">
         {t("queue.resetAttempts")}
-      </button>
-      <Outcome state={state} />
-    </form>
+      </ActionButton>
+    </div>
   );
 }

@@ -1,12 +1,9 @@
 import { newChallenge } from "@/features/connection-requests/captcha";
-import { can } from "@/lib/permissions";
-import { getSessionUser } from "@/server/session";
+import { supplierRoute } from "@/server/guards";
 
 /** A fresh ALTCHA challenge for the request dialog's widget (signed-in requesters only). */
 export async function GET() {
-  const user = await getSessionUser();
-  if (!user || user.kind !== "SUPPLIER" || !can(user.permissions, "requests")) {
-    return new Response("Not allowed", { status: 403 });
-  }
+  // 403 as before for anyone else: the route names no row, so there is nothing to hide with a 404.
+  if ((await supplierRoute("requests")) instanceof Response) return new Response("Not allowed", { status: 403 });
   return Response.json(await newChallenge(), { headers: { "Cache-Control": "no-store" } });
 }
