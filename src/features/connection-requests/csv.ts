@@ -1,4 +1,3 @@
-import { isoDay } from "@/lib/format";
 import { getT } from "@/lib/i18n/instance";
 import type { RequestRow } from "./list";
 
@@ -23,8 +22,9 @@ export function requestsCsv(rows: RequestRow[], lng: string): string {
       t(`status.${r.status}`),
       r.contactEmail,
       r.contactFlags.map((f) => t(`flagShort.${f}`)).join("; "),
-      isoDay(r.createdAt),
-      r.decidedAt ? isoDay(r.decidedAt) : "",
+      // Machine timestamps (ISO 8601, UTC): spreadsheets sort them and nothing is lost.
+      r.createdAt.toISOString(),
+      r.decidedAt?.toISOString() ?? "",
       r.comment,
       r.requestedBy,
     ]),
