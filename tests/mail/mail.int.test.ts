@@ -135,8 +135,7 @@ describe("sendMail and deliver over SMTP", () => {
     const stored = await row(res.id);
     expect(stored).toMatchObject({ status: "SENT", attempts: 1, linkKind: "passwordReset", demoText: null, demoHtml: null });
     expect(JSON.parse(stored.resend ?? "null")).toEqual({ kind: "passwordReset", id: "user-1" });
-    const placeholder =
-      "[password reset link /en/reset-password/… (sent to the recipient; the link itself is not kept in this stored copy)]";
+    const placeholder = "[password reset link /en/reset-password/… (sent to the recipient; the link itself is not kept in this stored copy)]";
     expect(stored.text).toContain(`Choose a new password: ${placeholder}`);
     expect(stored.html).toContain(`<em>Choose a new password: ${placeholder}</em>`);
     expect(stored.html).not.toContain("href=");

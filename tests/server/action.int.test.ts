@@ -263,7 +263,13 @@ describe("reading the form", () => {
     const { calls, handler } = recorder<{ lng: string }>();
     // A strict schema: any field besides `name` (lng, Next's $ACTION_ fields) would fail it.
     const action = publicAction(z.strictObject({ name: z.string() }), handler);
-    for (const [lng, expected] of [["zh", "zh"], ["en", "en"], ["xx", "en"], ["", "en"], ["../zh", "en"]]) {
+    for (const [lng, expected] of [
+      ["zh", "zh"],
+      ["en", "en"],
+      ["xx", "en"],
+      ["", "en"],
+      ["../zh", "en"],
+    ]) {
       const result = await action(null, formOf({ name: "n", lng, $ACTION_ID_abc: "", $ACTION_REF_1: "" }));
       expect(result).toEqual({ ok: true, data: { input: { name: "n" } } });
       expect(calls.at(-1)?.ctx.lng).toBe(expected);
