@@ -55,9 +55,24 @@ describe("search rationing", () => {
     for (const q of ["aa", "bb", "cc"]) await rationedSearch(s.supplierId, q);
     expect((await rationedSearch(s.supplierId, "dd")).ok).toBe(false);
 
-    await expect(resetSearchAttempts(s.supplierId, { type: "USER", id: s.userId })).rejects.toThrow();
-    await expect(setSearchLimit(s.supplierId, 5, { type: "USER", id: s.userId })).rejects.toThrow();
-    expect(await getAllowance(s.supplierId)).toMatchObject({ used: 3, remaining: 0 });
+    // A supplier user is refused before anything is read or written: no reset, no limit, no audit row.
+    const auditsBefore = await db.auditEvent.count({ where: { entityId: s.supplierId } });
+    await expect(resetSearchAttempts(s.supplierId, { type: "USER", id: s.userId })).rejects.toThrow(
+      "Only support staff can reset search attempts",
+    );
+    await expect(setSearchLimit(s.supplierId, 5, { type: "USER", id: s.userId })).rejects.toThrow(
+      "Only support staff can change the search limit",
+    );
+    // Staff with an out-of-range limit are refused too.
+    await expect(setSearchLimit(s.supplierId, 0, { type: "STAFF", id: "staff-1" })).rejects.toThrow("Invalid limit");
+    await expect(setSearchLimit(s.supplierId, 2.5, { type: "STAFF", id: "staff-1" })).rejects.toThrow("Invalid limit");
+    expect(await getAllowance(s.supplierId)).toEqual({ limit: 3, used: 3, remaining: 0 });
+    expect(await db.searchAllowance.findUnique({ where: { supplierId: s.supplierId }, select: { limit: true, used: true } })).toMatchObject({
+      limit: null,
+      used: 3,
+    });
+    expect(await db.searchAttempt.count({ where: { supplierId: s.supplierId } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { entityId: s.supplierId } })).toBe(auditsBefore);
 
     expect(await setSearchLimit(s.supplierId, 5, { type: "STAFF", id: "staff-1" })).toEqual({ limit: 5, used: 3, remaining: 2 });
     expect((await rationedSearch(s.supplierId, "dd")).ok).toBe(true);

@@ -236,7 +236,14 @@ describe("decisions", () => {
     const res = await send(s, c.id, { contactEmail: "z@cust-z.test" });
     if (!res.ok) throw new Error();
     const token = tokenOf(firstLink(await smtp.waitFor("z@cust-z.test")));
-    await expect(svc.decideRequest(res.requestId, "REJECTED", "x", { type: "USER", id: s.userId })).rejects.toThrow();
+    // A supplier user cannot decide: refused before anything is written, and the contact's link still works.
+    await expect(svc.decideRequest(res.requestId, "REJECTED", "x", { type: "USER", id: s.userId })).rejects.toThrow(
+      "Only support staff decide requests",
+    );
+    expect(await db.connectionRequest.findUniqueOrThrow({ where: { id: res.requestId } })).toMatchObject({ status: "PENDING" });
+    expect(await db.connectionRequestEvent.count({ where: { requestId: res.requestId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: res.requestId } })).toBe(1);
+    expect(await svc.findByRespondToken(token)).not.toBeNull();
     expect(await svc.decideRequest(res.requestId, "REJECTED", " Not a customer of ours ", { type: "STAFF", id: "staff-9" })).toEqual({ ok: true });
     expect(await svc.findByRespondToken(token)).toBeNull();
     expect(await svc.decideRequest(res.requestId, "APPROVED", "", { type: "STAFF", id: "staff-9" })).toEqual({ ok: false, error: "notPending" });

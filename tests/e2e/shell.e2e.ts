@@ -1,4 +1,4 @@
-import { db, expect, factories, signInAs, test, unique } from "./support/fixtures";
+import { db, expect, factories, linkIn, signInAs, test, unique, waitForMail } from "./support/fixtures";
 
 test("portal shell: navigation, setup tabs, placeholders, notifications count, keyboard", async ({ page, context }) => {
   const { makeSupplier } = await factories();
@@ -41,7 +41,7 @@ test("portal shell: navigation, setup tabs, placeholders, notifications count, k
   expect(res?.status()).toBe(404);
 });
 
-test("staff pages refuse suppliers; the mail log shows kept mail to staff", async ({ page, context }) => {
+test("staff pages refuse suppliers; the mail log lists a real message to support, its one-time link redacted", async ({ page, context }) => {
   const { makeSupplier } = await factories();
   const s = await makeSupplier({ email: `nostaff-${unique()}@shell-${unique()}.test` });
   const client = await db();
@@ -49,8 +49,39 @@ test("staff pages refuse suppliers; the mail log shows kept mail to staff", asyn
   const res = await page.goto("/en/admin/mail");
   expect(res?.status()).toBe(404);
 
+  // A real message: the supplier asks for a password reset on the page; the app sends it over SMTP.
   await context.clearCookies();
+  await page.goto("/en/forgot-password");
+  await page.getByLabel("Email").fill(s.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText(/If an account exists/);
+  const mail = await waitForMail(s.email, /^Reset your Supplier Connect password$/);
+  const token = linkIn(mail).split("/").pop() ?? "";
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+  // Support staff find it in the mail log with its subject, recipient and status; the stored copy
+  // names the link and its path, and the working token is nowhere on the page.
   await signInAs(context, await client.user.findUniqueOrThrow({ where: { email: "support@supplier-connect.test" } }));
   await page.goto("/en/admin/mail");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mail log");
+  await page.getByLabel("To", { exact: true }).fill(s.email);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`to=${encodeURIComponent(s.email)}`));
+  const row = page.getByTestId("mail-row");
+  await expect(row).toHaveCount(1);
+  const summary = row.locator("summary");
+  await expect(summary).toContainText("Reset your Supplier Connect password");
+  await expect(summary).toContainText(s.email);
+  await expect(summary).toContainText("password reset link");
+  await expect(row.getByTestId("mail-status")).toHaveText("Sent");
+
+  await summary.click();
+  const body = row.locator("pre");
+  await expect(body).toBeVisible();
+  await expect(body).toContainText(
+    "Choose a new password: [password reset link /en/reset-password/… (sent to the recipient; the link itself is not kept in this stored copy)]",
+  );
+  await expect(body).not.toContainText(token);
+  expect(await page.content()).not.toContain(token);
+  await expect(page.getByTestId("mail-withheld-note")).toHaveCount(0);
 });
