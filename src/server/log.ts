@@ -58,6 +58,8 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: "msg",
       redact: { paths: REDACT_PATHS, censor: REDACTED },
+      // Our own error serializer: pino's would run after ours in `formatters.log` and name every error "Object".
+      serializers: { err: (e: unknown) => sanitize(e) },
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => sanitize(object) as Record<string, unknown>,

@@ -347,6 +347,7 @@ describe("when the handler throws", () => {
     expect(a.reference).not.toBe(b.reference);
     expect(lines.map((l) => l.reference)).toEqual([a.reference, b.reference]);
     expect(lines.map((l) => (l.err as { stack: string }).stack.split("\n")[0])).toEqual(["TypeError: boom", "TypeError: boom"]);
+    expect(lines.map((l) => (l.err as { type: string }).type)).toEqual(["TypeError", "TypeError"]);
   });
 
   it("lets Next's redirect() and notFound() through as answers, not failures", async () => {
