@@ -43,7 +43,7 @@ export const acceptAction = userAction(acceptSchema, async (input, { ip, lng, us
   return afterAccept(await acceptInvitation(input.token, user.id, ip), lng, input.token);
 });
 
-export const joinAction = publicAction(joinRequestSchema, async (input, { ip, lng }) => {
+export const joinRequestAction = publicAction(joinRequestSchema, async (input, { ip, lng }) => {
   const result = await requestToJoin(input, ip);
   if (result.ok) return ok({ company: result.company });
   if (result.error === "noCompany" || result.error === "accountExists") return fail(`invitations:errors.${result.error}`);

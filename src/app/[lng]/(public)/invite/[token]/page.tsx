@@ -4,7 +4,7 @@ import { openInvitation } from "@/features/customer-invitations/landing";
 import { getT } from "@/lib/i18n/instance";
 import { currentUser } from "@/server/guards";
 import { clientIp } from "@/server/request";
-import { acceptAction, joinAction, registerAction, signInAcceptAction, switchAccountAction } from "./actions";
+import { acceptAction, joinRequestAction, registerAction, signInAcceptAction, switchAccountAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   // The token is in the URL: never leak it to other sites, never index it.
@@ -29,7 +29,7 @@ export default async function InvitationPage({
       token={token}
       landing={landing}
       registerAnyway={register === "1"}
-      actions={{ register: registerAction, signInAccept: signInAcceptAction, accept: acceptAction, join: joinAction, switchAccount: switchAccountAction }}
+      actions={{ register: registerAction, signInAccept: signInAcceptAction, accept: acceptAction, join: joinRequestAction, switchAccount: switchAccountAction }}
     />
   );
 }
