@@ -6,10 +6,10 @@ import { KeepValuesForm } from "@/components/keep-values-form";
 import type { FormAction } from "@/lib/action-result";
 import { staffRoles } from "@/lib/permissions";
 
-type Action = FormAction<{ userId: string }>;
+type StaffAction = FormAction<{ userId: string }>;
 
 /** New staff account: email, name, role, language, and how the password is set. */
-export function CreateStaffForm({ action, lng }: { action: Action; lng: string }) {
+export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: string }) {
   const { t } = useTranslation("staff");
   const [setup, setSetup] = useState<"link" | "password">("link");
   return (
@@ -79,7 +79,7 @@ export function CreateStaffForm({ action, lng }: { action: Action; lng: string }
 }
 
 /** Role picker with its own submit button. */
-export function RoleForm({ action, lng, id, role, label }: { action: Action; lng: string; id: string; role: string; label: string }) {
+export function RoleForm({ action, lng, id, role, label }: { action: StaffAction; lng: string; id: string; role: string; label: string }) {
   const { t } = useTranslation("staff");
   const [state, formAction, pending] = useActionState(action, undefined);
   const selectId = `role-${id}`;
