@@ -41,6 +41,7 @@ export function ActionButton<R>({
   className,
   confirm,
   doneMessage,
+  ariaLabel,
 }: {
   action: FormAction<R>;
   lng: string;
@@ -53,6 +54,8 @@ export function ActionButton<R>({
   confirm?: string;
   /** Shown on success when the action returns no message */
   doneMessage?: string;
+  /** The button's accessible name when the label alone is ambiguous in a list ("Deactivate Lin"), already translated */
+  ariaLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
@@ -68,7 +71,7 @@ export function ActionButton<R>({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button className={className ?? "rounded border px-3 py-1 text-sm hover:bg-gray-50"} disabled={pending} aria-busy={pending}>
+      <button className={className ?? "rounded border px-3 py-1 text-sm hover:bg-gray-50"} disabled={pending} aria-busy={pending} aria-label={ariaLabel}>
         {children}
       </button>
       <Outcome state={state} fallback={doneMessage} />

@@ -54,7 +54,8 @@ export const idField = z
   .trim()
   .min(1, "validation.required")
   .max(40, "validation.invalid")
-  .regex(/^[a-z0-9]+$/i, "validation.invalid");
+  // "*": an empty id is reported once, as required.
+  .regex(/^[a-z0-9]*$/i, "validation.invalid");
 
 /** `{ id }`: the schema of every action that names one row. */
 export const idSchema = z.object({ id: idField });

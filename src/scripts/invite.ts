@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createInvitationSchema } from "@/features/customer-invitations/schemas";
-import { createInvitation, findCustomer, resendInvitation, revokeInvitation } from "@/features/customer-invitations/service";
+import { createInvitation, findCustomer, resendInvitation, revokeInvitation } from "@/features/customer-invitations/staff";
 import type { Actor } from "@/server/audit";
 
 const { values } = parseArgs({

@@ -18,6 +18,11 @@ export function supplierWith(user: SessionUser | null, permission: Permission | 
   return supplier;
 }
 
+/** Public pages that look different to a signed-in visitor: the user, or null for anyone else. */
+export async function currentUser(): Promise<SessionUser | null> {
+  return getSessionUser();
+}
+
 /** Pages: the signed-in user, or a redirect to sign-in that comes back to `next`. */
 export async function requireUser(lng: string, next?: string): Promise<SessionUser> {
   const user = await getSessionUser();

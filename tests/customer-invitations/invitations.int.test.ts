@@ -4,7 +4,13 @@ import { firstLink, startSmtpServer } from "../support/smtp";
 // The SMTP server must be known before the app reads its environment.
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
-const svc = await import("@/features/customer-invitations/service");
+const svc = {
+  ...(await import("@/features/customer-invitations/core")),
+  ...(await import("@/features/customer-invitations/staff")),
+  ...(await import("@/features/customer-invitations/landing")),
+  ...(await import("@/features/customer-invitations/accept")),
+  ...(await import("@/features/customer-invitations/forward")),
+};
 const { authenticate } = await import("@/features/accounts/service");
 const { db } = await import("@/server/db");
 const { hashToken } = await import("@/server/tokens");

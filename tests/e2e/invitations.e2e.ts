@@ -29,7 +29,7 @@ async function makeStaff() {
 
 /** An invitation made through the service (for tests that are not about the staff page). */
 async function inviteDirect(customerId: string, email: string, locale: "en" | "zh" = "en") {
-  const { createInvitation } = await import("@/features/customer-invitations/service");
+  const { createInvitation } = await import("@/features/customer-invitations/staff");
   const res = await createInvitation({ customerId, email, locale, message: "" }, { type: "SYSTEM" });
   if (!res.ok || !res.link) throw new Error("invitation not created");
   return { id: res.invitationId, path: new URL(res.link).pathname };
@@ -189,7 +189,7 @@ test("an expired link explains what happened and what to do (en), and revoked / 
   await expect(page.getByText(customer.name)).toHaveCount(0);
 
   const revoked = await inviteDirect(customer.id, `gone-${unique()}@expiry-${unique()}.test`, "zh");
-  const { revokeInvitation } = await import("@/features/customer-invitations/service");
+  const { revokeInvitation } = await import("@/features/customer-invitations/staff");
   await revokeInvitation(revoked.id, { type: "SYSTEM" });
   await page.goto(revoked.path);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("此邀请已被撤回");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 delete process.env.SMTP_URL;
 const accounts = await import("@/features/accounts/service");
-const invitations = await import("@/features/customer-invitations/service");
+const invitations = { ...(await import("@/features/customer-invitations/staff")), ...(await import("@/features/customer-invitations/forward")) };
 const { listMail, resendMail } = await import("@/features/mail-log/service");
 const { mailFilterSchema } = await import("@/features/admin/schemas");
 const { storesReadableLinks } = await import("@/server/mail/links");

@@ -22,7 +22,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { db } = await import("@/server/db");
 const { createStaffUser } = await import("@/features/accounts/service");
-const { inviteColleague } = await import("@/features/supplier-users/service");
+const { inviteColleague } = await import("@/features/supplier-users/colleague-invitations");
 const { newToken } = await import("@/server/tokens");
 const { permissions: allPermissions, parsePermissions } = await import("@/lib/permissions");
 const { makeCustomer, makeSupplier, makeUser, PASSWORD } = await import("../support/factories");
@@ -198,7 +198,7 @@ const cases: (Case & { permission: string | null })[] = [
   {
     name: "resend a colleague invitation for customer A",
     permission: "users",
-    action: users.resendInvitationAction,
+    action: users.resendColleagueInvitationAction,
     allowed: ["admin"],
     setup: async () => {
       const inv = await pendingInvitation();
@@ -208,7 +208,7 @@ const cases: (Case & { permission: string | null })[] = [
   {
     name: "revoke a colleague invitation for customer A",
     permission: "users",
-    action: users.revokeInvitationAction,
+    action: users.revokeColleagueInvitationAction,
     allowed: ["admin"],
     setup: async () => {
       const inv = await pendingInvitation();

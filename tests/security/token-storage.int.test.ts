@@ -21,8 +21,12 @@ process.env.CAPTCHA_COST = "1";
 process.env.CAPTCHA_MAX_COUNTER = "50";
 const { env } = await import("@/server/env");
 const accounts = await import("@/features/accounts/service");
-const invitations = await import("@/features/customer-invitations/service");
-const users = await import("@/features/supplier-users/service");
+const invitations = { ...(await import("@/features/customer-invitations/staff")), ...(await import("@/features/customer-invitations/forward")) };
+const users = {
+  ...(await import("@/features/supplier-users/colleague-invitations")),
+  ...(await import("@/features/supplier-users/join-requests")),
+  ...(await import("@/features/supplier-users/colleague-join")),
+};
 const requests = await import("@/features/connection-requests/service");
 const { createStaffAccount } = await import("@/features/staff-accounts/service");
 const { createStaffSchema } = await import("@/features/admin/schemas");
@@ -167,7 +171,7 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
     const colleague = `lin-${unique()}@colleague-sec.test`;
     const grant = { permissions: ["profile" as const], allCustomers: true, customerIds: [] };
     expect((await users.inviteColleague(manager, { email: colleague, locale: "en", grant })).ok).toBe(true);
-    expect((await users.resendInvitation(manager, colleague)).ok).toBe(true);
+    expect((await users.resendColleagueInvitation(manager, colleague)).ok).toBe(true);
     sent.push({ to: colleague, kind: "/join/" });
     const joiner = `joiner-${unique()}@colleague-sec.test`;
     const joinRequest = await db.joinRequest.create({ data: { supplierId: supplier.supplierId, email: joiner, name: "Jo Joiner", locale: "zh" } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inviteSchema, joinSchema, updateAccessSchema } from "@/features/supplier-users/schemas";
+import { inviteSchema, colleagueJoinSchema, updateAccessSchema } from "@/features/supplier-users/schemas";
 import type { z } from "zod";
 
 /** Field -> message keys, as the action wrapper reports them (every message here is an explicit key). */
@@ -33,9 +33,9 @@ describe("user access forms", () => {
   });
 
   it("registration needs a name, a strong password typed twice, and a language", () => {
-    const bad = joinSchema.safeParse({ token: "t", name: " ", password: "password1", confirm: "x", locale: "fr" });
+    const bad = colleagueJoinSchema.safeParse({ token: "t", name: " ", password: "password1", confirm: "x", locale: "fr" });
     expect(Object.keys(errors(bad)).sort()).toEqual(["locale", "name", "password"]);
-    const mismatch = joinSchema.safeParse({ token: "t", name: "Lin", password: "Harbour-lights-7", confirm: "Harbour-lights-8", locale: "en" });
+    const mismatch = colleagueJoinSchema.safeParse({ token: "t", name: "Lin", password: "Harbour-lights-7", confirm: "Harbour-lights-8", locale: "en" });
     expect(errors(mismatch)).toEqual({ confirm: ["validation.passwordMismatch"] });
   });
 });

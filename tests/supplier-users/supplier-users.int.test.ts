@@ -4,7 +4,12 @@ import { firstLink, startSmtpServer } from "../support/smtp";
 // The SMTP server must be known before the app reads its environment.
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
-const users = await import("@/features/supplier-users/service");
+const users = {
+  ...(await import("@/features/supplier-users/team")),
+  ...(await import("@/features/supplier-users/colleague-invitations")),
+  ...(await import("@/features/supplier-users/join-requests")),
+  ...(await import("@/features/supplier-users/colleague-join")),
+};
 const { customerScope } = await import("@/server/access");
 const { authenticate } = await import("@/features/accounts/service");
 const { parsePermissions } = await import("@/lib/permissions");
@@ -66,8 +71,8 @@ describe("inviting a colleague", () => {
     expect(row.data).not.toContain(token);
     expect(await db.auditEvent.count({ where: { action: "user.invited", actorId: co.userId } })).toBe(1);
 
-    expect(await users.inspectInvitation(token)).toMatchObject({ state: "valid", email: "lin@colleague.test" });
-    const joined = await users.acceptInvitation(token, { name: "Lin", password: PASSWORD, locale: "zh" }, "10.1.1.1");
+    expect(await users.inspectColleagueInvitation(token)).toMatchObject({ state: "valid", email: "lin@colleague.test" });
+    const joined = await users.acceptColleagueInvitation(token, { name: "Lin", password: PASSWORD, locale: "zh" }, "10.1.1.1");
     expect(joined).toMatchObject({ ok: true, email: "lin@colleague.test" });
     const user = await db.user.findUniqueOrThrow({ where: { email: "lin@colleague.test" }, include: { customerAccess: true } });
     expect(user).toMatchObject({ supplierId: co.supplierId, permissions: "requests", allCustomers: false, locale: "zh", status: "ACTIVE" });
@@ -78,8 +83,8 @@ describe("inviting a colleague", () => {
     expect((await authenticate("lin@colleague.test", PASSWORD, "10.1.1.2")).ok).toBe(true);
 
     // Single use.
-    expect(await users.inspectInvitation(token)).toEqual({ state: "used" });
-    expect(await users.acceptInvitation(token, { name: "Again", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await users.inspectColleagueInvitation(token)).toEqual({ state: "used" });
+    expect(await users.acceptColleagueInvitation(token, { name: "Again", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
     expect(await db.user.count({ where: { email: "lin@colleague.test" } })).toBe(1);
   });
 
@@ -88,11 +93,11 @@ describe("inviting a colleague", () => {
     await users.inviteColleague(co.admin, { email: "late@colleague.test", locale: "en", grant: all("profile") });
     const token = tokenOf(firstLink(await smtp.waitFor("late@colleague.test")));
     await db.oneTimeToken.updateMany({ where: { email: "late@colleague.test" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await users.inspectInvitation(token)).toEqual({ state: "expired" });
-    expect(await users.acceptInvitation(token, { name: "Late", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await users.inspectColleagueInvitation(token)).toEqual({ state: "expired" });
+    expect(await users.acceptColleagueInvitation(token, { name: "Late", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
     expect(await db.user.count({ where: { email: "late@colleague.test" } })).toBe(0);
     // An expired invitation can be sent again.
-    expect((await users.resendInvitation(co.admin, "late@colleague.test")).ok).toBe(true);
+    expect((await users.resendColleagueInvitation(co.admin, "late@colleague.test")).ok).toBe(true);
   });
 
   it("keeps one invitation per email: a second submit is refused, and an existing user's email too", async () => {
@@ -111,17 +116,17 @@ describe("inviting a colleague", () => {
     await users.inviteColleague(co.admin, { email: "re@colleague.test", locale: "en", grant: all("profile") });
     const first = tokenOf(firstLink(await smtp.waitFor("re@colleague.test")));
     smtp.received.length = 0;
-    expect(await users.resendInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: true });
+    expect(await users.resendColleagueInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: true });
     const second = tokenOf(firstLink(await smtp.waitFor("re@colleague.test")));
     expect(second).not.toBe(first);
-    expect(await users.inspectInvitation(first)).toEqual({ state: "invalid" });
-    expect(await users.inspectInvitation(second)).toMatchObject({ state: "valid" });
+    expect(await users.inspectColleagueInvitation(first)).toEqual({ state: "invalid" });
+    expect(await users.inspectColleagueInvitation(second)).toMatchObject({ state: "valid" });
 
-    expect(await users.revokeInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: true });
-    expect(await users.inspectInvitation(second)).toEqual({ state: "invalid" });
-    expect(await users.acceptInvitation(second, { name: "Re", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await users.revokeColleagueInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: true });
+    expect(await users.inspectColleagueInvitation(second)).toEqual({ state: "invalid" });
+    expect(await users.acceptColleagueInvitation(second, { name: "Re", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
     expect((await users.teamView(co.admin))!.invitations).toEqual([]);
-    expect(await users.revokeInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: false, formError: "users:errors.notFound" });
+    expect(await users.revokeColleagueInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: false, formError: "users:errors.notFound" });
     const actions = (await db.auditEvent.findMany({ where: { entityType: "UserInvite", actorId: co.userId } })).map((e) => e.action).sort();
     expect(actions).toEqual(["user.invite_resent", "user.invite_revoked", "user.invited"]);
   });
@@ -142,8 +147,8 @@ describe("permissions", () => {
         await users.updateAccess(member, victim.id, all("profile", "requests")),
         await users.deactivateUser(member, victim.id),
         await users.reactivateUser(member, victim.id),
-        await users.resendInvitation(member, "pending@colleague.test"),
-        await users.revokeInvitation(member, "pending@colleague.test"),
+        await users.resendColleagueInvitation(member, "pending@colleague.test"),
+        await users.revokeColleagueInvitation(member, "pending@colleague.test"),
         await users.approveJoinRequest(member, request.id, all()),
         await users.declineJoinRequest(member, request.id),
       ];
@@ -247,8 +252,8 @@ describe("another company's users", () => {
       await users.reactivateUser(a.admin, theirs.id),
       await users.approveJoinRequest(a.admin, request.id, all()),
       await users.declineJoinRequest(a.admin, request.id),
-      await users.resendInvitation(a.admin, "inv-b@colleague.test"),
-      await users.revokeInvitation(a.admin, "inv-b@colleague.test"),
+      await users.resendColleagueInvitation(a.admin, "inv-b@colleague.test"),
+      await users.revokeColleagueInvitation(a.admin, "inv-b@colleague.test"),
     ]) {
       expect(r).toMatchObject({ ok: false, formError: "users:errors.notFound" });
     }
@@ -332,8 +337,8 @@ describe("join requests", () => {
     const mail = await smtp.waitFor("wang@colleague.test");
     expect(mail.subject).toContain("已获批准");
     const token = tokenOf(firstLink(mail));
-    expect(await users.inspectInvitation(token)).toMatchObject({ state: "valid", name: "王伟", email: "wang@colleague.test" });
-    expect(await users.acceptInvitation(token, { name: "王伟", password: PASSWORD, locale: "zh" }, "10.3.3.3")).toMatchObject({ ok: true });
+    expect(await users.inspectColleagueInvitation(token)).toMatchObject({ state: "valid", name: "王伟", email: "wang@colleague.test" });
+    expect(await users.acceptColleagueInvitation(token, { name: "王伟", password: PASSWORD, locale: "zh" }, "10.3.3.3")).toMatchObject({ ok: true });
     const user = await db.user.findUniqueOrThrow({ where: { email: "wang@colleague.test" }, include: { customerAccess: true } });
     expect(user).toMatchObject({ supplierId: co.supplierId, permissions: "onboarding", allCustomers: false });
     expect(user.customerAccess.map((a) => a.customerId)).toEqual([co.c2.id]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { passwordField } from "@/lib/passwords";
-import { companyNameField, currentPasswordField, emailField, lngField, nameField, optionalText } from "@/lib/validation";
+import { companyNameField, currentPasswordField, emailField, idField, lngField, nameField, optionalText } from "@/lib/validation";
 import { MESSAGE_MAX } from "./limits";
 
 /** Invitation statuses as stored; EXPIRED is derived (PENDING past its expiry). */
@@ -9,7 +9,6 @@ export type StoredStatus = (typeof storedStatuses)[number];
 export const listStatuses = ["PENDING", "EXPIRED", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
 export type ListStatus = (typeof listStatuses)[number];
 
-const idField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.invalid");
 /** The link's token travels in a hidden field; its shape is checked by the service. */
 const tokenField = z.string({ error: "validation.invalid" }).max(100, "validation.invalid");
 
@@ -23,8 +22,6 @@ export const createInvitationSchema = z.object({
   idempotencyKey: z.string().max(64).optional(),
 });
 export type CreateInvitationInput = z.output<typeof createInvitationSchema>;
-
-export const invitationIdSchema = z.object({ id: idField });
 
 export const listFiltersSchema = z.object({
   customerId: z.string().max(40).optional().catch(undefined),
@@ -48,6 +45,7 @@ export type RegisterInput = z.output<typeof registerSchema>;
 export const signInAcceptSchema = z.object({ token: tokenField, password: currentPasswordField });
 export const acceptSchema = z.object({ token: tokenField });
 
-export const joinSchema = z.object({ token: tokenField, name: nameField });
+/** Asking to join the company that has the invited email's domain. */
+export const joinRequestSchema = z.object({ token: tokenField, name: nameField });
 
 export const forwardSchema = z.object({ token: tokenField, email: emailField, locale: lngField });

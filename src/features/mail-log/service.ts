@@ -1,8 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { reissuePasswordReset } from "@/features/accounts/service";
 import { reissueRespondLink } from "@/features/connection-requests/service";
-import { resendInvitation } from "@/features/customer-invitations/service";
-import { reissueColleagueInvitation } from "@/features/supplier-users/service";
+import { resendInvitation } from "@/features/customer-invitations/staff";
+import { reissueColleagueInvitation } from "@/features/supplier-users/colleague-invitations";
 import type { StaffRole } from "@/lib/permissions";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";

@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { permissions, type Permission } from "@/lib/permissions";
 import { passwordField } from "@/lib/passwords";
-import { emailField, lngField, nameField } from "@/lib/validation";
+import { emailField, idField, lngField, nameField } from "@/lib/validation";
 
 /**
  * One schema per form. Checkbox groups post `permissions[]` / `customerIds[]`
  * (the action wrapper turns `[]` keys into arrays); the access radio posts
  * `access` = all | selected.
  */
-const idField = z.string().trim().min(1, "validation.required").max(40, "validation.invalid");
-
 const permissionList = z
   .array(z.enum(permissions, { error: "validation.invalid" }), { error: "validation.invalid" })
   .max(permissions.length, "validation.invalid")
@@ -68,9 +66,11 @@ export const approveJoinSchema = z
 
 export const userIdSchema = z.object({ userId: idField });
 export const requestIdSchema = z.object({ requestId: idField });
-export const invitationSchema = z.object({ email: emailField });
+/** A pending colleague invitation, named by its email (resend, revoke). */
+export const colleagueInvitationSchema = z.object({ email: emailField });
 
-export const joinSchema = z
+/** The invited colleague registers from the link. */
+export const colleagueJoinSchema = z
   .object({
     token: z.string().max(100),
     name: nameField,
@@ -81,4 +81,4 @@ export const joinSchema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
 
 export type InviteInput = z.output<typeof inviteSchema>;
-export type JoinInput = z.output<typeof joinSchema>;
+export type ColleagueJoinInput = z.output<typeof colleagueJoinSchema>;

@@ -2,11 +2,9 @@
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
-type Action = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
-
-export function SignInForm({ action, lng, next, notice }: { action: Action; lng: string; next?: string; notice?: string }) {
+export function SignInForm({ action, lng, next, notice }: { action: FormAction; lng: string; next?: string; notice?: string }) {
   const { t } = useTranslation("accounts");
   return (
     <ActionForm action={action} lng={lng}>
@@ -38,7 +36,7 @@ export function SignInForm({ action, lng, next, notice }: { action: Action; lng:
   );
 }
 
-export function SignUpForm({ action, lng }: { action: Action; lng: string }) {
+export function SignUpForm({ action, lng }: { action: FormAction; lng: string }) {
   const { t } = useTranslation("accounts");
   return (
     <ActionForm
@@ -94,7 +92,7 @@ export function ConfirmSignUpForm({
   label,
   secondary,
 }: {
-  action: Action;
+  action: FormAction;
   lng: string;
   token: string;
   choice: "create" | "join";
@@ -131,7 +129,7 @@ export function ConfirmSignUpForm({
   );
 }
 
-export function ForgotPasswordForm({ action, lng }: { action: Action; lng: string }) {
+export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: string }) {
   const { t } = useTranslation("accounts");
   return (
     <ActionForm
@@ -162,7 +160,7 @@ export function ForgotPasswordForm({ action, lng }: { action: Action; lng: strin
   );
 }
 
-export function ResetPasswordForm({ action, lng, token }: { action: Action; lng: string; token: string }) {
+export function ResetPasswordForm({ action, lng, token }: { action: FormAction; lng: string; token: string }) {
   const { t } = useTranslation("accounts");
   return (
     <ActionForm action={action} lng={lng}>

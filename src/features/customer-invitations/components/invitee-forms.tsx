@@ -2,16 +2,14 @@
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
-
-type Action<R = undefined> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
+import type { FormAction } from "@/lib/action-result";
 
 /** The token travels in a hidden field; the wrapper never echoes it back. */
 function TokenField({ token }: { token: string }) {
   return <input type="hidden" name="token" value={token} />;
 }
 
-export function RegisterForm({ action, lng, token, email }: { action: Action; lng: string; token: string; email: string }) {
+export function RegisterForm({ action, lng, token, email }: { action: FormAction; lng: string; token: string; email: string }) {
   const { t } = useTranslation("invitations");
   return (
     <ActionForm action={action} lng={lng}>
@@ -38,7 +36,7 @@ export function RegisterForm({ action, lng, token, email }: { action: Action; ln
   );
 }
 
-export function SignInAcceptForm({ action, lng, token, email }: { action: Action; lng: string; token: string; email: string }) {
+export function SignInAcceptForm({ action, lng, token, email }: { action: FormAction; lng: string; token: string; email: string }) {
   const { t } = useTranslation("invitations");
   return (
     <ActionForm action={action} lng={lng}>
@@ -59,7 +57,7 @@ export function SignInAcceptForm({ action, lng, token, email }: { action: Action
   );
 }
 
-export function AcceptForm({ action, lng, token }: { action: Action; lng: string; token: string }) {
+export function AcceptForm({ action, lng, token }: { action: FormAction; lng: string; token: string }) {
   const { t } = useTranslation("invitations");
   return (
     <ActionForm action={action} lng={lng}>
@@ -73,7 +71,8 @@ export function AcceptForm({ action, lng, token }: { action: Action; lng: string
   );
 }
 
-export function JoinForm({ action, lng, token, company, until }: { action: Action<{ company: string }>; lng: string; token: string; company: string; until: string }) {
+/** Asks the admins of the company that has the email's domain to add this person. */
+export function JoinRequestForm({ action, lng, token, company, until }: { action: FormAction<{ company: string }>; lng: string; token: string; company: string; until: string }) {
   const { t } = useTranslation("invitations");
   return (
     <ActionForm
@@ -96,7 +95,7 @@ export function JoinForm({ action, lng, token, company, until }: { action: Actio
   );
 }
 
-export function ForwardForm({ action, lng, token, domain }: { action: Action<{ email: string }>; lng: string; token: string; domain: string }) {
+export function ForwardForm({ action, lng, token, domain }: { action: FormAction<{ email: string }>; lng: string; token: string; domain: string }) {
   const { t } = useTranslation("invitations");
   return (
     <ActionForm

@@ -1,11 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
+import { ActionButton } from "@/components/action-button";
 import { ActionForm, echoed, Field, fieldError, LanguageField, SelectField, SubmitButton } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 import { MESSAGE_MAX } from "../limits";
-
-type Action<R = undefined> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 
 export function CreateInvitationForm({
   action,
@@ -14,7 +13,7 @@ export function CreateInvitationForm({
   idempotencyKey,
   defaultCustomerId,
 }: {
-  action: Action<{ email: string }>;
+  action: FormAction<{ email: string }>;
   lng: string;
   customers: { id: string; label: string }[];
   idempotencyKey: string;
@@ -106,32 +105,22 @@ export function RowActions({
   lng: string;
   canResend: boolean;
   canRevoke: boolean;
-  resend: Action;
-  revoke: Action;
+  resend: FormAction;
+  revoke: FormAction;
 }) {
   const { t } = useTranslation("invitations");
   const small = "rounded border px-2 py-1 text-sm hover:border-brand disabled:opacity-60";
   return (
     <div className="flex flex-wrap gap-2">
       {canResend && (
-        <ActionForm action={resend} lng={lng} className="contents">
-          {() => (
-            <>
-              <input type="hidden" name="id" value={id} />
-              <SubmitButton className={small}>{t("staff.resend")}</SubmitButton>
-            </>
-          )}
-        </ActionForm>
+        <ActionButton action={resend} lng={lng} fields={{ id }} className={small}>
+          {t("staff.resend")}
+        </ActionButton>
       )}
       {canRevoke && (
-        <ActionForm action={revoke} lng={lng} className="contents">
-          {() => (
-            <>
-              <input type="hidden" name="id" value={id} />
-              <SubmitButton className={small}>{t("staff.revoke")}</SubmitButton>
-            </>
-          )}
-        </ActionForm>
+        <ActionButton action={revoke} lng={lng} fields={{ id }} className={small}>
+          {t("staff.revoke")}
+        </ActionButton>
       )}
     </div>
   );

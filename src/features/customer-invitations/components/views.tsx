@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/instance";
+import { formatDate } from "@/lib/format";
 import { env } from "@/server/env";
-import type { DeadReason, InvitationView } from "../service";
-
-export function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+import type { DeadReason } from "../core";
+import type { InvitationView } from "../landing";
 
 /** Who invites whom, the customer's message and the expiry. */
 export function InvitationHeader({ lng, invitation }: { lng: string; invitation: InvitationView }) {
@@ -25,7 +23,7 @@ export function InvitationHeader({ lng, invitation }: { lng: string; invitation:
           </blockquote>
         </figure>
       )}
-      <p className="text-sm text-gray-600">{t("landing.expires", { date: formatDate(invitation.expiresAt) })}</p>
+      <p className="text-sm text-gray-600">{t("landing.expires", { date: formatDate(invitation.expiresAt, lng) })}</p>
     </header>
   );
 }

@@ -1,12 +1,10 @@
 import type { ActiveSession } from "@/features/sessions/service";
+import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/instance";
 import { describeUserAgent } from "@/lib/user-agent";
 
-type FormAction = (form: FormData) => Promise<void>;
-
-function when(d: Date, lng: string): string {
-  return new Intl.DateTimeFormat(lng === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
-}
+/** A plain form post (no answer shown): sign out, end one session. */
+type FormPost = (form: FormData) => Promise<void>;
 
 /**
  * The security page's body, for supplier users (portal) and staff (admin):
@@ -20,8 +18,8 @@ export function SecurityPanel({
 }: {
   lng: string;
   sessions: ActiveSession[];
-  signOut: FormAction;
-  revoke: FormAction;
+  signOut: FormPost;
+  revoke: FormPost;
 }) {
   const t = getT(lng, "accounts");
   return (
@@ -47,7 +45,7 @@ export function SecurityPanel({
                     )}
                   </p>
                   <p className="text-gray-600">
-                    {t("security.lastSeen", { when: when(s.lastSeenAt, lng) })} · {t("security.signedIn", { when: when(s.createdAt, lng) })}
+                    {t("security.lastSeen", { when: formatDateTime(s.lastSeenAt, lng) })} · {t("security.signedIn", { when: formatDateTime(s.createdAt, lng) })}
                     {s.ip ? ` · ${t("security.address", { ip: s.ip })}` : ""}
                   </p>
                 </div>

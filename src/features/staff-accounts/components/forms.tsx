@@ -3,13 +3,13 @@ import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "@/components/form";
 import { KeepValuesForm } from "@/components/keep-values-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { staffRoles } from "@/lib/permissions";
 
-type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ userId: string }>>;
+type StaffAction = FormAction<{ userId: string }>;
 
 /** New staff account: email, name, role, language, and how the password is set. */
-export function CreateStaffForm({ action, lng }: { action: Action; lng: string }) {
+export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: string }) {
   const { t } = useTranslation("staff");
   const [setup, setSetup] = useState<"link" | "password">("link");
   return (
@@ -78,27 +78,8 @@ export function CreateStaffForm({ action, lng }: { action: Action; lng: string }
   );
 }
 
-/** One button that posts the account id (deactivate, reactivate) and shows the answer. */
-export function StaffButton({ action, lng, id, label, extra }: { action: Action; lng: string; id: string; label: string; extra?: Record<string, string> }) {
-  const { t } = useTranslation("staff");
-  const [state, formAction, pending] = useActionState(action, undefined);
-  return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
-      <input type="hidden" name="lng" value={lng} />
-      <input type="hidden" name="id" value={id} />
-      {extra && Object.entries(extra).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      <button className="rounded border border-gray-300 bg-white px-3 py-1 text-sm hover:bg-gray-50" disabled={pending}>
-        {label}
-      </button>
-      {state && !state.ok && (
-        <span role="alert" className="text-sm text-red-700">{t(state.formError ?? "common:errors.unexpected")}</span>
-      )}
-    </form>
-  );
-}
-
 /** Role picker with its own submit button. */
-export function RoleForm({ action, lng, id, role, label }: { action: Action; lng: string; id: string; role: string; label: string }) {
+export function RoleForm({ action, lng, id, role, label }: { action: StaffAction; lng: string; id: string; role: string; label: string }) {
   const { t } = useTranslation("staff");
   const [state, formAction, pending] = useActionState(action, undefined);
   const selectId = `role-${id}`;

@@ -3,13 +3,10 @@ import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import type { Permission } from "@/lib/permissions";
 import { GrantFields, type CustomerOption } from "./grant-fields";
 
-type Action = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
-
-const smallButton = "rounded border border-gray-400 bg-white px-3 py-1 text-sm hover:bg-gray-100 disabled:opacity-60";
 const primaryButton = "rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:cursor-wait disabled:opacity-70";
 
 /** A submit button with its own accessible name (e.g. "Deactivate Lin" for a row's "Deactivate"). */
@@ -29,7 +26,7 @@ export interface GrantOptions {
   allowAll: boolean;
 }
 
-export function InviteForm({ action, lng, options, days }: { action: Action; lng: string; options: GrantOptions; days: number }) {
+export function InviteForm({ action, lng, options, days }: { action: FormAction; lng: string; options: GrantOptions; days: number }) {
   const { t } = useTranslation("users");
   return (
     <ActionForm action={action} lng={lng}>
@@ -53,7 +50,7 @@ export function EditAccessForm({
   options,
   initial,
 }: {
-  action: Action;
+  action: FormAction;
   lng: string;
   userId: string;
   options: GrantOptions;
@@ -73,7 +70,7 @@ export function EditAccessForm({
   );
 }
 
-export function ApproveJoinForm({ action, lng, requestId, name, options }: { action: Action; lng: string; requestId: string; name: string; options: GrantOptions }) {
+export function ApproveJoinForm({ action, lng, requestId, name, options }: { action: FormAction; lng: string; requestId: string; name: string; options: GrantOptions }) {
   const { t } = useTranslation("users");
   return (
     <ActionForm action={action} lng={lng} className="space-y-3">
@@ -90,39 +87,8 @@ export function ApproveJoinForm({ action, lng, requestId, name, options }: { act
   );
 }
 
-/** A one-button form (deactivate, resend, revoke, decline...) that shows its own outcome. */
-export function RowButton({
-  action,
-  lng,
-  fields,
-  label,
-  ariaLabel,
-  danger,
-}: {
-  action: Action;
-  lng: string;
-  fields: Record<string, string>;
-  label: string;
-  ariaLabel: string;
-  danger?: boolean;
-}) {
-  return (
-    <ActionForm action={action} lng={lng} className="space-y-1">
-      {() => (
-        <>
-          {Object.entries(fields).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <NamedSubmit className={`${smallButton} ${danger ? "border-red-400 text-red-800" : ""}`} label={ariaLabel}>
-            {label}
-          </NamedSubmit>
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
-export function JoinForm({ action, lng, token, email, name }: { action: Action; lng: string; token: string; email: string; name: string }) {
+/** The invited colleague's registration: email fixed, name, password, language. */
+export function ColleagueJoinForm({ action, lng, token, email, name }: { action: FormAction; lng: string; token: string; email: string; name: string }) {
   const { t } = useTranslation("users");
   const { t: ta } = useTranslation("accounts");
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/features/accounts/components/forms";
 import { getT } from "@/lib/i18n/instance";
-import { getSessionUser } from "@/server/session";
+import { currentUser } from "@/server/guards";
 import { signInAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
@@ -18,7 +18,7 @@ export default async function SignInPage({
 }) {
   const { lng } = await params;
   const { next, reset } = await searchParams;
-  if (await getSessionUser()) redirect(next && next.startsWith(`/${lng}/`) ? next : `/${lng}`);
+  if (await currentUser()) redirect(next && next.startsWith(`/${lng}/`) ? next : `/${lng}`);
   const t = getT(lng, "accounts");
   return (
     <>

@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createInvitationSchema, invitationIdSchema } from "@/features/customer-invitations/schemas";
-import { createInvitation, resendInvitation, revokeInvitation } from "@/features/customer-invitations/service";
+import { createInvitationSchema } from "@/features/customer-invitations/schemas";
+import { createInvitation, resendInvitation, revokeInvitation } from "@/features/customer-invitations/staff";
 import { fail, ok } from "@/lib/action-result";
+import { idSchema } from "@/lib/validation";
 import { staffAction } from "@/server/action";
 
 // Support staff and administrators act on behalf of customers.
@@ -14,14 +15,14 @@ export const createInvitationAction = staffAction("SUPPORT", createInvitationSch
   return ok({ email: input.email });
 });
 
-export const resendInvitationAction = staffAction("SUPPORT", invitationIdSchema, async ({ id }, { user, ip, lng }) => {
+export const resendInvitationAction = staffAction("SUPPORT", idSchema, async ({ id }, { user, ip, lng }) => {
   const result = await resendInvitation(id, { type: "STAFF", id: user.id, ip });
   if (!result.ok) return fail(`invitations:errors.${result.error}`);
   revalidatePath(`/${lng}/admin/invitations`);
   return ok(undefined, "invitations:staff.resent");
 });
 
-export const revokeInvitationAction = staffAction("SUPPORT", invitationIdSchema, async ({ id }, { user, ip, lng }) => {
+export const revokeInvitationAction = staffAction("SUPPORT", idSchema, async ({ id }, { user, ip, lng }) => {
   const result = await revokeInvitation(id, { type: "STAFF", id: user.id, ip });
   if (!result.ok) return fail(`invitations:errors.${result.error}`);
   revalidatePath(`/${lng}/admin/invitations`);

@@ -1,14 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { inviteColleague, resendColleagueInvitation, revokeColleagueInvitation } from "@/features/supplier-users/colleague-invitations";
+import { approveJoinRequest, declineJoinRequest } from "@/features/supplier-users/join-requests";
 import {
   approveJoinSchema,
-  invitationSchema,
+  colleagueInvitationSchema,
   inviteSchema,
   requestIdSchema,
   updateAccessSchema,
   userIdSchema,
 } from "@/features/supplier-users/schemas";
-import * as users from "@/features/supplier-users/service";
+import { deactivateUser, reactivateUser, updateAccess } from "@/features/supplier-users/team";
 import type { ActionResult } from "@/lib/action-result";
 import { supplierAction, type SupplierCtx } from "@/server/action";
 
@@ -22,33 +24,33 @@ function refresh(result: ActionResult<undefined>, lng: string) {
 }
 
 export const inviteAction = supplierAction("users", inviteSchema, async (input, ctx) =>
-  refresh(await users.inviteColleague(manager(ctx), input), ctx.lng),
+  refresh(await inviteColleague(manager(ctx), input), ctx.lng),
 );
 
-export const resendInvitationAction = supplierAction("users", invitationSchema, async (input, ctx) =>
-  refresh(await users.resendInvitation(manager(ctx), input.email), ctx.lng),
+export const resendColleagueInvitationAction = supplierAction("users", colleagueInvitationSchema, async (input, ctx) =>
+  refresh(await resendColleagueInvitation(manager(ctx), input.email), ctx.lng),
 );
 
-export const revokeInvitationAction = supplierAction("users", invitationSchema, async (input, ctx) =>
-  refresh(await users.revokeInvitation(manager(ctx), input.email), ctx.lng),
+export const revokeColleagueInvitationAction = supplierAction("users", colleagueInvitationSchema, async (input, ctx) =>
+  refresh(await revokeColleagueInvitation(manager(ctx), input.email), ctx.lng),
 );
 
 export const updateAccessAction = supplierAction("users", updateAccessSchema, async (input, ctx) =>
-  refresh(await users.updateAccess(manager(ctx), input.userId, input.grant), ctx.lng),
+  refresh(await updateAccess(manager(ctx), input.userId, input.grant), ctx.lng),
 );
 
 export const deactivateAction = supplierAction("users", userIdSchema, async (input, ctx) =>
-  refresh(await users.deactivateUser(manager(ctx), input.userId), ctx.lng),
+  refresh(await deactivateUser(manager(ctx), input.userId), ctx.lng),
 );
 
 export const reactivateAction = supplierAction("users", userIdSchema, async (input, ctx) =>
-  refresh(await users.reactivateUser(manager(ctx), input.userId), ctx.lng),
+  refresh(await reactivateUser(manager(ctx), input.userId), ctx.lng),
 );
 
 export const approveJoinAction = supplierAction("users", approveJoinSchema, async (input, ctx) =>
-  refresh(await users.approveJoinRequest(manager(ctx), input.requestId, input.grant), ctx.lng),
+  refresh(await approveJoinRequest(manager(ctx), input.requestId, input.grant), ctx.lng),
 );
 
 export const declineJoinAction = supplierAction("users", requestIdSchema, async (input, ctx) =>
-  refresh(await users.declineJoinRequest(manager(ctx), input.requestId), ctx.lng),
+  refresh(await declineJoinRequest(manager(ctx), input.requestId), ctx.lng),
 );

@@ -1,15 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import { acceptSchema, forwardSchema, joinSchema, registerSchema, signInAcceptSchema } from "@/features/customer-invitations/schemas";
-import {
-  acceptAfterSignIn,
-  acceptInvitation,
-  forwardInvitation,
-  invitedEmail,
-  registerFromInvitation,
-  requestToJoin,
-  type AcceptResult,
-} from "@/features/customer-invitations/service";
+import { acceptAfterSignIn, acceptInvitation, registerFromInvitation, type AcceptResult } from "@/features/customer-invitations/accept";
+import { forwardInvitation, requestToJoin } from "@/features/customer-invitations/forward";
+import { invitedEmail } from "@/features/customer-invitations/landing";
+import { acceptSchema, forwardSchema, joinRequestSchema, registerSchema, signInAcceptSchema } from "@/features/customer-invitations/schemas";
 import { fail, ok } from "@/lib/action-result";
 import { isLng } from "@/lib/i18n/config";
 import { publicAction, userAction } from "@/server/action";
@@ -20,7 +14,6 @@ import { isTokenShaped } from "@/server/tokens";
 // visitor back to the landing page, which explains what happened.
 
 const landing = (lng: string, token: string) => `/${lng}/invite/${isTokenShaped(token) ? token : "invalid"}`;
-
 
 function afterAccept(result: AcceptResult, lng: string, token: string) {
   if (result.ok) redirect(`/${lng}/invite/${token}/done`);
@@ -50,7 +43,7 @@ export const acceptAction = userAction(acceptSchema, async (input, { ip, lng, us
   return afterAccept(await acceptInvitation(input.token, user.id, ip), lng, input.token);
 });
 
-export const joinAction = publicAction(joinSchema, async (input, { ip, lng }) => {
+export const joinRequestAction = publicAction(joinRequestSchema, async (input, { ip, lng }) => {
   const result = await requestToJoin(input, ip);
   if (result.ok) return ok({ company: result.company });
   if (result.error === "noCompany" || result.error === "accountExists") return fail(`invitations:errors.${result.error}`);

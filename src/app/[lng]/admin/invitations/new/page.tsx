@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { CreateInvitationForm } from "@/features/customer-invitations/components/staff-forms";
-import { customerChoices, customerName } from "@/features/customer-invitations/service";
+import { NewInvitationScreen } from "@/features/customer-invitations/components/new-invitation";
+import { customerChoices } from "@/features/customer-invitations/staff";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";
 import { createInvitationAction } from "../actions";
@@ -21,24 +20,13 @@ export default async function NewInvitationPage({
   const { lng } = await params;
   await requireStaff(lng);
   const { customerId } = await searchParams;
-  const t = getT(lng, "invitations");
-  const customers = (await customerChoices()).map((c) => ({ id: c.id, label: customerName(c, lng) }));
   return (
-    <section className="max-w-xl">
-      <Link href={`/${lng}/admin/invitations`} className="text-sm text-brand underline">
-        {t("staff.back")}
-      </Link>
-      <h1 className="mt-2 mb-4 text-2xl font-semibold">{t("staff.createTitle")}</h1>
-      <div className="rounded border bg-white p-4">
-        <CreateInvitationForm
-          action={createInvitationAction}
-          lng={lng}
-          customers={customers}
-          // A new key per form view: a double submit of this view creates one invitation.
-          idempotencyKey={crypto.randomUUID()}
-          defaultCustomerId={customers.some((c) => c.id === customerId) ? customerId : undefined}
-        />
-      </div>
-    </section>
+    <NewInvitationScreen
+      lng={lng}
+      customers={await customerChoices(lng)}
+      customerId={customerId}
+      idempotencyKey={crypto.randomUUID()}
+      action={createInvitationAction}
+    />
   );
 }

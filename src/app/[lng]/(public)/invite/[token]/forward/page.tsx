@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { ForwardForm } from "@/features/customer-invitations/components/invitee-forms";
-import { DeadLink } from "@/features/customer-invitations/components/views";
-import { openForForward } from "@/features/customer-invitations/service";
+import { ForwardScreen } from "@/features/customer-invitations/components/landing-screen";
+import { openForForward } from "@/features/customer-invitations/landing";
 import { getT } from "@/lib/i18n/instance";
-import { emailDomain } from "@/lib/validation";
 import { clientIp } from "@/server/request";
 import { forwardAction } from "../actions";
 
@@ -13,15 +11,6 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 
 export default async function ForwardPage({ params }: { params: Promise<{ lng: string; token: string }> }) {
   const { lng, token } = await params;
-  const t = getT(lng, "invitations");
   const landing = await openForForward(token, await clientIp(), lng);
-  if (landing.kind === "dead") return <DeadLink lng={lng} reason={landing.reason} />;
-  const { invitation } = landing;
-  return (
-    <>
-      <h1 className="mb-2 text-2xl font-semibold">{t("forward.title")}</h1>
-      <p className="mb-4 text-gray-700">{t("forward.intro", { customer: invitation.customer })}</p>
-      <ForwardForm action={forwardAction} lng={lng} token={token} domain={emailDomain(invitation.email)} />
-    </>
-  );
+  return <ForwardScreen lng={lng} token={token} landing={landing} action={forwardAction} />;
 }
