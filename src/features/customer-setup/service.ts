@@ -1,6 +1,7 @@
 import { banners, progress, type Banners } from "@/features/onboarding/progress";
 import { parseRequirements } from "@/features/requirements/requirements";
 import { db } from "@/server/db";
+import { relationshipProgress, relationshipsWithProgress } from "@/features/relationships/service";
 import { customerScope, relationshipScope, type ScopedUser } from "@/server/access";
 
 /**
@@ -50,10 +51,7 @@ export async function listCustomers(user: ScopedUser, q = ""): Promise<Record<Gr
   const scope = customerScope(user);
   const { emails, domains } = await supplierContacts(user.supplierId);
   const [relationships, invitations, requests, potential] = await Promise.all([
-    db.customerRelationship.findMany({
-      where: relationshipScope(user),
-      include: { customer: true, submissions: { select: { stepKey: true, status: true } } },
-    }),
+    relationshipsWithProgress(relationshipScope(user)),
     db.invitation.findMany({
       where: {
         status: "PENDING",
@@ -114,10 +112,7 @@ export async function customerDetail(user: ScopedUser, customerId: string) {
     include: { domains: true, aliases: true },
   });
   if (!customer) return null;
-  const relationship = await db.customerRelationship.findFirst({
-    where: { ...relationshipScope(user), customerId },
-    include: { submissions: { select: { stepKey: true, status: true, submittedAt: true } } },
-  });
+  const relationship = await relationshipProgress({ ...relationshipScope(user), customerId });
   const steps = parseRequirements(customer.requirements);
   const requests = await db.connectionRequest.findMany({
     where: { supplierId: user.supplierId, customerId },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { submittedOnboardings } from "@/features/onboarding/service";
+import { submittedOnboardings } from "@/features/onboarding/review";
 import { formatDate, ui } from "@/components/ui";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";

@@ -6,7 +6,7 @@ import { CopyAnswersForm } from "@/features/onboarding/components/copy-form";
 import { ProgressBar } from "@/features/onboarding/components/progress-bar";
 import { StepForm } from "@/features/onboarding/components/step-form";
 import { firstOpenStep } from "@/features/onboarding/progress";
-import { loadOnboarding } from "@/features/onboarding/service";
+import { loadOnboarding } from "@/features/onboarding/answers";
 import { countryOptions } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
