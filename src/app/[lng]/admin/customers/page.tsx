@@ -4,7 +4,7 @@ import { customerListSchema } from "@/features/customers/schemas";
 import { listCustomers } from "@/features/customers/service";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
-import { firstValues } from "@/features/admin/schemas";
+import { firstValues } from "@/features/admin/filters";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";

@@ -6,7 +6,7 @@ import { contactFlagFilters, queueFilterSchema } from "@/features/connection-req
 import { customerChoices, listQueue } from "@/features/connection-requests/queue/service";
 import { Pager } from "@/components/pager";
 import { formatDate, ui } from "@/components/ui";
-import { firstValues } from "@/features/admin/schemas";
+import { firstValues } from "@/features/admin/filters";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { formatDate, ui } from "@/components/ui";
-import { firstValues } from "@/features/admin/schemas";
+import { firstValues } from "@/features/admin/filters";
 import { sectionRole } from "@/features/admin/sections";
 import { ticketFilterSchema, ticketStatuses } from "@/features/support/schemas";
 import { listStaffTickets } from "@/features/support/staff";
