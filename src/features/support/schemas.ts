@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, idSchema } from "@/lib/validation";
 
 export const ticketTopics = ["FIND_CUSTOMER", "SEARCH_ATTEMPTS", "CONNECTION_REQUEST", "ACCOUNT", "OTHER"] as const;
 export type TicketTopic = (typeof ticketTopics)[number];
@@ -17,8 +18,6 @@ export type TicketInput = z.output<typeof ticketSchema>;
 
 // ------------------------------------------------------------ staff side
 
-const id = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong");
-
 export const ticketStatuses = ["OPEN", "CLOSED"] as const;
 
 /** The staff list's filters come from the URL: anything malformed is ignored. */
@@ -29,10 +28,10 @@ export const ticketFilterSchema = z.object({
 });
 export type TicketFilter = z.output<typeof ticketFilterSchema>;
 
-export const ticketIdSchema = z.object({ id });
+export const ticketIdSchema = idSchema;
 
 export const replySchema = z.object({
-  id,
+  id: idField,
   body: z.string({ error: "staff:validation.replyRequired" }).trim().min(1, "staff:validation.replyRequired").max(4000, "validation.tooLong"),
 });
 export type ReplyInput = z.output<typeof replySchema>;

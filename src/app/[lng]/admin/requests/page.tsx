@@ -5,7 +5,8 @@ import { BulkDecideForm } from "@/features/connection-requests/queue/components/
 import { contactFlagFilters, queueFilterSchema } from "@/features/connection-requests/queue/schemas";
 import { customerChoices, listQueue } from "@/features/connection-requests/queue/service";
 import { Pager } from "@/components/pager";
-import { formatDate, ui } from "@/components/ui";
+import { ui } from "@/components/ui";
+import { formatDateTime } from "@/lib/format";
 import { firstValues } from "@/features/admin/filters";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
@@ -113,7 +114,7 @@ export default async function RequestQueuePage({
                         ))}
                       </td>
                       <td className={ui.td} data-testid="queue-status">{t(`queue.statuses.${r.status}`)}</td>
-                      <td className={`${ui.td} whitespace-nowrap`}>{formatDate(r.createdAt)}</td>
+                      <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.createdAt, lng)}</td>
                     </tr>
                   ))}
                 </tbody>

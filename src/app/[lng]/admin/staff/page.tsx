@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { RoleForm, StaffButton } from "@/features/staff-accounts/components/forms";
-import { formatDate, ui } from "@/components/ui";
+import { ui } from "@/components/ui";
+import { formatDateTime } from "@/lib/format";
 import { firstValues } from "@/features/admin/filters";
 import { staffFilterSchema } from "@/features/staff-accounts/schemas";
 import { sectionRole } from "@/features/admin/sections";
@@ -47,7 +48,7 @@ export default async function StaffPage({
                 <span data-testid="staff-status" className={s.status === "ACTIVE" ? "text-green-800" : "text-red-700"}>{t(`staff.statuses.${s.status}`)}</span>
               </p>
             </div>
-            <p className="text-xs text-gray-600">{t("staff.lastSignIn")}: {formatDate(s.lastSignInAt)}</p>
+            <p className="text-xs text-gray-600">{t("staff.lastSignIn")}: {formatDateTime(s.lastSignInAt, lng)}</p>
             {s.id === me.id ? (
               <p className="mt-2 text-sm text-gray-600">{t("staff.thisIsYou")}</p>
             ) : (

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecideForm, ResetAttemptsForm } from "@/features/connection-requests/queue/components/queue-forms";
 import { queueDetail } from "@/features/connection-requests/queue/service";
-import { formatDate, ui } from "@/components/ui";
+import { ui } from "@/components/ui";
+import { formatDateTime } from "@/lib/format";
 import { sectionRole } from "@/features/admin/sections";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";
@@ -48,9 +49,9 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         <dt className="font-medium">{t("queue.requestedBy")}</dt>
         <dd className="break-all">{r.requestedBy.name} &lt;{r.requestedBy.email}&gt;</dd>
         <dt className="font-medium">{t("queue.columns.created")}</dt>
-        <dd>{formatDate(r.createdAt)}</dd>
+        <dd>{formatDateTime(r.createdAt, lng)}</dd>
         <dt className="font-medium">{t("queue.expires")}</dt>
-        <dd>{formatDate(r.expiresAt)}</dd>
+        <dd>{formatDateTime(r.expiresAt, lng)}</dd>
         {r.comment && (
           <>
             <dt className="font-medium">{t("queue.comment")}</dt>
@@ -92,10 +93,10 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
       <div className={ui.card}>
         <h2 className="text-lg font-semibold">{t("queue.history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="request-history">
-          <li>{formatDate(r.createdAt)} · {t("queue.created", { name: r.requestedBy.name })}</li>
+          <li>{formatDateTime(r.createdAt, lng)} · {t("queue.created", { name: r.requestedBy.name })}</li>
           {r.events.map((e) => (
             <li key={e.id}>
-              {formatDate(e.createdAt)} · {t(`queue.statuses.${e.toStatus}`)} · {t(`queue.actors.${e.actorType}`)}
+              {formatDateTime(e.createdAt, lng)} · {t(`queue.statuses.${e.toStatus}`)} · {t(`queue.actors.${e.actorType}`)}
               {e.actorName ? ` (${e.actorName})` : ""}
               {e.comment ? ` — “${e.comment}”` : ""}
             </li>
@@ -105,7 +106,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         <ol className="mt-2 space-y-1 text-sm" data-testid="request-audit">
           {r.audit.map((a) => (
             <li key={a.id} className="break-words">
-              {formatDate(a.createdAt)} · <code>{a.action}</code> · {a.actorType}{a.actorName ? ` (${a.actorName})` : ""}
+              {formatDateTime(a.createdAt, lng)} · <code>{a.action}</code> · {a.actorType}{a.actorName ? ` (${a.actorName})` : ""}
               {a.after ? <> · <code className="text-xs">{a.after}</code></> : null}
             </li>
           ))}
