@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageField } from "@/features/admin/filters";
 import { idField, idSchema } from "@/lib/validation";
 
 export const ticketTopics = ["FIND_CUSTOMER", "SEARCH_ATTEMPTS", "CONNECTION_REQUEST", "ACCOUNT", "OTHER"] as const;
@@ -24,7 +25,7 @@ export const ticketStatuses = ["OPEN", "CLOSED"] as const;
 export const ticketFilterSchema = z.object({
   status: z.enum(ticketStatuses).optional().catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageField,
 });
 export type TicketFilter = z.output<typeof ticketFilterSchema>;
 
