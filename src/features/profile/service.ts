@@ -75,6 +75,8 @@ export async function loadProfile(user: ProfileUser) {
   for (const s of sections) if (isPrivateSection(s.section) && readable.includes(s.section)) data[s.section] = parseAnswers(s.data);
   return {
     company,
+    /** The caller may read the profile but not change it (no "profile" permission) */
+    readOnly: !can(user.permissions, "profile"),
     sections: data,
     withheld,
     documents,
