@@ -10,7 +10,3 @@ export const ui = {
   td: "px-3 py-2 align-top",
   card: "rounded border bg-white p-4",
 };
-
-export function formatDate(d: Date | null | undefined): string {
-  return d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—";
-}

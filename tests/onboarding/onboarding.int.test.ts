@@ -5,7 +5,9 @@ import { startSmtpServer } from "../support/smtp";
 
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
-const { saveStep, copyAnswers, loadOnboarding, approveOnboarding, requestChanges } = await import("@/features/onboarding/service");
+const { saveStep, loadOnboarding } = await import("@/features/onboarding/answers");
+const { copyAnswers } = await import("@/features/onboarding/copy");
+const { approveOnboarding, requestChanges } = await import("@/features/onboarding/review");
 const { customerDetail } = await import("@/features/customer-setup/service");
 const { MAX_DOCUMENT_BYTES, readDocument } = await import("@/features/profile/documents");
 const { db } = await import("@/server/db");

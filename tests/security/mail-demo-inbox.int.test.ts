@@ -6,7 +6,7 @@ delete process.env.SMTP_URL;
 const accounts = await import("@/features/accounts/service");
 const invitations = { ...(await import("@/features/customer-invitations/staff")), ...(await import("@/features/customer-invitations/forward")) };
 const { listMail, resendMail } = await import("@/features/mail-log/service");
-const { mailFilterSchema } = await import("@/features/admin/schemas");
+const { mailFilterSchema } = await import("@/features/mail-log/schemas");
 const { storesReadableLinks } = await import("@/server/mail/links");
 const { db } = await import("@/server/db");
 const { makeCustomer, PASSWORD } = await import("../support/factories");

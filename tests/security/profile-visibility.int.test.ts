@@ -14,7 +14,7 @@ let current: SessionUser | null = null;
 vi.mock("@/server/session", () => ({ getSessionUser: async () => current }));
 
 const { loadProfile, profileAsSeenBy, updatePrivateSection, updateSharing } = await import("@/features/profile/service");
-const { saveStep } = await import("@/features/onboarding/service");
+const { saveStep } = await import("@/features/onboarding/answers");
 const { db } = await import("@/server/db");
 const { env } = await import("@/server/env");
 const { makeSupplier, makeUser, makeCustomer } = await import("../support/factories");

@@ -8,7 +8,7 @@ process.env.APP_ENV = "production";
 delete process.env.SMTP_URL;
 const accounts = await import("@/features/accounts/service");
 const { listMail } = await import("@/features/mail-log/service");
-const { mailFilterSchema } = await import("@/features/admin/schemas");
+const { mailFilterSchema } = await import("@/features/mail-log/schemas");
 const { db } = await import("@/server/db");
 const { hashToken } = await import("@/server/tokens");
 const { PASSWORD } = await import("../support/factories");

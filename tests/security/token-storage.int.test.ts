@@ -29,7 +29,7 @@ const users = {
 };
 const requests = await import("@/features/connection-requests/service");
 const { createStaffAccount } = await import("@/features/staff-accounts/service");
-const { createStaffSchema } = await import("@/features/admin/schemas");
+const { createStaffSchema } = await import("@/features/staff-accounts/schemas");
 const { resendMail } = await import("@/features/mail-log/service");
 const { db } = await import("@/server/db");
 const { hashToken } = await import("@/server/tokens");

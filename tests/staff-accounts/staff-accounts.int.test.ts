@@ -4,7 +4,7 @@ import { firstLink, startSmtpServer } from "../support/smtp";
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 const { createStaffAccount, deactivateStaff, reactivateStaff, changeStaffRole, listStaff } = await import("@/features/staff-accounts/service");
-const { createStaffSchema } = await import("@/features/admin/schemas");
+const { createStaffSchema } = await import("@/features/staff-accounts/schemas");
 const { authenticate, createStaffUser, isResetTokenValid, resetPassword } = await import("@/features/accounts/service");
 const { db } = await import("@/server/db");
 const { PASSWORD } = await import("../support/factories");

@@ -1,3 +1,4 @@
+import { countSubmittedOnboardings } from "@/features/relationships/service";
 import { db } from "@/server/db";
 
 export interface DashboardCounts {
@@ -13,7 +14,7 @@ export async function dashboardCounts(now = new Date()): Promise<DashboardCounts
     // EXPIRED is also derived on read: a pending request past its date no longer waits.
     db.connectionRequest.count({ where: { status: "PENDING", expiresAt: { gt: now } } }),
     db.supportTicket.count({ where: { status: "OPEN" } }),
-    db.customerRelationship.count({ where: { onboardingState: "SUBMITTED" } }),
+    countSubmittedOnboardings(),
     db.outgoingMail.count({ where: { status: "FAILED" } }),
   ]);
   return { pendingRequests, openTickets, submittedOnboarding, failedMails };

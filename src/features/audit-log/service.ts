@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
-import type { AuditFilter } from "@/features/admin/schemas";
+import type { AuditFilter } from "./schemas";
 
 export interface AuditRow {
   id: string;

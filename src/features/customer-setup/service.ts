@@ -2,6 +2,7 @@ import { banners, progress, type Banners } from "@/features/onboarding/progress"
 import { parseRequirements } from "@/features/requirements/requirements";
 import { potentialCustomers } from "@/features/relationships/service";
 import { db } from "@/server/db";
+import { relationshipProgress, relationshipsWithProgress } from "@/features/relationships/service";
 import { customerScope, relationshipScope, type ScopedUser } from "@/server/access";
 
 /**
@@ -51,10 +52,7 @@ export async function listCustomers(user: ScopedUser, q = ""): Promise<Record<Gr
   const scope = customerScope(user);
   const { emails, domains } = await supplierContacts(user.supplierId);
   const [relationships, invitations, requests, potential] = await Promise.all([
-    db.customerRelationship.findMany({
-      where: relationshipScope(user),
-      include: { customer: true, submissions: { select: { stepKey: true, status: true } } },
-    }),
+    relationshipsWithProgress(relationshipScope(user)),
     db.invitation.findMany({
       where: {
         status: "PENDING",
@@ -113,10 +111,7 @@ export async function customerDetail(user: ScopedUser, customerId: string) {
     include: { domains: true, aliases: true },
   });
   if (!customer) return null;
-  const relationship = await db.customerRelationship.findFirst({
-    where: { ...relationshipScope(user), customerId },
-    include: { submissions: { select: { stepKey: true, status: true, submittedAt: true } } },
-  });
+  const relationship = await relationshipProgress({ ...relationshipScope(user), customerId });
   const steps = parseRequirements(customer.requirements);
   const requests = await db.connectionRequest.findMany({
     where: { supplierId: user.supplierId, customerId },

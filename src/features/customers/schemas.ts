@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterText, pageField } from "@/features/admin/filters";
 import { isFreeMailDomain } from "@/lib/free-mail";
 import { companyNameField, idField, optionalText } from "@/lib/validation";
 import { aliasKinds, autoApproveRules, checkRequirements, isDomain, normaliseDomain, type AliasKind } from "./form-rules";
@@ -81,7 +82,7 @@ export const customerUpdateSchema = customerFields.extend({ id: idField }).trans
 export type CustomerInput = z.output<typeof customerFormSchema>;
 
 export const customerListSchema = z.object({
-  q: z.string().trim().max(160).optional().catch(undefined).transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  q: filterText(160),
+  page: pageField,
 });
 export type CustomerListFilter = z.output<typeof customerListSchema>;

@@ -8,7 +8,7 @@ import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
 import { deliver, type SecretLinks } from "@/server/mail";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
-import type { MailFilter } from "@/features/admin/schemas";
+import type { MailFilter } from "./schemas";
 import { reissueSetPasswordLink } from "@/features/staff-accounts/service";
 
 type StoredMail = Prisma.OutgoingMailGetPayload<object>;

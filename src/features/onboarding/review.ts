@@ -1,22 +1,27 @@
-import { z } from "zod";
-import { db } from "@/server/db";
+import { customerName } from "@/lib/customer-name";
+import { notify } from "@/features/notifications/service";
+import { documentsByIds } from "@/features/profile/documents";
+import {
+  moveOnboarding,
+  relationshipForReview,
+  relationshipWithCustomer,
+  submittedRelationships,
+} from "@/features/relationships/service";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { can, parsePermissions } from "@/lib/permissions";
+import { audit } from "@/server/audit";
+import { db, type Tx } from "@/server/db";
+import { portalUrl, sendMail } from "@/server/mail";
 import type { Answer } from "@/features/requirements/fields";
 import { parseRequirements, type RequirementField } from "@/features/requirements/requirements";
+import type { OnboardingState } from "./progress";
 
 /**
- * The staff side of onboarding: a submitted onboarding with its answers laid
- * out step by step, for approval or sending back (approveOnboarding /
- * requestChanges in service.ts make the change).
+ * The staff side of onboarding: the submitted onboardings waiting for review,
+ * one laid out step by step, and the review itself (approve, or send back with
+ * a comment), which notifies and emails the supplier's users who handle it.
+ * The forms' schemas are in ./schemas.ts.
  */
-
-const id = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong");
-
-export const approveSchema = z.object({ id });
-export const sendBackSchema = z.object({
-  id,
-  comment: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(2000, "validation.tooLong"),
-  "steps[]": z.array(z.string().max(40)).max(12).optional(),
-});
 
 export interface ReviewField {
   key: string;
@@ -28,15 +33,12 @@ export interface ReviewField {
 }
 
 export async function onboardingForReview(relationshipId: string) {
-  const rel = await db.customerRelationship.findUnique({
-    where: { id: relationshipId },
-    include: { customer: true, supplier: { select: { id: true, name: true } }, submissions: true },
-  });
+  const rel = await relationshipForReview(relationshipId);
   if (!rel) return null;
   const steps = parseRequirements(rel.customer.requirements);
   const answers = new Map(rel.submissions.map((s) => [s.stepKey, s]));
   const docIds = rel.submissions.flatMap((s) => Object.values(safeJson(s.data))).filter((v): v is string => typeof v === "string");
-  const docs = await db.supplierDocument.findMany({ where: { id: { in: docIds }, supplierId: rel.supplierId }, select: { id: true, filename: true } });
+  const docs = await documentsByIds(rel.supplierId, docIds);
   const docName = new Map(docs.map((d) => [d.id, d.filename]));
   return {
     id: rel.id,
@@ -82,4 +84,109 @@ function safeJson(json: string): Record<string, Answer> {
   } catch {
     return {};
   }
+}
+
+// ------------------------------------------------------------ the review
+
+/** Supplier users who handle onboarding for this customer (admins included). */
+async function onboardingRecipients(tx: Tx, supplierId: string, customerId: string) {
+  const users = await tx.user.findMany({
+    where: {
+      supplierId,
+      kind: "SUPPLIER",
+      status: "ACTIVE",
+      OR: [{ allCustomers: true }, { customerAccess: { some: { customerId } } }],
+    },
+    select: { id: true, email: true, locale: true, permissions: true },
+  });
+  return users.filter((u) => can(parsePermissions(u.permissions), "onboarding"));
+}
+
+type StaffActor = { id: string; ip?: string };
+type Review = { kind: "approved" | "changesRequested"; customerId: string; name: string; nameZh: string; comment: string; recipients: { id: string; email: string; locale: string }[] };
+
+async function tell(review: Review) {
+  for (const r of review.recipients) {
+    const lng = r.locale === "zh" ? "zh" : "en";
+    await sendMail({
+      to: r.email,
+      locale: lng,
+      template: `onboarding:mail.${review.kind}`,
+      params: { customer: customerName(review, lng), comment: review.comment },
+      actionUrl: portalUrl(`/${lng}/setup/customers?c=${review.customerId}`),
+    });
+  }
+}
+
+/** Staff approve a submitted onboarding. Repeating it changes nothing. */
+export async function approveOnboarding(actor: StaffActor, relationshipId: string): Promise<ActionResult<{ state: OnboardingState }>> {
+  const result = await db.$transaction(async (tx) => {
+    const rel = await relationshipWithCustomer(relationshipId, tx);
+    if (!rel) return { res: fail("onboarding:errors.notFound") };
+    if (rel.onboardingState === "APPROVED") return { res: ok({ state: "APPROVED" as OnboardingState }) };
+    if (rel.onboardingState !== "SUBMITTED") return { res: fail("onboarding:review.notSubmitted") };
+    const changed = await moveOnboarding(tx, rel.id, "SUBMITTED", "APPROVED", "");
+    if (!changed) return { res: ok({ state: "APPROVED" as OnboardingState }) };
+    await tx.onboardingSubmission.updateMany({ where: { relationshipId: rel.id, status: "SUBMITTED" }, data: { status: "APPROVED", comment: "" } });
+    await audit(tx, { type: "STAFF", id: actor.id, ip: actor.ip }, {
+      action: "onboarding.approved",
+      entityType: "CustomerRelationship",
+      entityId: rel.id,
+      before: { state: rel.onboardingState },
+      after: { state: "APPROVED" },
+    });
+    const recipients = await onboardingRecipients(tx, rel.supplierId, rel.customerId);
+    await notify(tx, recipients.map((r) => r.id), "onboarding:events.approved", { customer: rel.customer.name }, `/setup/customers?c=${rel.customerId}`);
+    const review: Review = { kind: "approved", customerId: rel.customerId, name: rel.customer.name, nameZh: rel.customer.nameZh, comment: "", recipients };
+    return { res: ok({ state: "APPROVED" as OnboardingState }), review };
+  });
+  if (result.review) await tell(result.review);
+  return result.res;
+}
+
+/**
+ * Staff send a submitted (or approved) onboarding back with a comment. The
+ * named steps (all, when none are named) reopen for the supplier.
+ */
+export async function requestChanges(
+  actor: StaffActor,
+  relationshipId: string,
+  comment: string,
+  stepKeys?: string[],
+): Promise<ActionResult<{ state: OnboardingState }>> {
+  const text = comment.trim();
+  if (!text) return { ok: false, fieldErrors: { comment: ["validation.required"] } };
+  if (text.length > 2000) return { ok: false, fieldErrors: { comment: ["validation.tooLong"] } };
+  const result = await db.$transaction(async (tx) => {
+    const rel = await relationshipWithCustomer(relationshipId, tx);
+    if (!rel) return { res: fail("onboarding:errors.notFound") };
+    if (rel.onboardingState === "CHANGES_REQUESTED" && rel.onboardingNote === text) {
+      return { res: ok({ state: "CHANGES_REQUESTED" as OnboardingState }) };
+    }
+    if (rel.onboardingState !== "SUBMITTED" && rel.onboardingState !== "APPROVED") return { res: fail("onboarding:review.notSubmitted") };
+    const changed = await moveOnboarding(tx, rel.id, rel.onboardingState, "CHANGES_REQUESTED", text);
+    if (!changed) return { res: ok({ state: "CHANGES_REQUESTED" as OnboardingState }) };
+    await tx.onboardingSubmission.updateMany({
+      where: { relationshipId: rel.id, ...(stepKeys?.length ? { stepKey: { in: stepKeys } } : {}) },
+      data: { status: "CHANGES_REQUESTED", comment: text },
+    });
+    await audit(tx, { type: "STAFF", id: actor.id, ip: actor.ip }, {
+      action: "onboarding.changes_requested",
+      entityType: "CustomerRelationship",
+      entityId: rel.id,
+      before: { state: rel.onboardingState },
+      after: { state: "CHANGES_REQUESTED", comment: text, stepKeys: stepKeys ?? null },
+    });
+    const recipients = await onboardingRecipients(tx, rel.supplierId, rel.customerId);
+    await notify(tx, recipients.map((r) => r.id), "onboarding:events.changesRequested", { customer: rel.customer.name }, `/setup/customers/${rel.customerId}/onboarding`);
+    const review: Review = { kind: "changesRequested", customerId: rel.customerId, name: rel.customer.name, nameZh: rel.customer.nameZh, comment: text, recipients };
+    return { res: ok({ state: "CHANGES_REQUESTED" as OnboardingState }), review };
+  });
+  if (result.review) await tell(result.review);
+  return result.res;
+}
+
+/** Submitted onboardings for the staff screen, the longest-waiting first. */
+export function submittedOnboardings(take = 100) {
+  return submittedRelationships(take);
 }

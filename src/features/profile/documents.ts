@@ -116,3 +116,16 @@ export async function readDocument(supplierId: string, id: string) {
     return null;
   }
 }
+
+/** Some of the company's documents by id (names and sizes), for answers that point at them. */
+export function documentsByIds(supplierId: string, ids: string[]) {
+  return ids.length
+    ? db.supplierDocument.findMany({ where: { id: { in: ids }, supplierId }, select: { id: true, filename: true, size: true } })
+    : Promise.resolve([]);
+}
+
+/** The id of the company's document `id`, or null when it is not the company's. */
+export async function ownedDocumentId(supplierId: string, id: string): Promise<string | null> {
+  const doc = await db.supplierDocument.findFirst({ where: { id, supplierId }, select: { id: true } });
+  return doc?.id ?? null;
+}

@@ -4,6 +4,13 @@ import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db";
+import {
+  findRelationship,
+  relationshipBetween,
+  relationshipsWithCustomerNames,
+  relationshipWithCustomerNames,
+  setSharedSections,
+} from "@/features/relationships/service";
 import { checkUpload, isUpload, listDocuments, readDocument, storeDocument, type UploadLike } from "./documents";
 import { isPrivateSection, privateSections, sectionFields, type PrivateSection, type PublicProfileInput } from "./schemas";
 
@@ -62,16 +69,14 @@ export async function loadProfile(user: ProfileUser) {
     db.supplierCompany.findUniqueOrThrow({ where: { id: user.supplierId }, select: publicSelect }),
     db.supplierPrivateSection.findMany({ where: { supplierId: user.supplierId, section: { in: [...readable] } } }),
     readable.includes("DOCUMENTS") ? listDocuments(user.supplierId) : Promise.resolve([]),
-    db.customerRelationship.findMany({
-      where: relationshipScope(user),
-      include: { customer: { select: { id: true, name: true, nameZh: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
+    relationshipsWithCustomerNames(relationshipScope(user)),
   ]);
   const data: Partial<Record<PrivateSection, Answers>> = {};
   for (const s of sections) if (isPrivateSection(s.section) && readable.includes(s.section)) data[s.section] = parseAnswers(s.data);
   return {
     company,
+    /** The caller may read the profile but not change it (no "profile" permission) */
+    readOnly: !can(user.permissions, "profile"),
     sections: data,
     withheld,
     documents,
@@ -150,10 +155,10 @@ export async function updateSharing(
   if (!can(user.permissions, "profile")) return fail("errors.notAllowed");
   const shared = privateSections.filter((s) => sections.includes(s)).join(",");
   return db.$transaction(async (tx) => {
-    const rel = await tx.customerRelationship.findFirst({ where: { ...relationshipScope(user), customerId } });
+    const rel = await findRelationship({ ...relationshipScope(user), customerId }, tx);
     if (!rel) return fail("profile:errors.notFound");
     if (rel.sharedSections === shared) return ok(undefined, "profile:sharing.saved");
-    await tx.customerRelationship.update({ where: { id: rel.id }, data: { sharedSections: shared } });
+    await setSharedSections(tx, rel.id, shared);
     await audit(tx, { type: "USER", id: user.id, ip }, {
       action: "profile.sharing_updated", entityType: "CustomerRelationship", entityId: rel.id,
       before: { sharedSections: rel.sharedSections }, after: { sharedSections: shared },
@@ -169,10 +174,7 @@ export async function updateSharing(
  * are the sections the caller may not read (`withheld`).
  */
 export async function profileAsSeenBy(user: ProfileUser, customerId: string) {
-  const rel = await db.customerRelationship.findFirst({
-    where: { ...relationshipScope(user), customerId },
-    include: { customer: { select: { id: true, name: true, nameZh: true } } },
-  });
+  const rel = await relationshipWithCustomerNames({ ...relationshipScope(user), customerId });
   if (!rel) return null;
   const { readable } = sectionAccess(user.permissions);
   return profileForCustomer(user.supplierId, rel.customer.id, readable).then(
@@ -185,7 +187,7 @@ export async function profileAsSeenBy(user: ProfileUser, customerId: string) {
  * `readable` limits the sections read further (a supplier user's own preview).
  */
 export async function profileForCustomer(supplierId: string, customerId: string, readable: readonly PrivateSection[] = privateSections) {
-  const rel = await db.customerRelationship.findUnique({ where: { supplierId_customerId: { supplierId, customerId } } });
+  const rel = await relationshipBetween(supplierId, customerId);
   if (!rel) return null;
   const shared = parseShared(rel.sharedSections);
   const visible = shared.filter((s) => readable.includes(s));

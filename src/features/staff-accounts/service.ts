@@ -7,7 +7,7 @@ import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
 import { newToken } from "@/server/tokens";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
-import type { CreateStaffInput } from "@/features/admin/schemas";
+import type { CreateStaffInput } from "./schemas";
 
 /** How long the emailed set-password link of a new staff account lives. */
 export const SET_PASSWORD_TTL_MS = 7 * 24 * 60 * 60 * 1000;

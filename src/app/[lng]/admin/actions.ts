@@ -2,11 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
 import { resendMail } from "@/features/mail-log/service";
-import { staffIdSchema } from "@/features/admin/schemas";
+import { idSchema } from "@/lib/validation";
 import { staffAction } from "@/server/action";
 
 /** Sends a failed message again (support and administrators). */
-export const resendMailAction = staffAction("SUPPORT", staffIdSchema, async ({ id }, { user, ip, lng }) => {
+export const resendMailAction = staffAction("SUPPORT", idSchema, async ({ id }, { user, ip, lng }) => {
   const result = await resendMail(id, { type: "STAFF", id: user.id, ip });
   if (!result.ok) return fail(`staff:mail.errors.${result.error}`);
   revalidatePath(`/${lng}/admin/mail`);

@@ -2,9 +2,8 @@ import Link from "next/link";
 import { ProgressBar } from "@/features/onboarding/components/progress-bar";
 import { getT } from "@/lib/i18n/instance";
 import { customerName } from "@/lib/customer-name";
+import { formatDate } from "@/lib/format";
 import type { CustomerDetail } from "../service";
-
-const date = (d: Date, lng: string) => d.toLocaleDateString(lng === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "short", day: "numeric" });
 
 /** The right column: banners, relationship state, details and history of one customer. */
 export function CustomerDetailView({ lng, detail }: { lng: string; detail: CustomerDetail }) {
@@ -42,7 +41,7 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
             <dt className="text-gray-600">{t("detail.origin")}</dt>
             <dd>{t(`origins.${rel.origin}`, { defaultValue: rel.origin })}</dd>
             <dt className="text-gray-600">{t("detail.connectedSince")}</dt>
-            <dd>{date(rel.createdAt, lng)}</dd>
+            <dd>{formatDate(rel.createdAt, lng)}</dd>
           </dl>
           {detail.steps.length === 0 ? (
             <p className="text-sm">{t("detail.noRequirements", { customer: name })}</p>
@@ -72,12 +71,12 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
       {detail.item.group === "invited" && (
         <div className="rounded border bg-white p-4 text-sm">
           <p>{t("detail.invited", { customer: name })}</p>
-          {detail.invitation && <p className="mt-1 text-gray-600">{t("detail.invitedExpires", { date: date(detail.invitation.expiresAt, lng) })}</p>}
+          {detail.invitation && <p className="mt-1 text-gray-600">{t("detail.invitedExpires", { date: formatDate(detail.invitation.expiresAt, lng) })}</p>}
         </div>
       )}
       {detail.item.group === "requests" && detail.pendingRequest && (
         <div className="rounded border bg-white p-4 text-sm">
-          <p>{t("detail.requestPending", { customer: name, email: detail.pendingRequest.contactEmail, date: date(detail.pendingRequest.createdAt, lng) })}</p>
+          <p>{t("detail.requestPending", { customer: name, email: detail.pendingRequest.contactEmail, date: formatDate(detail.pendingRequest.createdAt, lng) })}</p>
           <Link href={`/${lng}/setup/requests`} className="mt-1 inline-block text-brand underline">{t("detail.requestLink")}</Link>
         </div>
       )}
@@ -114,7 +113,7 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
             {detail.history.map((h, i) => (
               <li key={i}>
                 <span className="font-medium">{t(`history.${h.kind.replace(/\./g, "_")}`, { defaultValue: t("history.other") })}</span>
-                <span className="ml-2 text-gray-600">{date(h.at, lng)}</span>
+                <span className="ml-2 text-gray-600">{formatDate(h.at, lng)}</span>
                 {h.comment && <p className="text-gray-700">“{h.comment}”</p>}
               </li>
             ))}

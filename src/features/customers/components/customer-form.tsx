@@ -4,11 +4,10 @@ import { startTransition, useActionState, useEffect, useId, useState, type FormE
 import { useTranslation } from "react-i18next";
 import { Field, fieldError } from "@/components/form";
 import type { RequirementStep } from "@/features/requirements/requirements";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 import { aliasKinds, autoApproveRules, type AliasKind } from "../form-rules";
 import { RequirementsEditor } from "./requirements-editor";
 
-type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ customerId: string }>>;
 
 export interface CustomerFormValues {
   id?: string;
@@ -47,7 +46,7 @@ function ErrorText({ state, name }: { state: ActionResult<unknown> | undefined; 
 }
 
 /** Create or edit one customer of the directory. */
-export function CustomerForm({ action, lng, initial }: { action: Action; lng: string; initial: CustomerFormValues }) {
+export function CustomerForm({ action, lng, initial }: { action: FormAction<{ customerId: string }>; lng: string; initial: CustomerFormValues }) {
   const { t } = useTranslation("staff");
   const [aliases, setAliases] = useState(initial.aliases);
   const [domains, setDomains] = useState(initial.domains.join("\n"));

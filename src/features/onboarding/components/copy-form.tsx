@@ -2,9 +2,9 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, SubmitButton } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
+import { customerName } from "@/lib/customer-name";
 
-type Action = (prev: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;
 
 /** "Copy answers from another customer" into the current step. */
 export function CopyAnswersForm({
@@ -14,7 +14,7 @@ export function CopyAnswersForm({
   stepKey,
   sources,
 }: {
-  action: Action;
+  action: FormAction<unknown>;
   lng: string;
   customerId: string;
   stepKey: string;
@@ -32,7 +32,7 @@ export function CopyAnswersForm({
           <div className="flex flex-wrap gap-2">
             <select id={id} name="fromCustomerId" className="min-w-0 flex-1 rounded border border-gray-300 bg-white px-3 py-2">
               {sources.map((s) => (
-                <option key={s.id} value={s.id}>{lng === "zh" && s.nameZh ? s.nameZh : s.name}</option>
+                <option key={s.id} value={s.id}>{customerName(s, lng)}</option>
               ))}
             </select>
             <SubmitButton className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand-light">{t("copy.submit")}</SubmitButton>

@@ -1,32 +1,23 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
+import { Outcome } from "@/components/action-button";
 import { ui } from "@/components/ui";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
-type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
-
-function Outcome({ state }: { state: ActionResult<unknown> | undefined }) {
-  // Messages are keys with their namespace ("staff:…", "validation.…" in common).
-  const { t } = useTranslation();
-  if (!state) return null;
-  if (state.ok) return <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">{t(state.message ?? "staff:queue.done")}</p>;
-  if (!state.formError) return null;
-  return (
-    <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-      {t(state.formError)}
-    </p>
-  );
+/** The action's answer; field errors are shown beside their fields, not here. */
+function Answer({ state }: { state: ActionResult<unknown> | undefined }) {
+  return <Outcome state={state && !state.ok ? { ...state, fieldErrors: undefined } : state} fallback="staff:queue.done" />;
 }
 
-export function ApproveOnboardingForm({ action, lng, id }: { action: Action; lng: string; id: string }) {
+export function ApproveOnboardingForm({ action, lng, id }: { action: FormAction<unknown>; lng: string; id: string }) {
   const { t } = useTranslation("staff");
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="lng" value={lng} />
       <input type="hidden" name="id" value={id} />
-      <Outcome state={state} />
+      <Answer state={state} />
       {!state?.ok && (
         <button type="submit" className={ui.primary} disabled={pending}>
           {t("onboarding.approve")}
@@ -37,17 +28,17 @@ export function ApproveOnboardingForm({ action, lng, id }: { action: Action; lng
 }
 
 /** Sends the onboarding back with a comment; the ticked steps (all, when none) reopen. */
-export function SendBackForm({ action, lng, id, steps }: { action: Action; lng: string; id: string; steps: { key: string; title: string }[] }) {
+export function SendBackForm({ action, lng, id, steps }: { action: FormAction<unknown>; lng: string; id: string; steps: { key: string; title: string }[] }) {
   const { t } = useTranslation("staff");
   const { t: tm } = useTranslation();
   const [state, formAction, pending] = useActionState(action, undefined);
   const error = state && !state.ok ? state.fieldErrors?.comment?.[0] : undefined;
-  if (state?.ok) return <Outcome state={state} />;
+  if (state?.ok) return <Answer state={state} />;
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="lng" value={lng} />
       <input type="hidden" name="id" value={id} />
-      <Outcome state={state} />
+      <Answer state={state} />
       <fieldset>
         <legend className={ui.label}>{t("onboarding.stepsToReopen")}</legend>
         <div className="mt-1 flex flex-col gap-1">

@@ -3,11 +3,10 @@ import { useId, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { ActionForm } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { inputName, type Answers } from "@/features/requirements/fields";
 import type { RequirementField, RequirementStep } from "@/features/requirements/requirements";
 
-type Action = (prev: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
@@ -36,7 +35,7 @@ export function StepForm({
 }: {
   /** Country options, named on the server (browser and server ICU data differ) */
   countries: { value: string; label: string }[];
-  action: Action;
+  action: FormAction<unknown>;
   lng: string;
   customerId: string;
   step: RequirementStep;

@@ -3,9 +3,8 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, Field, fieldError, SubmitButton } from "@/components/form";
 import type { FieldRule } from "@/features/requirements/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
-type Action = (prev: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;
 const button = "rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70";
 
 type Countries = { value: string; label: string }[];
@@ -57,7 +56,7 @@ export interface PublicProfileValues {
   categories: string;
 }
 
-export function PublicProfileForm({ action, lng, values, readOnly, countries }: { action: Action; lng: string; values: PublicProfileValues; readOnly: boolean; countries: Countries }) {
+export function PublicProfileForm({ action, lng, values, readOnly, countries }: { action: FormAction<unknown>; lng: string; values: PublicProfileValues; readOnly: boolean; countries: Countries }) {
   const { t } = useTranslation("profile");
   return (
     <ActionForm action={action} lng={lng} className="grid gap-4 sm:grid-cols-2">
@@ -90,7 +89,7 @@ export function SectionForm({
   countries,
 }: {
   countries: Countries;
-  action: Action;
+  action: FormAction<unknown>;
   lng: string;
   section: string;
   fields: FieldRule[];
@@ -120,7 +119,7 @@ export function SectionForm({
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export function DocumentUploadForm({ action, lng }: { action: Action; lng: string }) {
+export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown>; lng: string }) {
   const { t } = useTranslation("profile");
   const { t: tc } = useTranslation();
   const id = useId();
@@ -162,7 +161,7 @@ export function SharingForm({
   shared,
   readOnly,
 }: {
-  action: Action;
+  action: FormAction<unknown>;
   lng: string;
   customerId: string;
   customer: string;

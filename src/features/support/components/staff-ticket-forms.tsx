@@ -2,40 +2,11 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ui } from "@/components/ui";
-import type { ActionResult } from "@/lib/action-result";
-
-type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
-
-function Outcome({ state }: { state: ActionResult<unknown> | undefined }) {
-  // Messages are keys with their namespace ("staff:…", "validation.…" in common).
-  const { t } = useTranslation();
-  if (!state) return null;
-  if (state.ok) return state.message ? <p role="status" className="text-sm text-green-800">{t(state.message)}</p> : null;
-  if (!state.formError) return null;
-  return (
-    <p role="alert" data-testid="form-error" className="text-sm text-red-700">
-      {t(state.formError)}
-    </p>
-  );
-}
-
-/** One button acting on the ticket (assign to me, close). */
-export function TicketButton({ action, lng, id, label }: { action: Action; lng: string; id: string; label: string }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
-  return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="lng" value={lng} />
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className={ui.button} disabled={pending}>
-        {label}
-      </button>
-      <Outcome state={state} />
-    </form>
-  );
-}
+import { Outcome } from "@/components/action-button";
+import type { FormAction } from "@/lib/action-result";
 
 /** The reply box: kept on the ticket and emailed to the author. */
-export function ReplyForm({ action, lng, id }: { action: Action; lng: string; id: string }) {
+export function ReplyForm({ action, lng, id }: { action: FormAction; lng: string; id: string }) {
   const { t } = useTranslation("staff");
   const { t: tm } = useTranslation();
   const [state, formAction, pending] = useActionState(action, undefined);
@@ -73,7 +44,8 @@ export function ReplyForm({ action, lng, id }: { action: Action; lng: string; id
       <button type="submit" className={ui.primary} disabled={pending}>
         {t("tickets.sendReply")}
       </button>
-      <Outcome state={state} />
+      {/* The body's field error is shown under the box. */}
+      <Outcome state={state && !state.ok ? { ...state, fieldErrors: undefined } : state} />
     </form>
   );
 }

@@ -2,10 +2,11 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, fieldError } from "@/components/form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { ticketTopics, type TicketTopic } from "../schemas";
 
-export type TicketAction = (prev: ActionResult<undefined> | undefined, form: FormData) => Promise<ActionResult<undefined>>;
+/** The "Contact Support" action (connection requests pass it into their dialog). */
+export type TicketAction = FormAction;
 
 /** "Contact Support": topic and message; staff see it in the admin area. */
 export function TicketForm({

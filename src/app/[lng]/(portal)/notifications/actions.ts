@@ -4,9 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { markRead, openNotification } from "@/features/notifications/service";
 import { fail, ok } from "@/lib/action-result";
+import { idSchema } from "@/lib/validation";
 import { userAction } from "@/server/action";
-
-const idSchema = z.object({ id: z.string().min(1).max(40) });
 
 const markOne = userAction(idSchema, async ({ id }, ctx) => {
   await markRead(ctx.user.id, id);

@@ -1,14 +1,7 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { asScopedUser } from "@/server/access";
-import { customerName } from "@/lib/customer-name";
-import { DocumentUploadForm, PublicProfileForm, SectionForm, SharingForm } from "@/features/profile/components/forms";
-import { privateSections, sectionFields } from "@/features/profile/schemas";
+import { ProfileScreen } from "@/features/profile/components/profile-screen";
 import { loadProfile } from "@/features/profile/service";
-import { countryOptions } from "@/lib/countries";
 import { getT } from "@/lib/i18n/instance";
-import { can } from "@/lib/permissions";
-import { requireUser } from "@/server/guards";
+import { requireSupplier } from "@/server/guards";
 import { updatePublicProfileAction, updateSectionAction, updateSharingAction, uploadDocumentAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {
@@ -18,87 +11,12 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 
 export default async function ProfilePage({ params }: { params: Promise<{ lng: string }> }) {
   const { lng } = await params;
-  const me = asScopedUser(await requireUser(lng, `/${lng}/profile`));
-  if (!me) notFound();
-  const t = getT(lng, "profile");
-  const profile = await loadProfile(me);
-  const readOnly = !can(me.permissions, "profile");
-  const formSections = privateSections.filter((s) => s !== "DOCUMENTS");
-  const countries = countryOptions(lng);
+  const me = await requireSupplier(lng, null, `/${lng}/profile`, { orNotFound: true });
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {readOnly && <p className="rounded border bg-gray-50 p-3 text-sm">{t("readOnly")}</p>}
-
-      <section aria-labelledby="public-title" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="public-title" className="text-lg font-semibold">{t("public.title")}</h2>
-        <p className="mb-4 text-sm text-gray-700">{t("public.intro")}</p>
-        <PublicProfileForm action={updatePublicProfileAction} lng={lng} values={profile.company} readOnly={readOnly} countries={countries} />
-      </section>
-
-      <section aria-labelledby="private-title" className="space-y-4 rounded-lg border bg-white p-4 sm:p-6">
-        <div>
-          <h2 id="private-title" className="text-lg font-semibold">{t("private.title")}</h2>
-          <p className="text-sm text-gray-700">{t("private.intro")}</p>
-        </div>
-        {formSections.map((s) => (
-          <details key={s} className="rounded border p-4" data-testid={`section-${s}`} open={!readOnly && !profile.sections[s]}>
-            <summary className="cursor-pointer font-semibold">{t(`sections.${s}`)}</summary>
-            <div className="mt-3">
-              {profile.withheld.includes(s) ? (
-                <p className="text-sm text-gray-600" data-testid={`withheld-${s}`}>{t("private.withheld")}</p>
-              ) : (
-                <SectionForm action={updateSectionAction} lng={lng} section={s} fields={sectionFields[s]} values={profile.sections[s] ?? {}} readOnly={readOnly} countries={countries} />
-              )}
-            </div>
-          </details>
-        ))}
-        <details className="rounded border p-4" data-testid="section-DOCUMENTS" open>
-          <summary className="cursor-pointer font-semibold">{t("sections.DOCUMENTS")}</summary>
-          <div className="mt-3 space-y-3">
-            {profile.withheld.includes("DOCUMENTS") ? (
-              <p className="text-sm text-gray-600" data-testid="withheld-DOCUMENTS">{t("private.withheld")}</p>
-            ) : profile.documents.length === 0 ? (
-              <p className="text-sm text-gray-600">{t("documents.none")}</p>
-            ) : (
-              <ul className="list-disc pl-5 text-sm" data-testid="documents">
-                {profile.documents.map((d) => (
-                  <li key={d.id}>
-                    <a href={`/${lng}/profile/documents/${d.id}`} className="text-brand underline">{d.filename}</a>{" "}
-                    <span className="text-gray-600">({t("documents.size", { size: Math.max(1, Math.round(d.size / 1024)) })})</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {!readOnly && <DocumentUploadForm action={uploadDocumentAction} lng={lng} />}
-          </div>
-        </details>
-      </section>
-
-      <section id="sharing" aria-labelledby="sharing-title" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="sharing-title" className="text-lg font-semibold">{t("sharing.title")}</h2>
-        <p className="mb-4 text-sm text-gray-700">{t("sharing.intro")}</p>
-        {profile.sharing.length === 0 ? (
-          <p className="text-sm text-gray-600">{t("sharing.none")}</p>
-        ) : (
-          <ul className="divide-y">
-            {profile.sharing.map(({ customer, shared }) => {
-              const name = customerName(customer, lng);
-              return (
-                <li key={customer.id} className="space-y-2 py-3" data-testid={`sharing-${customer.id}`}>
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <h3 className="font-medium">{name}</h3>
-                    <Link href={`/${lng}/profile/preview/${customer.id}`} className="text-sm text-brand underline">
-                      {t("sharing.preview", { customer: name })}
-                    </Link>
-                  </div>
-                  <SharingForm action={updateSharingAction} lng={lng} customerId={customer.id} customer={name} sections={privateSections} shared={shared} readOnly={readOnly} />
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-    </div>
+    <ProfileScreen
+      lng={lng}
+      profile={await loadProfile(me)}
+      actions={{ updatePublic: updatePublicProfileAction, updateSection: updateSectionAction, upload: uploadDocumentAction, updateSharing: updateSharingAction }}
+    />
   );
 }

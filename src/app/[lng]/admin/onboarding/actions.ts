@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { approveSchema, sendBackSchema } from "@/features/onboarding/review";
-import { approveOnboarding, requestChanges } from "@/features/onboarding/service";
+import { approveOnboarding, requestChanges } from "@/features/onboarding/review";
+import { approveSchema, sendBackSchema } from "@/features/onboarding/schemas";
 import { ok } from "@/lib/action-result";
 import { staffAction } from "@/server/action";
 

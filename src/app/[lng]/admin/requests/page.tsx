@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { firstValues } from "@/features/admin/schemas";
+import { firstValues } from "@/features/admin/filters";
 import { sectionRole } from "@/features/admin/sections";
 import { QueueList } from "@/features/connection-requests/queue/components/queue-list";
 import { queueFilterSchema } from "@/features/connection-requests/queue/schemas";

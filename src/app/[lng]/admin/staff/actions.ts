@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
-import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/admin/schemas";
+import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/staff-accounts/schemas";
 import { changeStaffRole, createStaffAccount, deactivateStaff, reactivateStaff, type StaffResult } from "@/features/staff-accounts/service";
 import { staffAction } from "@/server/action";
 import type { ActionResult } from "@/lib/action-result";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { firstValues, staffFilterSchema } from "@/features/admin/schemas";
+import { firstValues } from "@/features/admin/filters";
+import { staffFilterSchema } from "@/features/staff-accounts/schemas";
 import { sectionRole } from "@/features/admin/sections";
 import { StaffList } from "@/features/staff-accounts/components/staff-list";
 import { listStaff } from "@/features/staff-accounts/service";

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { copyAnswers, saveStep } from "@/features/onboarding/service";
+import { saveStep } from "@/features/onboarding/answers";
+import { copyAnswers } from "@/features/onboarding/copy";
 import { ok } from "@/lib/action-result";
 import { idField } from "@/lib/validation";
 import { supplierAction } from "@/server/action";

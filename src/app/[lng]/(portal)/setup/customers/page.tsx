@@ -1,10 +1,9 @@
 import { notFound } from "next/navigation";
 import { CustomerDetailView } from "@/features/customer-setup/components/customer-detail";
 import { CustomerList } from "@/features/customer-setup/components/customer-list";
-import { asScopedUser } from "@/server/access";
 import { customerDetail, listCustomers } from "@/features/customer-setup/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/guards";
+import { requireSupplier } from "@/server/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }) {
   const { lng } = await params;
@@ -20,8 +19,7 @@ export default async function SetupCustomersPage({
 }) {
   const { lng } = await params;
   const { c, q } = await searchParams;
-  const me = asScopedUser(await requireUser(lng, `/${lng}/setup/customers`));
-  if (!me) notFound();
+  const me = await requireSupplier(lng, null, `/${lng}/setup/customers`, { orNotFound: true });
   const t = getT(lng, "customers");
   const filter = typeof q === "string" ? q.slice(0, 100) : "";
   const selected = typeof c === "string" && c.length <= 40 ? c : undefined;

@@ -1,6 +1,5 @@
-import { asScopedUser } from "@/server/access";
 import { documentForUser } from "@/features/profile/service";
-import { getSessionUser } from "@/server/session";
+import { supplierRoute } from "@/server/guards";
 
 /**
  * Downloads one of the signed-in supplier's documents (another company's id is
@@ -8,9 +7,9 @@ import { getSessionUser } from "@/server/session";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ lng: string; id: string }> }) {
   const { id } = await params;
-  const session = await getSessionUser();
-  const user = session && asScopedUser(session);
-  if (!user || id.length > 40) return new Response("Not found", { status: 404 });
+  const user = await supplierRoute(null);
+  if (user instanceof Response) return user;
+  if (id.length > 40) return new Response("Not found", { status: 404 });
   const file = await documentForUser(user, id);
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.bytes), {

@@ -1,17 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { asScopedUser } from "@/server/access";
 import { customerName } from "@/lib/customer-name";
 import { ProfileView } from "@/features/profile/components/profile-view";
 import { profileAsSeenBy } from "@/features/profile/service";
 import { getT } from "@/lib/i18n/instance";
-import { requireUser } from "@/server/guards";
+import { requireSupplier } from "@/server/guards";
 
 /** "View as <customer>": exactly what that customer sees of the supplier's profile. */
 export default async function ProfilePreviewPage({ params }: { params: Promise<{ lng: string; customerId: string }> }) {
   const { lng, customerId } = await params;
-  const me = asScopedUser(await requireUser(lng, `/${lng}/profile/preview/${customerId}`));
-  if (!me) notFound();
+  const me = await requireSupplier(lng, null, `/${lng}/profile/preview/${customerId}`, { orNotFound: true });
   const view = await profileAsSeenBy(me, customerId);
   if (!view) notFound();
   const t = getT(lng, "profile");
