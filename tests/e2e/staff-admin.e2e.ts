@@ -5,8 +5,10 @@ async function staffUser(email: string) {
   return (await db()).user.findUniqueOrThrow({ where: { email } });
 }
 
-test("authorisation: every admin page as anonymous, supplier, support and administrator", async ({ page, context }) => {
-  test.setTimeout(180_000);
+type Visitor = "anonymous" | "supplier" | "support" | "administrator";
+
+/** The pages' objects (a customer, a request, a ticket, a submitted onboarding) and the four kinds of visitor. */
+async function adminWalkFixture() {
   const { makeSupplier, makeCustomer } = await factories();
   const customer = await makeCustomer({ name: `Authz Page Customer ${unique()}` });
   const s = await makeSupplier({ email: `walker-${unique()}@walk-${unique()}.test` });
@@ -19,20 +21,27 @@ test("authorisation: every admin page as anonymous, supplier, support and admini
   const ticket = await client.supportTicket.create({ data: { supplierId: s.supplierId, authorId: s.userId, topic: "OTHER", message: ticketText } });
   const rel = await client.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: customer.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
   const fixture: Fixture = { customerId: customer.id, customerName: customer.name, requestId: request.id, ticketId: ticket.id, ticketText, relationshipId: rel.id };
-  const visitors = [
-    { who: "anonymous", user: null, role: null },
-    { who: "supplier", user: supplier, role: null },
-    { who: "support", user: await staffUser("support@supplier-connect.test"), role: "SUPPORT" as const },
-    { who: "administrator", user: await staffUser("administrator@supplier-connect.test"), role: "ADMINISTRATOR" as const },
-  ];
-  for (const visitor of visitors) {
-    await context.clearCookies();
+  const visitors: Record<Visitor, { user: Awaited<ReturnType<typeof staffUser>> | null; role: "SUPPORT" | "ADMINISTRATOR" | null }> = {
+    anonymous: { user: null, role: null },
+    supplier: { user: supplier, role: null },
+    support: { user: await staffUser("support@supplier-connect.test"), role: "SUPPORT" },
+    administrator: { user: await staffUser("administrator@supplier-connect.test"), role: "ADMINISTRATOR" },
+  };
+  return { fixture, visitors };
+}
+
+// One test per visitor, so each walk has its own time budget.
+for (const who of ["anonymous", "supplier", "support", "administrator"] as const) {
+  test(`authorisation: every admin page as ${who}`, async ({ page, context }) => {
+    test.setTimeout(180_000);
+    const { fixture, visitors } = await adminWalkFixture();
+    const visitor = visitors[who];
     if (visitor.user) await signInAs(context, visitor.user);
     for (const p of adminPages) {
       const path = p.path(fixture);
       const res = await page.goto(path);
       const allowed = visitor.role !== null && p.roles.includes(visitor.role);
-      const label = `${visitor.who} ${path}`;
+      const label = `${who} ${path}`;
       if (allowed) {
         expect(res?.status(), label).toBe(200);
         await expect(page.getByRole("heading", { level: 1 }), label).toHaveText(p.heading(fixture));
@@ -43,11 +52,12 @@ test("authorisation: every admin page as anonymous, supplier, support and admini
       }
       if (!allowed && p.secret) expect(await page.content(), label).not.toContain(p.secret(fixture));
     }
-  }
+  });
+}
 
-  // The navigation shows each role only what it may open.
-  await context.clearCookies();
-  await signInAs(context, visitors[2].user!);
+test("the admin navigation shows each role only what it may open", async ({ page, context }) => {
+  const { visitors } = await adminWalkFixture();
+  await signInAs(context, visitors.support.user!);
   await page.goto("/en/admin");
   const nav = page.getByRole("navigation", { name: "Admin sections" });
   for (const name of ["Dashboard", "Connection requests", "Support tickets", "Onboarding reviews", "Invitations", "Audit log", "Mail log"]) await expect(nav.getByRole("link", { name })).toBeVisible();
@@ -55,7 +65,7 @@ test("authorisation: every admin page as anonymous, supplier, support and admini
   await expect(page.getByTestId("count-pendingRequests")).toBeVisible();
 
   await context.clearCookies();
-  await signInAs(context, visitors[3].user!);
+  await signInAs(context, visitors.administrator.user!);
   await page.goto("/en/admin");
   for (const name of ["Dashboard", "Invitations", "Customer directory", "Audit log", "Mail log", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toBeVisible();
 });
