@@ -19,7 +19,14 @@ export async function seedCustomerSetup(supplierId: string, adminId: string) {
   //    "<Customer> needs additional information to do business with you".
   const ws = await customer("Williams-Sonoma Demo Retail Inc.");
   const wsRel = await db.customerRelationship.create({
-    data: { supplierId, customerId: ws.id, origin: "INVITATION", onboardingState: "IN_PROGRESS", sharedSections: "TAX,CONTACTS", createdAt: new Date(now - 20 * DAY) },
+    data: {
+      supplierId,
+      customerId: ws.id,
+      origin: "INVITATION",
+      onboardingState: "IN_PROGRESS",
+      sharedSections: "TAX,CONTACTS",
+      createdAt: new Date(now - 20 * DAY),
+    },
   });
   await db.onboardingSubmission.create({
     data: {
@@ -43,9 +50,30 @@ export async function seedCustomerSetup(supplierId: string, adminId: string) {
   });
   await db.auditEvent.createMany({
     data: [
-      { actorType: "USER", actorId: adminId, action: "relationship.created", entityType: "CustomerRelationship", entityId: wsRel.id, createdAt: new Date(now - 20 * DAY) },
-      { actorType: "USER", actorId: adminId, action: "onboarding.step_submitted", entityType: "CustomerRelationship", entityId: wsRel.id, createdAt: new Date(now - 18 * DAY) },
-      { actorType: "USER", actorId: adminId, action: "onboarding.draft_saved", entityType: "CustomerRelationship", entityId: wsRel.id, createdAt: new Date(now - 17 * DAY) },
+      {
+        actorType: "USER",
+        actorId: adminId,
+        action: "relationship.created",
+        entityType: "CustomerRelationship",
+        entityId: wsRel.id,
+        createdAt: new Date(now - 20 * DAY),
+      },
+      {
+        actorType: "USER",
+        actorId: adminId,
+        action: "onboarding.step_submitted",
+        entityType: "CustomerRelationship",
+        entityId: wsRel.id,
+        createdAt: new Date(now - 18 * DAY),
+      },
+      {
+        actorType: "USER",
+        actorId: adminId,
+        action: "onboarding.draft_saved",
+        entityType: "CustomerRelationship",
+        entityId: wsRel.id,
+        createdAt: new Date(now - 17 * DAY),
+      },
     ],
   });
 
@@ -54,8 +82,15 @@ export async function seedCustomerSetup(supplierId: string, adminId: string) {
   const org = await customer("Organon Testing Purpose Ltd.");
   const req = await db.connectionRequest.create({
     data: {
-      supplierId, customerId: org.id, requestedById: adminId, contactEmail: "buyer@organon-test.test", status: "APPROVED",
-      comment: "Welcome aboard.", expiresAt: new Date(now + 20 * DAY), decidedAt: new Date(now - 5 * DAY), createdAt: new Date(now - 10 * DAY),
+      supplierId,
+      customerId: org.id,
+      requestedById: adminId,
+      contactEmail: "buyer@organon-test.test",
+      status: "APPROVED",
+      comment: "Welcome aboard.",
+      expiresAt: new Date(now + 20 * DAY),
+      decidedAt: new Date(now - 5 * DAY),
+      createdAt: new Date(now - 10 * DAY),
     },
   });
   await db.connectionRequestEvent.createMany({
@@ -68,25 +103,49 @@ export async function seedCustomerSetup(supplierId: string, adminId: string) {
 
   // 3. A current customer that asks for nothing.
   const redwood = await customer("Redwood University Procurement");
-  await db.customerRelationship.create({ data: { supplierId, customerId: redwood.id, origin: "INVITATION", onboardingState: "APPROVED", sharedSections: "TAX", createdAt: new Date(now - 60 * DAY) } });
+  await db.customerRelationship.create({
+    data: { supplierId, customerId: redwood.id, origin: "INVITATION", onboardingState: "APPROVED", sharedSections: "TAX", createdAt: new Date(now - 60 * DAY) },
+  });
 
   // 4. An open invitation ("customers that invited you").
   const coupa = await customer("Coupa Demo Software Incorporated");
   await db.invitation.create({
-    data: { customerId: coupa.id, email: admin.email, tokenHash: newToken().hash, message: "Please join us on Supplier Connect.", expiresAt: new Date(now + 25 * DAY) },
+    data: {
+      customerId: coupa.id,
+      email: admin.email,
+      tokenHash: newToken().hash,
+      message: "Please join us on Supplier Connect.",
+      expiresAt: new Date(now + 25 * DAY),
+    },
   });
 
   // 5. A connection request awaiting an answer.
   const lakeside = await customer("Lakeside Hospital Network");
   await db.connectionRequest.create({
-    data: { supplierId, customerId: lakeside.id, requestedById: adminId, contactEmail: "purchasing@lakesidehealth.test", expiresAt: new Date(now + 27 * DAY), createdAt: new Date(now - 3 * DAY) },
+    data: {
+      supplierId,
+      customerId: lakeside.id,
+      requestedById: adminId,
+      contactEmail: "purchasing@lakesidehealth.test",
+      expiresAt: new Date(now + 27 * DAY),
+      createdAt: new Date(now - 3 * DAY),
+    },
   });
 
   // Private profile sections.
   await db.supplierPrivateSection.createMany({
     data: [
       { supplierId, section: "TAX", data: JSON.stringify({ taxId: "91330200MA2H000001", vatNumber: "CN-VAT-330200", taxCountry: "CN" }) },
-      { supplierId, section: "BANK", data: JSON.stringify({ bankName: "Harbour Commercial Bank", accountHolder: "Northwind Parts Co., Ltd.", swift: "HCBKCNSH", accountNumber: "6222020200112233" }) },
+      {
+        supplierId,
+        section: "BANK",
+        data: JSON.stringify({
+          bankName: "Harbour Commercial Bank",
+          accountHolder: "Northwind Parts Co., Ltd.",
+          swift: "HCBKCNSH",
+          accountNumber: "6222020200112233",
+        }),
+      },
       { supplierId, section: "CONTACTS", data: JSON.stringify({ primaryName: "Alex Admin", primaryEmail: admin.email, primaryPhone: "+86 574 5555 0100" }) },
     ],
   });

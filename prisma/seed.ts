@@ -26,7 +26,10 @@ const businessStep: RequirementStep = {
     { key: "founded", type: "date", label: { en: "Date founded", zh: "成立日期" }, required: false },
     { key: "employees", type: "number", label: { en: "Number of employees", zh: "员工人数" }, required: false },
     {
-      key: "size", type: "select", label: { en: "Company size", zh: "企业规模" }, required: true,
+      key: "size",
+      type: "select",
+      label: { en: "Company size", zh: "企业规模" },
+      required: true,
       options: [
         { value: "small", label: { en: "Small", zh: "小型" } },
         { value: "medium", label: { en: "Medium", zh: "中型" } },
@@ -63,12 +66,43 @@ interface DemoCustomer {
 }
 
 const customers: DemoCustomer[] = [
-  { name: "Williams-Sonoma Demo Retail Inc.", domains: ["wsdemo.test"], aliases: [["WSD Retail", "TRADING"]], taxId: "94-1111111", steps: [businessStep, paymentStep] },
+  {
+    name: "Williams-Sonoma Demo Retail Inc.",
+    domains: ["wsdemo.test"],
+    aliases: [["WSD Retail", "TRADING"]],
+    taxId: "94-1111111",
+    steps: [businessStep, paymentStep],
+  },
   { name: "Coupa Demo Software Incorporated", domains: ["coupademo.test"], aliases: [["Coupa Demo Corp.", "TRADING"]], steps: [businessStep] },
   { name: "Organon Testing Purpose Ltd.", domains: ["organon-test.test"], steps: [businessStep, paymentStep] },
-  { name: "Shanghai Oriental Pearl Trading Co., Ltd.", zh: "上海东方明珠贸易有限公司", domains: ["pearl-trading.test"], aliases: [["东方明珠", "CHINESE"], ["Oriental Pearl", "TRADING"]], taxId: "91310000MA1FL0001X", steps: [businessStep, paymentStep] },
-  { name: "Beijing Great Wall Machinery Co., Ltd.", zh: "北京长城机械有限公司", domains: ["gwmachinery.test"], aliases: [["长城机械", "CHINESE"]], reg: "110000012345678" },
-  { name: "Shenzhen Bright Star Electronics Co., Ltd.", zh: "深圳明星电子有限公司", domains: ["brightstar-elec.test"], aliases: [["Bright Star", "TRADING"], ["明星电子", "CHINESE"]], steps: [businessStep] },
+  {
+    name: "Shanghai Oriental Pearl Trading Co., Ltd.",
+    zh: "上海东方明珠贸易有限公司",
+    domains: ["pearl-trading.test"],
+    aliases: [
+      ["东方明珠", "CHINESE"],
+      ["Oriental Pearl", "TRADING"],
+    ],
+    taxId: "91310000MA1FL0001X",
+    steps: [businessStep, paymentStep],
+  },
+  {
+    name: "Beijing Great Wall Machinery Co., Ltd.",
+    zh: "北京长城机械有限公司",
+    domains: ["gwmachinery.test"],
+    aliases: [["长城机械", "CHINESE"]],
+    reg: "110000012345678",
+  },
+  {
+    name: "Shenzhen Bright Star Electronics Co., Ltd.",
+    zh: "深圳明星电子有限公司",
+    domains: ["brightstar-elec.test"],
+    aliases: [
+      ["Bright Star", "TRADING"],
+      ["明星电子", "CHINESE"],
+    ],
+    steps: [businessStep],
+  },
   { name: "Guangzhou Pearl River Foods Co., Ltd.", zh: "广州珠江食品有限公司", domains: ["prfoods.test"], aliases: [["珠江食品", "CHINESE"]] },
   { name: "Hangzhou West Lake Tea Group", zh: "杭州西湖茶业集团", domains: ["westlaketea.test"], aliases: [["西湖茶业", "CHINESE"]], inbound: false },
   { name: "Chengdu Panda Logistics Co., Ltd.", zh: "成都熊猫物流有限公司", domains: ["pandalogistics.test"] },

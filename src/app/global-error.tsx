@@ -25,8 +25,12 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             {reference ? t("reference", { id: reference }) : t("error.noReference")}
           </p>
           <div className="mt-6 flex justify-center gap-4">
-            <button type="button" onClick={() => retry()} className="rounded bg-brand px-4 py-2 text-white">{t("error.retry")}</button>
-            <a href={`/${lng}`} className="px-4 py-2 text-brand underline">{t("error.back")}</a>
+            <button type="button" onClick={() => retry()} className="rounded bg-brand px-4 py-2 text-white">
+              {t("error.retry")}
+            </button>
+            <a href={`/${lng}`} className="px-4 py-2 text-brand underline">
+              {t("error.back")}
+            </a>
           </div>
         </main>
       </body>

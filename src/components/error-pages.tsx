@@ -32,7 +32,9 @@ export function ErrorView({ area, error, retry }: { area: Area; error: unknown; 
   const back = home(area, lng);
   return (
     <section role="alert" aria-labelledby="error-title" className="mx-auto max-w-lg rounded-lg border bg-white p-6 text-center" data-testid="error-page">
-      <h1 id="error-title" className="text-2xl font-semibold">{t("error.title")}</h1>
+      <h1 id="error-title" className="text-2xl font-semibold">
+        {t("error.title")}
+      </h1>
       <p className="mt-3 text-gray-700">{t("error.body")}</p>
       <p className="mt-3 font-mono text-sm" data-testid="error-reference">
         {reference ? t("reference", { id: reference }) : t("error.noReference")}
@@ -43,7 +45,9 @@ export function ErrorView({ area, error, retry }: { area: Area; error: unknown; 
             {t("error.retry")}
           </button>
         )}
-        <Link href={back.href} className="px-4 py-2 text-brand underline">{t(`error.${back.label}`)}</Link>
+        <Link href={back.href} className="px-4 py-2 text-brand underline">
+          {t(`error.${back.label}`)}
+        </Link>
       </div>
     </section>
   );
@@ -56,9 +60,13 @@ export function NotFoundView({ area }: { area: Area }) {
   const back = home(area, lng);
   return (
     <section aria-labelledby="not-found-title" className="mx-auto max-w-lg p-6 text-center" data-testid="not-found-page">
-      <h1 id="not-found-title" className="text-2xl font-semibold">{t("notFound.title")}</h1>
+      <h1 id="not-found-title" className="text-2xl font-semibold">
+        {t("notFound.title")}
+      </h1>
       <p className="mt-3 text-gray-700">{t("notFound.body")}</p>
-      <Link href={back.href} className="mt-6 inline-block text-brand underline">{t(`notFound.${back.label}`)}</Link>
+      <Link href={back.href} className="mt-6 inline-block text-brand underline">
+        {t(`notFound.${back.label}`)}
+      </Link>
     </section>
   );
 }

@@ -90,7 +90,11 @@ export function Field({
   return (
     <div className="space-y-1">
       <div className="flex text-sm font-medium text-gray-800">
-        {required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
+        {required && (
+          <span className="mr-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
         <label htmlFor={id}>{label}</label>
       </div>
       <input
@@ -131,10 +135,7 @@ export function SubmitButton({ children, className }: { children: ReactNode; cla
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className={
-        className ??
-        "w-full rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:cursor-wait disabled:opacity-70"
-      }
+      className={className ?? "w-full rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:cursor-wait disabled:opacity-70"}
     >
       {pending ? t("loading") : children}
     </button>
@@ -164,7 +165,11 @@ export function SelectField({
   return (
     <div className="space-y-1">
       <div className="flex text-sm font-medium text-gray-800">
-        {required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
+        {required && (
+          <span className="mr-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
         <label htmlFor={id}>{label}</label>
       </div>
       <select
@@ -189,7 +194,17 @@ export function SelectField({
 }
 
 /** The language choice (en / zh), labelled in the page language. */
-export function LanguageField({ label, name = "locale", state, defaultValue }: { label: string; name?: string; state?: ActionResult<unknown>; defaultValue: string }) {
+export function LanguageField({
+  label,
+  name = "locale",
+  state,
+  defaultValue,
+}: {
+  label: string;
+  name?: string;
+  state?: ActionResult<unknown>;
+  defaultValue: string;
+}) {
   const { t } = useTranslation();
   return (
     <SelectField label={label} name={name} state={state} defaultValue={defaultValue}>

@@ -27,7 +27,5 @@ export function countryName(code: string, lng: string): string {
 /** Every country sorted by its name in `lng`. */
 export function countryOptions(lng: string): { value: string; label: string }[] {
   const collator = new Intl.Collator(lng === "zh" ? "zh-CN" : "en");
-  return countryCodes
-    .map((value) => ({ value, label: countryName(value, lng) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  return countryCodes.map((value) => ({ value, label: countryName(value, lng) })).sort((a, b) => collator.compare(a.label, b.label));
 }

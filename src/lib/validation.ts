@@ -17,16 +17,9 @@ export const emailField = z
 // zxcvbn dictionaries, which must stay out of client bundles.
 
 /** Only checks presence and bcrypt's limit: sign-in must not reveal the rules. */
-export const currentPasswordField = z
-  .string({ error: "validation.required" })
-  .min(1, "validation.required")
-  .max(200, "validation.tooLong");
+export const currentPasswordField = z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong");
 
-export const nameField = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .max(120, "validation.tooLong");
+export const nameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(120, "validation.tooLong");
 
 export const companyNameField = z
   .string({ error: "validation.required" })
@@ -35,14 +28,11 @@ export const companyNameField = z
   .min(2, "validation.tooShort")
   .max(160, "validation.tooLong");
 
-export const optionalText = (max: number) =>
-  z.string().trim().max(max, "validation.tooLong").optional().default("");
+export const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().default("");
 
 export const lngField = z.enum(["en", "zh"], { error: "validation.invalid" });
 
-export const checkboxField = z
-  .union([z.literal("on"), z.literal("true"), z.literal(true)], { error: "validation.mustConfirm" })
-  .transform(() => true);
+export const checkboxField = z.union([z.literal("on"), z.literal("true"), z.literal(true)], { error: "validation.mustConfirm" }).transform(() => true);
 
 export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();

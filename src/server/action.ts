@@ -76,11 +76,7 @@ function echo(raw: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
-function build<S extends z.ZodType, C, R>(
-  schema: S,
-  context: (base: PublicCtx) => Promise<C | null>,
-  handler: Handler<S, C, R>,
-): FormAction<R> {
+function build<S extends z.ZodType, C, R>(schema: S, context: (base: PublicCtx) => Promise<C | null>, handler: Handler<S, C, R>): FormAction<R> {
   return async (_prev, form) => {
     const started = performance.now();
     const meta = await requestMeta();
@@ -148,11 +144,7 @@ export function userAction<S extends z.ZodType, R = undefined>(schema: S, handle
 }
 
 /** A supplier user holding `permission` (admins hold every permission). */
-export function supplierAction<S extends z.ZodType, R = undefined>(
-  permission: Permission | null,
-  schema: S,
-  handler: Handler<S, SupplierCtx, R>,
-) {
+export function supplierAction<S extends z.ZodType, R = undefined>(permission: Permission | null, schema: S, handler: Handler<S, SupplierCtx, R>) {
   return build(
     schema,
     async (base) => {
@@ -165,11 +157,7 @@ export function supplierAction<S extends z.ZodType, R = undefined>(
   );
 }
 
-export function staffAction<S extends z.ZodType, R = undefined>(
-  role: StaffRole,
-  schema: S,
-  handler: Handler<S, UserCtx, R>,
-) {
+export function staffAction<S extends z.ZodType, R = undefined>(role: StaffRole, schema: S, handler: Handler<S, UserCtx, R>) {
   return build(
     schema,
     async (base) => {

@@ -1,8 +1,6 @@
 import type { Tx } from "./db";
 
-export type Actor =
-  | { type: "USER" | "STAFF"; id: string; ip?: string }
-  | { type: "CONTACT" | "SYSTEM" | "ANONYMOUS"; id?: string; ip?: string };
+export type Actor = { type: "USER" | "STAFF"; id: string; ip?: string } | { type: "CONTACT" | "SYSTEM" | "ANONYMOUS"; id?: string; ip?: string };
 
 export interface AuditEntry {
   action: string;

@@ -25,11 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await authenticate(
-          String(credentials.email ?? ""),
-          String(credentials.password ?? ""),
-          clientIpFrom(request.headers),
-        );
+        const result = await authenticate(String(credentials.email ?? ""), String(credentials.password ?? ""), clientIpFrom(request.headers));
         if (!result.ok) throw new SignInFailed(result.error);
         return withSession(result.user, request.headers);
       },

@@ -12,7 +12,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   if (text === "") return { hops: 0 };
   if (/^\d+$/.test(text)) return { hops: Number(text) };
   const ranges = new net.BlockList();
-  for (const entry of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits, extra] = entry.split("/");
     const type = net.isIPv4(address) ? "ipv4" : net.isIPv6(address) ? "ipv6" : null;
     const max = type === "ipv4" ? 32 : 128;

@@ -35,19 +35,9 @@ export async function requireUser(lng: string, next?: string): Promise<SessionUs
  * to sign-in; a signed-in caller without the right gets `null`, for pages that
  * explain the refusal, or a 404 with `{ orNotFound: true }`.
  */
-export async function requireSupplier(
-  lng: string,
-  permission: Permission | null,
-  next: string,
-  options: { orNotFound: true },
-): Promise<SupplierUser>;
+export async function requireSupplier(lng: string, permission: Permission | null, next: string, options: { orNotFound: true }): Promise<SupplierUser>;
 export async function requireSupplier(lng: string, permission: Permission | null, next?: string): Promise<SupplierUser | null>;
-export async function requireSupplier(
-  lng: string,
-  permission: Permission | null,
-  next?: string,
-  options?: { orNotFound: true },
-): Promise<SupplierUser | null> {
+export async function requireSupplier(lng: string, permission: Permission | null, next?: string, options?: { orNotFound: true }): Promise<SupplierUser | null> {
   const supplier = supplierWith(await requireUser(lng, next), permission);
   if (!supplier && options?.orNotFound) notFound();
   return supplier;

@@ -45,9 +45,22 @@ function sanitize(value: unknown, depth = 0, seen = new WeakSet<object>()): unkn
 }
 
 const REDACT_PATHS = [
-  "password", "newPassword", "currentPassword", "token", "secret", "captcha",
-  "*.password", "*.newPassword", "*.currentPassword", "*.token", "*.secret", "*.captcha",
-  "headers.cookie", "headers.authorization", "*.headers.cookie", "*.headers.authorization",
+  "password",
+  "newPassword",
+  "currentPassword",
+  "token",
+  "secret",
+  "captcha",
+  "*.password",
+  "*.newPassword",
+  "*.currentPassword",
+  "*.token",
+  "*.secret",
+  "*.captcha",
+  "headers.cookie",
+  "headers.authorization",
+  "*.headers.cookie",
+  "*.headers.authorization",
 ];
 
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {

@@ -73,7 +73,10 @@ export function routeConsoleToLog() {
     const hooked = loggedByHook.get(reference);
     if (hooked !== undefined && Date.now() - hooked < 5_000) return; // onRequestError already wrote it
     clearTimeout(pendingConsole.get(reference));
-    pendingConsole.set(reference, setTimeout(() => (pendingConsole.delete(reference), write()), CONSOLE_WAIT_MS));
+    pendingConsole.set(
+      reference,
+      setTimeout(() => (pendingConsole.delete(reference), write()), CONSOLE_WAIT_MS),
+    );
   };
   console.warn = (...args: unknown[]) => {
     const err = args.find((a) => a instanceof Error);

@@ -6,9 +6,7 @@ const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 process.env.SIGN_IN_MAX_FAILURES = "3";
 process.env.SIGN_IN_IP_LIMIT = "8";
-const { authenticate, createSupplierAccount, requestPasswordReset, resetPassword, isResetTokenValid } = await import(
-  "@/features/accounts/service"
-);
+const { authenticate, createSupplierAccount, requestPasswordReset, resetPassword, isResetTokenValid } = await import("@/features/accounts/service");
 const { db } = await import("@/server/db");
 const { hashToken } = await import("@/server/tokens");
 const { makeSupplier, PASSWORD } = await import("../support/factories");
@@ -29,10 +27,7 @@ describe("create account", () => {
   it("refuses a second account for the same email and writes nothing", async () => {
     await makeSupplier({ email: "dup@dup-co.test" });
     const companies = await db.supplierCompany.count();
-    const again = await createSupplierAccount(
-      { companyName: "Other", name: "X", email: "dup@dup-co.test", password: PASSWORD, locale: "en" },
-      {},
-    );
+    const again = await createSupplierAccount({ companyName: "Other", name: "X", email: "dup@dup-co.test", password: PASSWORD, locale: "en" }, {});
     expect(again).toEqual({ ok: false, error: "emailTaken" });
     expect(await db.supplierCompany.count()).toBe(companies);
   });
@@ -123,7 +118,9 @@ describe("password reset", () => {
   it("refuses an expired link and a newer link replaces the older one", async () => {
     const s = await makeSupplier({ email: "expire@reset-co.test" });
     await requestPasswordReset("expire@reset-co.test", "10.1.0.3");
-    const first = firstLink(await smtp.waitFor("expire@reset-co.test")).split("/").pop()!;
+    const first = firstLink(await smtp.waitFor("expire@reset-co.test"))
+      .split("/")
+      .pop()!;
     await requestPasswordReset("expire@reset-co.test", "10.1.0.3");
     expect(await isResetTokenValid(first)).toBe(false);
     const row = await db.oneTimeToken.findFirstOrThrow({ where: { userId: s.userId, usedAt: null } });
@@ -134,7 +131,9 @@ describe("password reset", () => {
   it("uses a link once even when two resets race", async () => {
     await makeSupplier({ email: "race@reset-co.test" });
     await requestPasswordReset("race@reset-co.test", "10.1.0.4");
-    const token = firstLink(await smtp.waitFor("race@reset-co.test")).split("/").pop()!;
+    const token = firstLink(await smtp.waitFor("race@reset-co.test"))
+      .split("/")
+      .pop()!;
     const results = await Promise.all([resetPassword(token, "Race-winner-1", "x"), resetPassword(token, "Race-winner-2", "x")]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });

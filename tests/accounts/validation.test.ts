@@ -4,8 +4,7 @@ import { isGuessablePassword, passwordField } from "@/lib/passwords";
 import { emailField } from "@/lib/validation";
 import { PASSWORD } from "../support/factories";
 
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  r.success ? [] : r.error!.issues.map((i) => i.message);
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
 
 describe("password rules", () => {
   it.each([

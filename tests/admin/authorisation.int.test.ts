@@ -45,7 +45,13 @@ async function pendingRequest() {
   const s = await makeSupplier();
   const c = await makeCustomer();
   return db.connectionRequest.create({
-    data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: `c-${uid()}@authz.test`, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      supplierId: s.supplierId,
+      customerId: c.id,
+      requestedById: s.userId,
+      contactEmail: `c-${uid()}@authz.test`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
 }
 
@@ -113,7 +119,10 @@ const cases: Case[] = [
     allowed: ["SUPPORT", "ADMINISTRATOR"],
     setup: async () => {
       const r = await pendingRequest();
-      return { form: { id: r.id, decision: "APPROVED", comment: "ok" }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "APPROVED" };
+      return {
+        form: { id: r.id, decision: "APPROVED", comment: "ok" },
+        tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "APPROVED",
+      };
     },
   },
   {
@@ -122,7 +131,10 @@ const cases: Case[] = [
     allowed: ["SUPPORT", "ADMINISTRATOR"],
     setup: async () => {
       const r = await pendingRequest();
-      return { form: { "ids[]": [r.id], decision: "REJECTED", comment: "no" }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "REJECTED" };
+      return {
+        form: { "ids[]": [r.id], decision: "REJECTED", comment: "no" },
+        tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "REJECTED",
+      };
     },
   },
   {
@@ -132,7 +144,10 @@ const cases: Case[] = [
     setup: async () => {
       const s = await makeSupplier();
       await db.searchAllowance.create({ data: { supplierId: s.supplierId, used: 5 } });
-      return { form: { supplierId: s.supplierId }, tookEffect: async () => (await db.searchAllowance.findUniqueOrThrow({ where: { supplierId: s.supplierId } })).used === 0 };
+      return {
+        form: { supplierId: s.supplierId },
+        tookEffect: async () => (await db.searchAllowance.findUniqueOrThrow({ where: { supplierId: s.supplierId } })).used === 0,
+      };
     },
   },
   {
@@ -140,7 +155,9 @@ const cases: Case[] = [
     action: admin.resendMailAction,
     allowed: ["SUPPORT", "ADMINISTRATOR"],
     setup: async () => {
-      const m = await db.outgoingMail.create({ data: { to: "x@authz.test", locale: "en", template: "a:b", subject: "s", text: "t", html: "h", status: "FAILED" } });
+      const m = await db.outgoingMail.create({
+        data: { to: "x@authz.test", locale: "en", template: "a:b", subject: "s", text: "t", html: "h", status: "FAILED" },
+      });
       return { form: { id: m.id }, tookEffect: async () => (await db.outgoingMail.findUniqueOrThrow({ where: { id: m.id } })).status !== "FAILED" };
     },
   },
@@ -150,7 +167,10 @@ const cases: Case[] = [
     allowed: ["ADMINISTRATOR"],
     setup: async () => {
       const name = `Authz Customer ${uid()}`;
-      return { form: { name, acceptsRequests: "yes", autoApproveRule: "NONE", "aliasName[]": ["Authz Alias"], "aliasKind[]": ["TRADING"] }, tookEffect: async () => (await db.customer.count({ where: { name } })) === 1 };
+      return {
+        form: { name, acceptsRequests: "yes", autoApproveRule: "NONE", "aliasName[]": ["Authz Alias"], "aliasKind[]": ["TRADING"] },
+        tookEffect: async () => (await db.customer.count({ where: { name } })) === 1,
+      };
     },
   },
   {
@@ -198,13 +218,24 @@ const cases: Case[] = [
     allowed: ["ADMINISTRATOR"],
     setup: async () => {
       const u = await staffUser("SUPPORT");
-      return { form: { id: u.id, role: "ADMINISTRATOR" }, tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).staffRole === "ADMINISTRATOR" };
+      return {
+        form: { id: u.id, role: "ADMINISTRATOR" },
+        tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).staffRole === "ADMINISTRATOR",
+      };
     },
   },
 ];
 
 const callers = {} as Record<Role, SessionUser | null>;
-function session(u: { id: string; email: string; name: string; kind: string; staffRole: string | null; supplierId: string | null; permissions: string }): SessionUser {
+function session(u: {
+  id: string;
+  email: string;
+  name: string;
+  kind: string;
+  staffRole: string | null;
+  supplierId: string | null;
+  permissions: string;
+}): SessionUser {
   return {
     id: u.id,
     email: u.email,
@@ -262,9 +293,15 @@ describe("admin actions: bad input is a field message and writes nothing", () =>
     current = callers.ADMINISTRATOR;
     const before = await db.customer.count();
     const audits = await db.auditEvent.count();
-    const result = await customers.createCustomerAction(undefined, formData({ name: "Bad Domains Ltd", domains: "nope nope", acceptsRequests: "yes", autoApproveRule: "NONE", requirements: "[{]" }));
+    const result = await customers.createCustomerAction(
+      undefined,
+      formData({ name: "Bad Domains Ltd", domains: "nope nope", acceptsRequests: "yes", autoApproveRule: "NONE", requirements: "[{]" }),
+    );
     current = null;
-    expect(result).toMatchObject({ ok: false, fieldErrors: { domains: ["staff:customers.errors.domain"], requirements: ["staff:customers.errors.requirementsJson"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { domains: ["staff:customers.errors.domain"], requirements: ["staff:customers.errors.requirementsJson"] },
+    });
     expect(await db.customer.count()).toBe(before);
     expect(await db.auditEvent.count()).toBe(audits);
   });

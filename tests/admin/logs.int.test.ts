@@ -19,8 +19,14 @@ const filter = (raw: Record<string, string>) => auditFilterSchema.parse(raw);
 describe("audit log", () => {
   it("filters by actor email or id, entity, action and date range; shows before/after; pages", async () => {
     const s = await makeSupplier({ email: "auditor@audit-filter.test" });
-    await audit(db, { type: "USER", id: s.userId, ip: "10.4.0.1" }, { action: "test.changed", entityType: "Widget", entityId: "w-1", before: { a: 1 }, after: { a: 2 } });
-    await db.auditEvent.create({ data: { actorType: "SYSTEM", action: "test.old", entityType: "Widget", entityId: "w-2", createdAt: new Date("2020-01-15T10:00:00Z") } });
+    await audit(
+      db,
+      { type: "USER", id: s.userId, ip: "10.4.0.1" },
+      { action: "test.changed", entityType: "Widget", entityId: "w-1", before: { a: 1 }, after: { a: 2 } },
+    );
+    await db.auditEvent.create({
+      data: { actorType: "SYSTEM", action: "test.old", entityType: "Widget", entityId: "w-2", createdAt: new Date("2020-01-15T10:00:00Z") },
+    });
 
     const byEmail = await listAuditEvents(filter({ actor: "auditor@audit-filter" }));
     expect(byEmail.items.map((e) => e.action)).toEqual(expect.arrayContaining(["test.changed", "supplier.created", "user.created"]));
@@ -56,13 +62,25 @@ describe("mail log", () => {
       ],
     });
     expect((await listMail(mailFilterSchema.parse({ to: "@mail-filter.test", status: "FAILED" }))).items.map((m) => m.to)).toEqual(["b@mail-filter.test"]);
-    expect((await listMail(mailFilterSchema.parse({ to: "mail-filter", template: "accounts:resetMail" }))).items.map((m) => m.to)).toEqual(["a@mail-filter.test"]);
+    expect((await listMail(mailFilterSchema.parse({ to: "mail-filter", template: "accounts:resetMail" }))).items.map((m) => m.to)).toEqual([
+      "a@mail-filter.test",
+    ]);
     expect(mailFilterSchema.parse({ status: "BOGUS" }).status).toBeUndefined();
   });
 
   it("resends a failed message once, audited; refuses messages that did not fail", async () => {
     const failed = await db.outgoingMail.create({
-      data: { to: "retry@mail-resend.test", locale: "en", template: "accounts:resetMail", subject: "Retry me", text: "hello", html: "<p>hello</p>", status: "FAILED", attempts: 1, lastError: "boom" },
+      data: {
+        to: "retry@mail-resend.test",
+        locale: "en",
+        template: "accounts:resetMail",
+        subject: "Retry me",
+        text: "hello",
+        html: "<p>hello</p>",
+        status: "FAILED",
+        attempts: 1,
+        lastError: "boom",
+      },
     });
     const actor = { type: "STAFF" as const, id: "staff-x", ip: "10.4.0.9" };
     const results = await Promise.all([resendMail(failed.id, actor), resendMail(failed.id, actor)]);
@@ -82,8 +100,12 @@ describe("dashboard", () => {
     const s = await makeSupplier();
     const c = await makeCustomer();
     const day = 24 * 3600 * 1000;
-    await db.connectionRequest.create({ data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: "x@c.test", expiresAt: new Date(Date.now() + day) } });
-    await db.connectionRequest.create({ data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: "y@c.test", expiresAt: new Date(Date.now() - day) } });
+    await db.connectionRequest.create({
+      data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: "x@c.test", expiresAt: new Date(Date.now() + day) },
+    });
+    await db.connectionRequest.create({
+      data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: "y@c.test", expiresAt: new Date(Date.now() - day) },
+    });
     await db.supportTicket.create({ data: { supplierId: s.supplierId, authorId: s.userId, topic: "t", message: "m" } });
     await db.supportTicket.create({ data: { supplierId: s.supplierId, authorId: s.userId, topic: "t", message: "m", status: "CLOSED" } });
     await db.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: c.id, origin: "STAFF", onboardingState: "SUBMITTED" } });

@@ -50,14 +50,299 @@ const chance = (p: number) => random() < p;
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-const SYLLABLES = "ka ri to mo na sa el an ver tek lin dor mar bel cor fin gal hal ion jor kel lum nor pal quin ros sol tar ul vin wex xan yor zel bra cre dri fle gro pla stu tri vor ax ex om ur is en al ba de go lu mi ne po ru si ta vo zu".split(" ");
-const SURNAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer", "García", "Martínez", "López", "González", "Rodríguez", "Pérez", "Sánchez", "Dubois", "Lefèvre", "Moreau", "Laurent", "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Svensson", "Johansson", "Nieminen", "Kowalski", "Nowak", "Wiśniewski", "Dvořák", "Novák", "Horváth", "Nagy", "O'Brien", "O'Connor", "McDonald", "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Thomas", "Tanaka", "Suzuki", "Takahashi", "Watanabe", "Yamamoto", "Nguyễn", "Trần", "Kim", "Park", "Singh", "Patel", "Sharma", "Gupta", "Öztürk", "Yılmaz", "Çelik", "Søndergaard", "Ångström", "Žukauskas"];
-const PLACES = ["Pacific", "Atlantic", "Nordic", "Baltic", "Alpine", "Western", "Eastern", "Northern", "Southern", "Central", "Global", "United", "Royal", "Imperial", "Continental", "Oriental", "Shanghai", "Shenzhen", "Bavaria", "Rhine", "Danube", "Iberia", "Andes", "Sahara", "Pearl River", "Yangtze", "Kansai", "Mekong", "Baltimore", "Ontario", "Texas", "Sierra", "Coastal", "Highland", "Lakeside", "Riverside", "Metro", "Summit", "Horizon", "Evergreen"];
-const INDUSTRIES = ["Logistics", "Electronics", "Foods", "Textiles", "Steel", "Chemicals", "Motors", "Machinery", "Plastics", "Pharmaceuticals", "Packaging", "Energy", "Solar", "Semiconductors", "Instruments", "Components", "Tools", "Trading", "Industries", "Systems", "Technologies", "Materials", "Fasteners", "Bearings", "Optics", "Medical", "Furniture", "Paper", "Glass", "Ceramics", "Rubber", "Cables", "Devices", "Robotics", "Aerospace", "Marine", "Agro", "Beverages", "Cosmetics", "Apparel"];
-const LATIN_SUFFIXES = ["Inc.", "Ltd.", "GmbH", "S.A.", "K.K.", "Co., Ltd.", "LLC", "AG", "B.V.", "S.p.A.", "Pte. Ltd.", "Corp.", "PLC", "S.A.S.", "GmbH & Co. KG", "Oy", "AB", "S.r.l.", "Pty Ltd", "Sdn. Bhd.", "N.V.", "Limited", "Corporation", "Co.", "SE", ""];
-const CITIES: [string, string][] = [["上海", "Shanghai"], ["北京", "Beijing"], ["深圳", "Shenzhen"], ["广州", "Guangzhou"], ["杭州", "Hangzhou"], ["苏州", "Suzhou"], ["南京", "Nanjing"], ["天津", "Tianjin"], ["重庆", "Chongqing"], ["成都", "Chengdu"], ["武汉", "Wuhan"], ["宁波", "Ningbo"], ["青岛", "Qingdao"], ["厦门", "Xiamen"], ["东莞", "Dongguan"], ["佛山", "Foshan"], ["无锡", "Wuxi"], ["大连", "Dalian"], ["西安", "Xi'an"], ["长沙", "Changsha"]];
-const HANZI: [string, string][] = [["东", "dong"], ["方", "fang"], ["明", "ming"], ["珠", "zhu"], ["华", "hua"], ["海", "hai"], ["金", "jin"], ["星", "xing"], ["龙", "long"], ["凤", "feng"], ["天", "tian"], ["宇", "yu"], ["新", "xin"], ["恒", "heng"], ["泰", "tai"], ["安", "an"], ["盛", "sheng"], ["达", "da"], ["通", "tong"], ["宏", "hong"], ["远", "yuan"], ["瑞", "rui"], ["祥", "xiang"], ["嘉", "jia"], ["信", "xin"], ["诚", "cheng"], ["德", "de"], ["富", "fu"], ["隆", "long"], ["昌", "chang"], ["永", "yong"], ["利", "li"], ["光", "guang"], ["辉", "hui"], ["源", "yuan"], ["丰", "feng"], ["鑫", "xin"], ["鼎", "ding"], ["汇", "hui"], ["联", "lian"], ["中", "zhong"], ["国", "guo"], ["立", "li"], ["成", "cheng"], ["博", "bo"], ["创", "chuang"], ["易", "yi"], ["美", "mei"], ["佳", "jia"], ["万", "wan"], ["力", "li"], ["亚", "ya"], ["环", "huan"], ["宝", "bao"], ["腾", "teng"], ["飞", "fei"], ["云", "yun"], ["峰", "feng"], ["山", "shan"], ["江", "jiang"]];
-const ZH_INDUSTRIES: [string, string][] = [["科技", "Technology"], ["电子", "Electronics"], ["机械", "Machinery"], ["化工", "Chemical"], ["贸易", "Trading"], ["物流", "Logistics"], ["食品", "Foods"], ["纺织", "Textile"], ["汽车零部件", "Auto Parts"], ["医药", "Pharmaceutical"], ["新材料", "New Materials"], ["精密制造", "Precision Manufacturing"], ["光电", "Optoelectronics"], ["包装", "Packaging"], ["能源", "Energy"], ["实业", "Industrial"], ["塑胶", "Plastics"], ["五金", "Hardware"], ["环保", "Environmental"], ["智能装备", "Intelligent Equipment"]];
+const SYLLABLES =
+  "ka ri to mo na sa el an ver tek lin dor mar bel cor fin gal hal ion jor kel lum nor pal quin ros sol tar ul vin wex xan yor zel bra cre dri fle gro pla stu tri vor ax ex om ur is en al ba de go lu mi ne po ru si ta vo zu".split(
+    " ",
+  );
+const SURNAMES = [
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Hoffmann",
+  "Schäfer",
+  "García",
+  "Martínez",
+  "López",
+  "González",
+  "Rodríguez",
+  "Pérez",
+  "Sánchez",
+  "Dubois",
+  "Lefèvre",
+  "Moreau",
+  "Laurent",
+  "Rossi",
+  "Russo",
+  "Ferrari",
+  "Esposito",
+  "Bianchi",
+  "Svensson",
+  "Johansson",
+  "Nieminen",
+  "Kowalski",
+  "Nowak",
+  "Wiśniewski",
+  "Dvořák",
+  "Novák",
+  "Horváth",
+  "Nagy",
+  "O'Brien",
+  "O'Connor",
+  "McDonald",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Miller",
+  "Davis",
+  "Wilson",
+  "Anderson",
+  "Taylor",
+  "Thomas",
+  "Tanaka",
+  "Suzuki",
+  "Takahashi",
+  "Watanabe",
+  "Yamamoto",
+  "Nguyễn",
+  "Trần",
+  "Kim",
+  "Park",
+  "Singh",
+  "Patel",
+  "Sharma",
+  "Gupta",
+  "Öztürk",
+  "Yılmaz",
+  "Çelik",
+  "Søndergaard",
+  "Ångström",
+  "Žukauskas",
+];
+const PLACES = [
+  "Pacific",
+  "Atlantic",
+  "Nordic",
+  "Baltic",
+  "Alpine",
+  "Western",
+  "Eastern",
+  "Northern",
+  "Southern",
+  "Central",
+  "Global",
+  "United",
+  "Royal",
+  "Imperial",
+  "Continental",
+  "Oriental",
+  "Shanghai",
+  "Shenzhen",
+  "Bavaria",
+  "Rhine",
+  "Danube",
+  "Iberia",
+  "Andes",
+  "Sahara",
+  "Pearl River",
+  "Yangtze",
+  "Kansai",
+  "Mekong",
+  "Baltimore",
+  "Ontario",
+  "Texas",
+  "Sierra",
+  "Coastal",
+  "Highland",
+  "Lakeside",
+  "Riverside",
+  "Metro",
+  "Summit",
+  "Horizon",
+  "Evergreen",
+];
+const INDUSTRIES = [
+  "Logistics",
+  "Electronics",
+  "Foods",
+  "Textiles",
+  "Steel",
+  "Chemicals",
+  "Motors",
+  "Machinery",
+  "Plastics",
+  "Pharmaceuticals",
+  "Packaging",
+  "Energy",
+  "Solar",
+  "Semiconductors",
+  "Instruments",
+  "Components",
+  "Tools",
+  "Trading",
+  "Industries",
+  "Systems",
+  "Technologies",
+  "Materials",
+  "Fasteners",
+  "Bearings",
+  "Optics",
+  "Medical",
+  "Furniture",
+  "Paper",
+  "Glass",
+  "Ceramics",
+  "Rubber",
+  "Cables",
+  "Devices",
+  "Robotics",
+  "Aerospace",
+  "Marine",
+  "Agro",
+  "Beverages",
+  "Cosmetics",
+  "Apparel",
+];
+const LATIN_SUFFIXES = [
+  "Inc.",
+  "Ltd.",
+  "GmbH",
+  "S.A.",
+  "K.K.",
+  "Co., Ltd.",
+  "LLC",
+  "AG",
+  "B.V.",
+  "S.p.A.",
+  "Pte. Ltd.",
+  "Corp.",
+  "PLC",
+  "S.A.S.",
+  "GmbH & Co. KG",
+  "Oy",
+  "AB",
+  "S.r.l.",
+  "Pty Ltd",
+  "Sdn. Bhd.",
+  "N.V.",
+  "Limited",
+  "Corporation",
+  "Co.",
+  "SE",
+  "",
+];
+const CITIES: [string, string][] = [
+  ["上海", "Shanghai"],
+  ["北京", "Beijing"],
+  ["深圳", "Shenzhen"],
+  ["广州", "Guangzhou"],
+  ["杭州", "Hangzhou"],
+  ["苏州", "Suzhou"],
+  ["南京", "Nanjing"],
+  ["天津", "Tianjin"],
+  ["重庆", "Chongqing"],
+  ["成都", "Chengdu"],
+  ["武汉", "Wuhan"],
+  ["宁波", "Ningbo"],
+  ["青岛", "Qingdao"],
+  ["厦门", "Xiamen"],
+  ["东莞", "Dongguan"],
+  ["佛山", "Foshan"],
+  ["无锡", "Wuxi"],
+  ["大连", "Dalian"],
+  ["西安", "Xi'an"],
+  ["长沙", "Changsha"],
+];
+const HANZI: [string, string][] = [
+  ["东", "dong"],
+  ["方", "fang"],
+  ["明", "ming"],
+  ["珠", "zhu"],
+  ["华", "hua"],
+  ["海", "hai"],
+  ["金", "jin"],
+  ["星", "xing"],
+  ["龙", "long"],
+  ["凤", "feng"],
+  ["天", "tian"],
+  ["宇", "yu"],
+  ["新", "xin"],
+  ["恒", "heng"],
+  ["泰", "tai"],
+  ["安", "an"],
+  ["盛", "sheng"],
+  ["达", "da"],
+  ["通", "tong"],
+  ["宏", "hong"],
+  ["远", "yuan"],
+  ["瑞", "rui"],
+  ["祥", "xiang"],
+  ["嘉", "jia"],
+  ["信", "xin"],
+  ["诚", "cheng"],
+  ["德", "de"],
+  ["富", "fu"],
+  ["隆", "long"],
+  ["昌", "chang"],
+  ["永", "yong"],
+  ["利", "li"],
+  ["光", "guang"],
+  ["辉", "hui"],
+  ["源", "yuan"],
+  ["丰", "feng"],
+  ["鑫", "xin"],
+  ["鼎", "ding"],
+  ["汇", "hui"],
+  ["联", "lian"],
+  ["中", "zhong"],
+  ["国", "guo"],
+  ["立", "li"],
+  ["成", "cheng"],
+  ["博", "bo"],
+  ["创", "chuang"],
+  ["易", "yi"],
+  ["美", "mei"],
+  ["佳", "jia"],
+  ["万", "wan"],
+  ["力", "li"],
+  ["亚", "ya"],
+  ["环", "huan"],
+  ["宝", "bao"],
+  ["腾", "teng"],
+  ["飞", "fei"],
+  ["云", "yun"],
+  ["峰", "feng"],
+  ["山", "shan"],
+  ["江", "jiang"],
+];
+const ZH_INDUSTRIES: [string, string][] = [
+  ["科技", "Technology"],
+  ["电子", "Electronics"],
+  ["机械", "Machinery"],
+  ["化工", "Chemical"],
+  ["贸易", "Trading"],
+  ["物流", "Logistics"],
+  ["食品", "Foods"],
+  ["纺织", "Textile"],
+  ["汽车零部件", "Auto Parts"],
+  ["医药", "Pharmaceutical"],
+  ["新材料", "New Materials"],
+  ["精密制造", "Precision Manufacturing"],
+  ["光电", "Optoelectronics"],
+  ["包装", "Packaging"],
+  ["能源", "Energy"],
+  ["实业", "Industrial"],
+  ["塑胶", "Plastics"],
+  ["五金", "Hardware"],
+  ["环保", "Environmental"],
+  ["智能装备", "Intelligent Equipment"],
+];
 const ZH_SUFFIXES = ["有限公司", "股份有限公司", "集团有限公司", "有限责任公司", "科技有限公司"];
 
 function pseudoWord(): string {
@@ -76,11 +361,16 @@ interface GeneratedCustomer {
 function latinName(): string {
   const core = (() => {
     switch (Math.floor(random() * 5)) {
-      case 0: return `${pick(SURNAMES)} ${pick(INDUSTRIES)}`;
-      case 1: return `${pseudoWord()} ${pick(INDUSTRIES)}`;
-      case 2: return `${pick(PLACES)} ${pseudoWord()} ${pick(INDUSTRIES)}`;
-      case 3: return `${pseudoWord()}${pick(["", "-", " & "])}${pseudoWord()}`;
-      default: return `${pick(SURNAMES)} & ${pick(SURNAMES)} ${pick(INDUSTRIES)}`;
+      case 0:
+        return `${pick(SURNAMES)} ${pick(INDUSTRIES)}`;
+      case 1:
+        return `${pseudoWord()} ${pick(INDUSTRIES)}`;
+      case 2:
+        return `${pick(PLACES)} ${pseudoWord()} ${pick(INDUSTRIES)}`;
+      case 3:
+        return `${pseudoWord()}${pick(["", "-", " & "])}${pseudoWord()}`;
+      default:
+        return `${pick(SURNAMES)} & ${pick(SURNAMES)} ${pick(INDUSTRIES)}`;
     }
   })();
   const suffix = pick(LATIN_SUFFIXES);
@@ -105,7 +395,15 @@ function generateCustomer(): GeneratedCustomer {
   }
   if (chance(0.15)) aliases.push({ name: pseudoWord(), kind: "TRADING" });
   if (chance(0.08)) aliases.push({ name: latinName(), kind: "FORMER" });
-  if (chance(0.03)) aliases.push({ name: name.split(/\s+/).map((w) => w[0]).join("").toUpperCase(), kind: "OTHER" });
+  if (chance(0.03))
+    aliases.push({
+      name: name
+        .split(/\s+/)
+        .map((w) => w[0])
+        .join("")
+        .toUpperCase(),
+      kind: "OTHER",
+    });
   const taxId = chance(0.8)
     ? pick([
         () => `DE${digits(9)}`,
@@ -146,14 +444,18 @@ function build() {
         for (const a of c.aliases) insertAlias.run(`${id}a${aliasCount++}`, id, a.name, a.kind);
       }
     })();
-    process.stdout.write(`\r  built ${Math.min(start + BATCH, CUSTOMERS).toLocaleString("en")} customers (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    process.stdout.write(
+      `\r  built ${Math.min(start + BATCH, CUSTOMERS).toLocaleString("en")} customers (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
   }
   const names = sqlite.prepare(`SELECT count(*) AS n FROM CustomerSearchName`).get() as { n: number };
   sqlite.pragma("journal_mode = DELETE");
   sqlite.exec("ANALYZE");
   sqlite.close();
   fs.renameSync(tmp, file);
-  console.log(`\n  ${CUSTOMERS.toLocaleString("en")} customers, ${aliasCount.toLocaleString("en")} aliases, ${names.n.toLocaleString("en")} indexed names in ${((performance.now() - started) / 1000).toFixed(0)} s; ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`);
+  console.log(
+    `\n  ${CUSTOMERS.toLocaleString("en")} customers, ${aliasCount.toLocaleString("en")} aliases, ${names.n.toLocaleString("en")} indexed names in ${((performance.now() - started) / 1000).toFixed(0)} s; ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`,
+  );
 }
 
 // ------------------------------------------------------------ queries
@@ -169,7 +471,10 @@ interface BenchQuery {
   intended?: string;
 }
 
-const squash = (s: string) => stripAccents(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+const squash = (s: string) =>
+  stripAccents(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 const stripAccents = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "");
 
@@ -179,10 +484,17 @@ function typo(s: string): string {
   if (!letters.length) return s;
   const i = pick(letters);
   switch (Math.floor(random() * 4)) {
-    case 0: chars[i] = chars[i] === "e" ? "a" : "e"; break; // substitution
-    case 1: chars.splice(i, 1); break; // missing letter
-    case 2: chars.splice(i, 0, chars[i]); break; // doubled letter
-    default: if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]]; // swapped neighbours
+    case 0:
+      chars[i] = chars[i] === "e" ? "a" : "e";
+      break; // substitution
+    case 1:
+      chars.splice(i, 1);
+      break; // missing letter
+    case 2:
+      chars.splice(i, 0, chars[i]);
+      break; // doubled letter
+    default:
+      if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]]; // swapped neighbours
   }
   return chars.join("");
 }
@@ -192,36 +504,114 @@ function makeQueries(sqlite: Database.Database, count: number): BenchQuery[] {
     `SELECT n.customerId, n.text, c.name FROM CustomerSearchName n JOIN Customer c ON c.id = n.customerId WHERE n.id >= ? AND n.kind IN (SELECT value FROM json_each(?)) LIMIT 1`,
   );
   const maxId = (sqlite.prepare(`SELECT max(id) AS m FROM CustomerSearchName`).get() as { m: number }).m;
-  const sample = (kinds: string[]) => ofKind.get(1 + Math.floor(random() * maxId), JSON.stringify(kinds)) as { customerId: string; text: string; name: string } | undefined;
+  const sample = (kinds: string[]) =>
+    ofKind.get(1 + Math.floor(random() * maxId), JSON.stringify(kinds)) as { customerId: string; text: string; name: string } | undefined;
   const mix: [string, number, () => BenchQuery | null | undefined][] = [
-    ["exact name", 12, () => { const r = sample(["NAME"]); return r && { kind: "", q: r.text, target: r.customerId, targetName: r.name }; }],
-    ["typeahead prefix 3-8", 22, () => {
-      const r = sample(["NAME"]); if (!r) return null;
-      return { kind: "", q: r.text.slice(0, 3 + Math.floor(random() * 6)), target: null };
-    }],
-    ["name without legal form, lower case, no accents", 10, () => {
-      const r = sample(["NAME"]); if (!r) return null;
-      return { kind: "", q: stripAccents(r.text.replace(/\s+(Inc\.|Ltd\.|GmbH.*|S\.A\.S?\.|K\.K\.|Co\., Ltd\.|LLC|AG|B\.V\.|S\.p\.A\.|Pte\. Ltd\.|Corp\.|PLC|Oy|AB|S\.r\.l\.|Pty Ltd|Sdn\. Bhd\.|N\.V\.|Limited|Corporation|Co\.|SE)$/, "")).toLowerCase(), target: r.customerId, targetName: r.name };
-    }],
-    ["word inside a name", 8, () => {
-      const r = sample(["NAME"]); if (!r) return null;
-      const words = r.text.split(/\s+/).filter((w) => w.length >= 4);
-      return words.length ? { kind: "", q: pick(words), target: null } : null;
-    }],
-    ["one typo (5+ letters)", 12, () => {
-      const r = sample(["NAME"]); if (!r) return null;
-      const base = r.text.split(/\s+/).slice(0, 2).join(" ");
-      return base.length >= 6 ? { kind: "", q: typo(base), target: r.customerId, targetName: r.name, intended: base } : null;
-    }],
-    ["Chinese full name", 6, () => { const r = sample(["NAME_ZH"]); return r && { kind: "", q: r.text, target: r.customerId, targetName: r.name }; }],
-    ["Chinese 2 characters (brand)", 6, () => { const r = sample(["NAME_ZH"]); return r && { kind: "", q: Array.from(r.text).slice(2, 4).join(""), target: null }; }],
-    ["Chinese 4 characters inside", 5, () => { const r = sample(["NAME_ZH"]); return r && { kind: "", q: Array.from(r.text).slice(2, 6).join(""), target: null }; }],
-    ["alias", 6, () => { const r = sample(["TRADING", "FORMER", "CHINESE"]); return r && { kind: "", q: r.text, target: r.customerId, targetName: r.name }; }],
-    ["tax / registration number", 7, () => {
-      const r = sample(["TAX_ID", "REGISTRATION"]); if (!r) return null;
-      return { kind: "", q: chance(0.5) ? r.text.replace(/[\s-]/g, "") : r.text, target: r.customerId, targetName: r.name };
-    }],
-    ["1-2 characters", 3, () => { const r = sample(["NAME"]); return r && { kind: "", q: r.text.slice(0, chance(0.5) ? 1 : 2), target: null }; }],
+    [
+      "exact name",
+      12,
+      () => {
+        const r = sample(["NAME"]);
+        return r && { kind: "", q: r.text, target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "typeahead prefix 3-8",
+      22,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        return { kind: "", q: r.text.slice(0, 3 + Math.floor(random() * 6)), target: null };
+      },
+    ],
+    [
+      "name without legal form, lower case, no accents",
+      10,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        return {
+          kind: "",
+          q: stripAccents(
+            r.text.replace(
+              /\s+(Inc\.|Ltd\.|GmbH.*|S\.A\.S?\.|K\.K\.|Co\., Ltd\.|LLC|AG|B\.V\.|S\.p\.A\.|Pte\. Ltd\.|Corp\.|PLC|Oy|AB|S\.r\.l\.|Pty Ltd|Sdn\. Bhd\.|N\.V\.|Limited|Corporation|Co\.|SE)$/,
+              "",
+            ),
+          ).toLowerCase(),
+          target: r.customerId,
+          targetName: r.name,
+        };
+      },
+    ],
+    [
+      "word inside a name",
+      8,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        const words = r.text.split(/\s+/).filter((w) => w.length >= 4);
+        return words.length ? { kind: "", q: pick(words), target: null } : null;
+      },
+    ],
+    [
+      "one typo (5+ letters)",
+      12,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        const base = r.text.split(/\s+/).slice(0, 2).join(" ");
+        return base.length >= 6 ? { kind: "", q: typo(base), target: r.customerId, targetName: r.name, intended: base } : null;
+      },
+    ],
+    [
+      "Chinese full name",
+      6,
+      () => {
+        const r = sample(["NAME_ZH"]);
+        return r && { kind: "", q: r.text, target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "Chinese 2 characters (brand)",
+      6,
+      () => {
+        const r = sample(["NAME_ZH"]);
+        return r && { kind: "", q: Array.from(r.text).slice(2, 4).join(""), target: null };
+      },
+    ],
+    [
+      "Chinese 4 characters inside",
+      5,
+      () => {
+        const r = sample(["NAME_ZH"]);
+        return r && { kind: "", q: Array.from(r.text).slice(2, 6).join(""), target: null };
+      },
+    ],
+    [
+      "alias",
+      6,
+      () => {
+        const r = sample(["TRADING", "FORMER", "CHINESE"]);
+        return r && { kind: "", q: r.text, target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "tax / registration number",
+      7,
+      () => {
+        const r = sample(["TAX_ID", "REGISTRATION"]);
+        if (!r) return null;
+        return { kind: "", q: chance(0.5) ? r.text.replace(/[\s-]/g, "") : r.text, target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "1-2 characters",
+      3,
+      () => {
+        const r = sample(["NAME"]);
+        return r && { kind: "", q: r.text.slice(0, chance(0.5) ? 1 : 2), target: null };
+      },
+    ],
     ["no match", 3, () => ({ kind: "", q: `${pseudoWord()}qx${digits(2)}`, target: null })],
   ];
   const total = mix.reduce((s, [, w]) => s + w, 0);
@@ -278,9 +668,15 @@ async function main() {
     const hits = await searchDirectory(q.q);
     const t = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    results.push({ kind: q.kind, ms: t, cpu: (c.user + c.system) / 1000, found: q.target
+    results.push({
+      kind: q.kind,
+      ms: t,
+      cpu: (c.user + c.system) / 1000,
+      found: q.target
         ? hits.some((h) => h.id === q.target || h.name === q.targetName || (q.intended !== undefined && squash(h.matched).startsWith(squash(q.intended))))
-        : null, count: hits.length });
+        : null,
+      count: hits.length,
+    });
   }
   await db.$disconnect();
 
@@ -294,10 +690,20 @@ async function main() {
       `${label.padEnd(48)} ${String(rs.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))} ${ms(t[t.length - 1])}  ${ms(pct(cpu, 50))} ${ms(pct(cpu, 95))}  ${avgHits.toFixed(1).padStart(4)}  ${withTarget.length ? `${((100 * found) / withTarget.length).toFixed(0)}%` : "-"}`,
     );
   };
-  console.log(`\n${CUSTOMERS.toLocaleString("en")} customers, FTS5 segments: ${segments}, ${QUERIES} measured queries (after ${WARMUP} warm-up), one at a time, through searchDirectory()`);
-  console.log(`load average before: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; wall-clock ms (p50 p95 p99 max), then CPU ms of this process per query (p50 p95)`);
-  console.log(`${"query kind".padEnd(48)} ${"n".padStart(5)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  ${"cpu50".padStart(7)} ${"cpu95".padStart(7)}  hits  target found (or a same-named customer)`);
-  for (const kind of [...new Set(results.map((r) => r.kind))]) line(kind, results.filter((r) => r.kind === kind));
+  console.log(
+    `\n${CUSTOMERS.toLocaleString("en")} customers, FTS5 segments: ${segments}, ${QUERIES} measured queries (after ${WARMUP} warm-up), one at a time, through searchDirectory()`,
+  );
+  console.log(
+    `load average before: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; wall-clock ms (p50 p95 p99 max), then CPU ms of this process per query (p50 p95)`,
+  );
+  console.log(
+    `${"query kind".padEnd(48)} ${"n".padStart(5)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  ${"cpu50".padStart(7)} ${"cpu95".padStart(7)}  hits  target found (or a same-named customer)`,
+  );
+  for (const kind of [...new Set(results.map((r) => r.kind))])
+    line(
+      kind,
+      results.filter((r) => r.kind === kind),
+    );
   line("ALL (ms)", results);
 }
 

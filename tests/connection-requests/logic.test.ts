@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isFreeMailDomain } from "@/lib/free-mail";
 import { contactFlags, isSearchable, normalizeQuery, onDomain } from "@/features/connection-requests/normalize";
 import { parseListQuery } from "@/features/connection-requests/schemas";
-import {
-  canTransition,
-  effectiveStatus,
-  expiryFrom,
-  requestStatuses,
-  type RequestActor,
-} from "@/features/connection-requests/state-machine";
+import { canTransition, effectiveStatus, expiryFrom, requestStatuses, type RequestActor } from "@/features/connection-requests/state-machine";
 
 describe("normalizeQuery (what one search attempt is)", () => {
   it("ignores case, accents, width, punctuation and spacing", () => {

@@ -145,7 +145,10 @@ describe("request queue", () => {
     const done = await request({ supplierId: s.supplierId, userId: s.userId, customerId: (await makeCustomer()).id });
     await db.connectionRequest.update({ where: { id: done.id }, data: { status: "CANCELLED" } });
     current = staff;
-    const result = await actions.bulkDecideAction(undefined, form({ "ids[]": [...rows.map((r) => r.id), done.id, rows[0].id], decision: "APPROVED", comment: "Welcome" }));
+    const result = await actions.bulkDecideAction(
+      undefined,
+      form({ "ids[]": [...rows.map((r) => r.id), done.id, rows[0].id], decision: "APPROVED", comment: "Welcome" }),
+    );
     const repeat = await bulkDecide({ "ids[]": rows.map((r) => r.id), decision: "REJECTED", comment: "late" }, actor());
     current = null;
     expect(result).toMatchObject({ ok: true, data: { changed: 3, skipped: 1 }, message: "staff:queue.bulkDone" });

@@ -57,12 +57,8 @@ describe("search rationing", () => {
 
     // A supplier user is refused before anything is read or written: no reset, no limit, no audit row.
     const auditsBefore = await db.auditEvent.count({ where: { entityId: s.supplierId } });
-    await expect(resetSearchAttempts(s.supplierId, { type: "USER", id: s.userId })).rejects.toThrow(
-      "Only support staff can reset search attempts",
-    );
-    await expect(setSearchLimit(s.supplierId, 5, { type: "USER", id: s.userId })).rejects.toThrow(
-      "Only support staff can change the search limit",
-    );
+    await expect(resetSearchAttempts(s.supplierId, { type: "USER", id: s.userId })).rejects.toThrow("Only support staff can reset search attempts");
+    await expect(setSearchLimit(s.supplierId, 5, { type: "USER", id: s.userId })).rejects.toThrow("Only support staff can change the search limit");
     // Staff with an out-of-range limit are refused too.
     await expect(setSearchLimit(s.supplierId, 0, { type: "STAFF", id: "staff-1" })).rejects.toThrow("Invalid limit");
     await expect(setSearchLimit(s.supplierId, 2.5, { type: "STAFF", id: "staff-1" })).rejects.toThrow("Invalid limit");

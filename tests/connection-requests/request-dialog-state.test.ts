@@ -10,8 +10,7 @@ import {
 } from "@/features/connection-requests/components/request-dialog-state";
 import type { DirectoryHit } from "@/features/customer-search/search";
 
-const hit = (id: string, name: string): DirectoryHit =>
-  ({ id, name, nameZh: "", matched: name, acceptsRequests: true });
+const hit = (id: string, name: string): DirectoryHit => ({ id, name, nameZh: "", matched: name, acceptsRequests: true });
 const allowance = { limit: 20, used: 0, remaining: 20 };
 const run = (events: DialogEvent[], start: DialogState = initialDialogState({ allowance })) => events.reduce(dialogReducer, start);
 
@@ -26,7 +25,13 @@ describe("request dialog state", () => {
     expect(s.active).toBe(0);
     expect(s.allowance.remaining).toBe(19);
     expect(enterAction(s)).toEqual({ choose: a });
-    const chosen = run([{ type: "highlighted", index: 1 }, { type: "chose", hit: b }], s);
+    const chosen = run(
+      [
+        { type: "highlighted", index: 1 },
+        { type: "chose", hit: b },
+      ],
+      s,
+    );
     expect(chosen.selected).toEqual({ id: "b", name: "Acme Parts", nameZh: "", acceptsRequests: true });
     expect(listOpen(chosen)).toBe(false);
   });
@@ -46,7 +51,10 @@ describe("request dialog state", () => {
   });
 
   it("stops searching when the allowance runs out, keeping what was searched for support", () => {
-    const s = run([{ type: "typed", query: "nobody" }, { type: "searched", query: "nobody", hits: [], allowance: { limit: 2, used: 2, remaining: 0 }, exhausted: false }]);
+    const s = run([
+      { type: "typed", query: "nobody" },
+      { type: "searched", query: "nobody", hits: [], allowance: { limit: 2, used: 2, remaining: 0 }, exhausted: false },
+    ]);
     expect(s.exhausted).toBe(true);
     expect(s.searchedFor).toBe("nobody");
     expect(canSearch(s, false)).toBe(false);

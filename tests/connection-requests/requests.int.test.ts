@@ -222,10 +222,7 @@ describe("decisions", () => {
     const res = await send(s, c.id, { contactEmail: "race@cust-race.test" });
     if (!res.ok) throw new Error();
     const token = tokenOf(firstLink(await smtp.waitFor("race@cust-race.test")));
-    const results = await Promise.all([
-      svc.respondToRequest(token, "APPROVED", "a", "10.3.0.1"),
-      svc.respondToRequest(token, "REJECTED", "b", "10.3.0.1"),
-    ]);
+    const results = await Promise.all([svc.respondToRequest(token, "APPROVED", "a", "10.3.0.1"), svc.respondToRequest(token, "REJECTED", "b", "10.3.0.1")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.connectionRequestEvent.count({ where: { requestId: res.requestId } })).toBe(2);
   });
@@ -237,9 +234,7 @@ describe("decisions", () => {
     if (!res.ok) throw new Error();
     const token = tokenOf(firstLink(await smtp.waitFor("z@cust-z.test")));
     // A supplier user cannot decide: refused before anything is written, and the contact's link still works.
-    await expect(svc.decideRequest(res.requestId, "REJECTED", "x", { type: "USER", id: s.userId })).rejects.toThrow(
-      "Only support staff decide requests",
-    );
+    await expect(svc.decideRequest(res.requestId, "REJECTED", "x", { type: "USER", id: s.userId })).rejects.toThrow("Only support staff decide requests");
     expect(await db.connectionRequest.findUniqueOrThrow({ where: { id: res.requestId } })).toMatchObject({ status: "PENDING" });
     expect(await db.connectionRequestEvent.count({ where: { requestId: res.requestId } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: res.requestId } })).toBe(1);

@@ -28,10 +28,7 @@ const unique = () => `${Date.now().toString(36)}${++n}`;
 async function invite(opts: { email?: string; locale?: "en" | "zh"; message?: string; customerName?: string } = {}) {
   const customer = await makeCustomer({ name: opts.customerName });
   const email = opts.email ?? `contact-${unique()}@new-co-${unique()}.test`;
-  const res = await svc.createInvitation(
-    { customerId: customer.id, email, locale: opts.locale ?? "en", message: opts.message ?? "" },
-    STAFF,
-  );
+  const res = await svc.createInvitation({ customerId: customer.id, email, locale: opts.locale ?? "en", message: opts.message ?? "" }, STAFF);
   if (!res.ok) throw new Error(res.error);
   const mail = await smtp.waitFor(email, (m) => m.text?.includes(res.link!.split("/").pop()!) ?? false);
   const token = firstLink(mail).split("/").pop()!;
@@ -233,10 +230,7 @@ describe("registering from an invitation", () => {
     const { token, invitationId, email } = await invite();
     const companies = await db.supplierCompany.count();
     // The revoke commits while the registration is hashing the password.
-    const [registered, revoked] = await Promise.all([
-      svc.registerFromInvitation(registration(token), ip()),
-      svc.revokeInvitation(invitationId, STAFF),
-    ]);
+    const [registered, revoked] = await Promise.all([svc.registerFromInvitation(registration(token), ip()), svc.revokeInvitation(invitationId, STAFF)]);
     expect(revoked).toEqual({ ok: true, changed: true });
     expect(registered).toEqual({ ok: false, error: "revoked" });
     expect(await db.supplierCompany.count()).toBe(companies);
@@ -302,10 +296,7 @@ describe("asking to join the company that owns the domain", () => {
     const domain = `joinme-${unique()}.test`;
     const owner = await makeSupplier({ email: `owner@${domain}`, companyName: "Join Me Ltd", locale: "zh" });
     const { token, email, invitationId } = await invite({ email: `colleague@${domain}`, customerName: "Big Buyer" });
-    const [a, b] = await Promise.all([
-      svc.requestToJoin({ token, name: "Carl Colleague" }, ip()),
-      svc.requestToJoin({ token, name: "Carl Colleague" }, ip()),
-    ]);
+    const [a, b] = await Promise.all([svc.requestToJoin({ token, name: "Carl Colleague" }, ip()), svc.requestToJoin({ token, name: "Carl Colleague" }, ip())]);
     expect(a.ok && b.ok).toBe(true);
     const requests = await db.joinRequest.findMany({ where: { email } });
     expect(requests).toHaveLength(1);
@@ -334,7 +325,13 @@ describe("forwarding to a colleague", () => {
     expect(mail.subject).toBe(`buyer-contact@${domain} 向您转发了来自 Forward Foods 的邀请`);
     expect(mail.text).toContain("Hi there");
     const fresh = await db.invitation.findFirstOrThrow({ where: { email: colleague } });
-    expect(fresh).toMatchObject({ status: "PENDING", forwardedFromId: original.invitationId, customerId: original.customer.id, message: "Hi there", locale: "zh" });
+    expect(fresh).toMatchObject({
+      status: "PENDING",
+      forwardedFromId: original.invitationId,
+      customerId: original.customer.id,
+      message: "Hi there",
+      locale: "zh",
+    });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: original.invitationId } })).status).toBe("SUPERSEDED");
     const newToken = firstLink(mail).split("/").pop()!;
     expect(await svc.openInvitation(newToken, ip(), null, "en")).toMatchObject({ kind: "register", invitation: { email: colleague } });
@@ -344,10 +341,18 @@ describe("forwarding to a colleague", () => {
 
   it("refuses another domain, the same email and free-mail domains, changing nothing", async () => {
     const { token, email, invitationId } = await invite({ email: `me-${unique()}@samedomain.test` });
-    expect(await svc.forwardInvitation({ token, email: "pal@elsewhere.test", locale: "en" }, ip())).toEqual({ ok: false, field: "email", error: "differentDomain" });
+    expect(await svc.forwardInvitation({ token, email: "pal@elsewhere.test", locale: "en" }, ip())).toEqual({
+      ok: false,
+      field: "email",
+      error: "differentDomain",
+    });
     expect(await svc.forwardInvitation({ token, email, locale: "en" }, ip())).toEqual({ ok: false, field: "email", error: "sameEmail" });
     const gmail = await invite({ email: `someone${unique()}@gmail.com` });
-    expect(await svc.forwardInvitation({ token: gmail.token, email: "friend@gmail.com", locale: "en" }, ip())).toEqual({ ok: false, field: "email", error: "freeMail" });
+    expect(await svc.forwardInvitation({ token: gmail.token, email: "friend@gmail.com", locale: "en" }, ip())).toEqual({
+      ok: false,
+      field: "email",
+      error: "freeMail",
+    });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitationId } })).status).toBe("PENDING");
     expect(await db.invitation.count({ where: { email: { in: ["pal@elsewhere.test", "friend@gmail.com"] } } })).toBe(0);
   });

@@ -163,15 +163,12 @@ describe("typo tolerance", () => {
   const finds = (lookup: ReturnType<typeof typoLookups>[number], name: string) =>
     lookup.pieces.every((p) => (p.atStart ? name.startsWith(p.text) : name.includes(p.text)));
 
-  it.each(["siemens", "rexroth", "roadrunner", "pearlriver", "northwindtraders"])(
-    "the index look-ups for every one-typo variant of %s find it",
-    (word) => {
-      const missed = edits(word)
-        .filter((typo) => fuzzyEligible(typo) && typo.length >= 6)
-        .filter((typo) => !typoLookups(typo).some((l) => finds(l, word)));
-      expect(missed).toEqual([]);
-    },
-  );
+  it.each(["siemens", "rexroth", "roadrunner", "pearlriver", "northwindtraders"])("the index look-ups for every one-typo variant of %s find it", (word) => {
+    const missed = edits(word)
+      .filter((typo) => fuzzyEligible(typo) && typo.length >= 6)
+      .filter((typo) => !typoLookups(typo).some((l) => finds(l, word)));
+    expect(missed).toEqual([]);
+  });
 
   it("look-ups are bounded and most selective first", () => {
     const lookups = typoLookups("northwindtradersinternational");

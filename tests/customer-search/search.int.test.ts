@@ -193,7 +193,9 @@ describe("the index is kept by the database", () => {
 
   it("normalizes in SQL exactly as spacedForm does for queries", async () => {
     const samples = [
-      Array.from(SEPARATORS).map((ch, i) => `W${i}${ch}`).join("") + "END",
+      Array.from(SEPARATORS)
+        .map((ch, i) => `W${i}${ch}`)
+        .join("") + "END",
       "Müller  GmbH & Co. KG",
       "  ÉCOLE Ünited (Asia) Pte. Ltd. ",
       "东方明珠（上海）有限公司・分公司",

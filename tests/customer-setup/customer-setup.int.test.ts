@@ -33,7 +33,13 @@ async function world() {
     data: { customerId: stranger.id, email: "someone@elsewhere.test", tokenHash: `h-${Math.random()}`, expiresAt: new Date(Date.now() + 86_400_000) },
   });
   await db.connectionRequest.create({
-    data: { supplierId: s.supplierId, customerId: requested.id, requestedById: s.userId, contactEmail: "buyer@echo.test", expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      supplierId: s.supplierId,
+      customerId: requested.id,
+      requestedById: s.userId,
+      contactEmail: "buyer@echo.test",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   return { s, needsWork, done, noReq, inviter, requested, potential, stranger };
 }

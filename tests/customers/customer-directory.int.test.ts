@@ -65,7 +65,13 @@ describe("customer directory", () => {
     const before = await db.customer.findUniqueOrThrow({ where: { id } });
     const upd = await updateCustomer(
       id,
-      form({ name: "Northern Lights Trading", "aliasName[]": ["Aurora Borealis Co"], "aliasKind[]": ["FORMER"], domains: "NL-Trading.example", version: before.updatedAt.toISOString() }),
+      form({
+        name: "Northern Lights Trading",
+        "aliasName[]": ["Aurora Borealis Co"],
+        "aliasKind[]": ["FORMER"],
+        domains: "NL-Trading.example",
+        version: before.updatedAt.toISOString(),
+      }),
       actor,
     );
     expect(upd).toEqual({ ok: true, customerId: id, changed: true });
@@ -115,7 +121,10 @@ describe("customer directory", () => {
 
   it("lists with search over names, aliases, numbers and domains, and pages", async () => {
     for (let i = 0; i < 27; i++) {
-      await createCustomer(form({ name: `Paging Test ${String(i).padStart(2, "0")}`, "aliasName[]": [], "aliasKind[]": [], domains: `paging${i}.example`, taxId: `PT-${i}` }), actor);
+      await createCustomer(
+        form({ name: `Paging Test ${String(i).padStart(2, "0")}`, "aliasName[]": [], "aliasKind[]": [], domains: `paging${i}.example`, taxId: `PT-${i}` }),
+        actor,
+      );
     }
     const first = await listCustomers({ q: "Paging Test", page: 1 });
     expect(first).toMatchObject({ total: 27, pageCount: 2, page: 1 });

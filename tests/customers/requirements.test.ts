@@ -34,10 +34,16 @@ describe("onboarding requirements validation", () => {
     );
     expect(bad.ok).toBe(false);
     const problems = bad.ok ? [] : bad.problems;
-    expect(problems).toContainEqual({ key: "requirements.issues.titleMissing", params: expect.objectContaining({ where: "requirements.issues.whereStep", step: 1, lang: "zh" }) });
+    expect(problems).toContainEqual({
+      key: "requirements.issues.titleMissing",
+      params: expect.objectContaining({ where: "requirements.issues.whereStep", step: 1, lang: "zh" }),
+    });
     expect(problems).toContainEqual({ key: "requirements.issues.keyFormat", params: expect.objectContaining({ step: 2 }) });
     expect(problems).toContainEqual({ key: "requirements.issues.noFields", params: expect.objectContaining({ step: 2 }) });
-    expect(problems).toContainEqual({ key: "requirements.issues.optionsRequired", params: expect.objectContaining({ step: 3, field: 1, where: "requirements.issues.whereField" }) });
+    expect(problems).toContainEqual({
+      key: "requirements.issues.optionsRequired",
+      params: expect.objectContaining({ step: 3, field: 1, where: "requirements.issues.whereField" }),
+    });
     expect(problems).toContainEqual({ key: "requirements.issues.duplicateFieldKey", params: expect.objectContaining({ step: 3, field: 2 }) });
   });
 
@@ -64,7 +70,10 @@ describe("customer form", () => {
 
   it("pairs alias names with kinds, skips empty rows and repeated names", () => {
     const r = customerFormSchema.parse({ ...base, "aliasName[]": ["HF", "", "hf", "海港货运"], "aliasKind[]": ["TRADING", "OTHER", "OTHER", "CHINESE"] });
-    expect(r.aliases).toEqual([{ name: "HF", kind: "TRADING" }, { name: "海港货运", kind: "CHINESE" }]);
+    expect(r.aliases).toEqual([
+      { name: "HF", kind: "TRADING" },
+      { name: "海港货运", kind: "CHINESE" },
+    ]);
     expect(customerFormSchema.safeParse({ ...base, "aliasName[]": ["X"], "aliasKind[]": ["NICKNAME"] }).error?.issues[0].path).toEqual(["aliases"]);
   });
 

@@ -86,10 +86,7 @@ test("request a connection: search, choose, contact, CAPTCHA, consent; the conta
   await page.reload();
   await expect(row.getByTestId("row-status")).toHaveText("Approved");
   await expect(row.getByTestId("row-comment")).toHaveText("Yes, we buy bolts from them monthly");
-  await expect(row.getByRole("link", { name: `Open ${customer.name} in Customer Setup` })).toHaveAttribute(
-    "href",
-    `/en/setup/customers?c=${customer.id}`,
-  );
+  await expect(row.getByRole("link", { name: `Open ${customer.name} in Customer Setup` })).toHaveAttribute("href", `/en/setup/customers?c=${customer.id}`);
   const rel = await client.customerRelationship.findUniqueOrThrow({
     where: { supplierId_customerId: { supplierId: s.supplierId, customerId: customer.id } },
   });

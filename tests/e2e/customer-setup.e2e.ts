@@ -164,7 +164,12 @@ test("a member limited to one customer cannot open another's page; notifications
   const member = await makeUser(s.supplierId, { permissions: "onboarding", allCustomers: false });
   await client.userCustomerAccess.create({ data: { userId: member.id, customerId: customer.id } });
   await client.notification.create({
-    data: { userId: member.id, kind: "onboarding:events.approved", params: JSON.stringify({ customer: customer.name }), link: `/setup/customers?c=${customer.id}` },
+    data: {
+      userId: member.id,
+      kind: "onboarding:events.approved",
+      params: JSON.stringify({ customer: customer.name }),
+      link: `/setup/customers?c=${customer.id}`,
+    },
   });
   await signInAs(context, member);
 
@@ -189,11 +194,17 @@ test("a member without the profile permission sees contacts but not bank, tax or
   await client.supplierPrivateSection.createMany({
     data: [
       { supplierId: s.supplierId, section: "TAX", data: JSON.stringify({ taxId: "91310000MA1FL0001X" }) },
-      { supplierId: s.supplierId, section: "BANK", data: JSON.stringify({ bankName: "Harbour Bank", accountHolder: "Harbor", iban: "DE89370400440532013000" }) },
+      {
+        supplierId: s.supplierId,
+        section: "BANK",
+        data: JSON.stringify({ bankName: "Harbour Bank", accountHolder: "Harbor", iban: "DE89370400440532013000" }),
+      },
       { supplierId: s.supplierId, section: "CONTACTS", data: JSON.stringify({ primaryName: "Li Wei", primaryEmail: "li.wei@harbor.test" }) },
     ],
   });
-  await client.supplierDocument.create({ data: { supplierId: s.supplierId, filename: "bank-letter.pdf", mimeType: "application/pdf", size: 10, storagePath: "x" } });
+  await client.supplierDocument.create({
+    data: { supplierId: s.supplierId, filename: "bank-letter.pdf", mimeType: "application/pdf", size: 10, storagePath: "x" },
+  });
   const member = await makeUser(s.supplierId, { permissions: "requests" });
   await signInAs(context, member);
   await page.goto("/en/profile");

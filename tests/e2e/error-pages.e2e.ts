@@ -31,8 +31,19 @@ for (const [lng, title, back] of [
     // The portal shell is still there: the error page sits inside the area's layout.
     await expect(page.getByTestId("notifications-count")).toBeVisible();
 
-    await expect.poll(() => serverLog(mark).split("\n").filter((l) => l.includes(reference!)).length).toBe(1);
-    const line = JSON.parse(serverLog(mark).split("\n").find((l) => l.includes(reference!))!);
+    await expect
+      .poll(
+        () =>
+          serverLog(mark)
+            .split("\n")
+            .filter((l) => l.includes(reference!)).length,
+      )
+      .toBe(1);
+    const line = JSON.parse(
+      serverLog(mark)
+        .split("\n")
+        .find((l) => l.includes(reference!))!,
+    );
     expect(line).toMatchObject({ level: "error", reference, routeType: "render" });
     expect(line.err.message).toContain("Deliberate failure");
     expect(JSON.stringify(line), "emails are masked in the log").not.toContain("qa.person@example.com");
@@ -41,7 +52,10 @@ for (const [lng, title, back] of [
 
 test("not-found pages in each area, in English and Chinese, with a way back", async ({ page, context }) => {
   await supplierSession(context);
-  for (const [lng, title] of [["en", "Page not found"], ["zh", "找不到页面"]] as const) {
+  for (const [lng, title] of [
+    ["en", "Page not found"],
+    ["zh", "找不到页面"],
+  ] as const) {
     const portal = await page.goto(`/${lng}/no-such-area/deeper`);
     expect(portal?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -51,10 +65,18 @@ test("not-found pages in each area, in English and Chinese, with a way back", as
   }
 
   const { createStaffUser } = await import("@/features/accounts/service");
-  const staffUser = await createStaffUser({ email: `nf-staff-${unique()}@supplier-connect.test`, name: "Nora Staff", role: "SUPPORT", password: "Harbour-lights-7" });
+  const staffUser = await createStaffUser({
+    email: `nf-staff-${unique()}@supplier-connect.test`,
+    name: "Nora Staff",
+    role: "SUPPORT",
+    password: "Harbour-lights-7",
+  });
   await context.clearCookies();
   await signInAs(context, staffUser);
-  for (const [lng, title, back] of [["en", "Page not found", "Back to the admin overview"], ["zh", "找不到页面", "返回管理概览"]] as const) {
+  for (const [lng, title, back] of [
+    ["en", "Page not found", "Back to the admin overview"],
+    ["zh", "找不到页面", "返回管理概览"],
+  ] as const) {
     const res = await page.goto(`/${lng}/admin/no-such-section`);
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -51,23 +51,59 @@ test("malformed, oversized and cross-origin action requests get a 4xx and log no
   const send = (urlPath: string, headers: Record<string, string>, body: BodyInit) =>
     fetch(base + urlPath, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: base, ...headers }, body });
   const cases: { name: string; res: Promise<Response>; status: number[] }[] = [
-    { name: "garbage JSON envelope", res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain;charset=UTF-8" }, "}{garbage"), status: [400] },
-    { name: "envelope that is not an argument list", res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain" }, '{"a":1}'), status: [400] },
-    { name: "envelope referring to missing parts", res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain" }, '["$Q1"]'), status: [400] },
-    { name: "too many arguments", res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain" }, JSON.stringify(Array(1500).fill(1))), status: [400] },
+    {
+      name: "garbage JSON envelope",
+      res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain;charset=UTF-8" }, "}{garbage"),
+      status: [400],
+    },
+    {
+      name: "envelope that is not an argument list",
+      res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain" }, '{"a":1}'),
+      status: [400],
+    },
+    {
+      name: "envelope referring to missing parts",
+      res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain" }, '["$Q1"]'),
+      status: [400],
+    },
+    {
+      name: "too many arguments",
+      res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain" }, JSON.stringify(Array(1500).fill(1))),
+      status: [400],
+    },
     { name: "unknown action id", res: send("/en/sign-in", { "Next-Action": "7f" + "0".repeat(40), "Content-Type": "text/plain" }, "[]"), status: [404, 409] },
     { name: "action id of the wrong shape", res: send("/en/sign-in", { "Next-Action": "not-an-id", "Content-Type": "text/plain" }, "[]"), status: [400] },
-    { name: "truncated multipart body", res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "multipart/form-data; boundary=zzz" }, "--zzz\r\nbroken"), status: [400] },
-    { name: "cross-origin action post", res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain", Origin: "https://evil.example" }, "[]"), status: [403] },
-    { name: "cross-origin form post (no JavaScript)", res: send("/en/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" }, "email=a%40b.c"), status: [403] },
+    {
+      name: "truncated multipart body",
+      res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "multipart/form-data; boundary=zzz" }, "--zzz\r\nbroken"),
+      status: [400],
+    },
+    {
+      name: "cross-origin action post",
+      res: send("/en/sign-in", { "Next-Action": signIn, "Content-Type": "text/plain", Origin: "https://evil.example" }, "[]"),
+      status: [403],
+    },
+    {
+      name: "cross-origin form post (no JavaScript)",
+      res: send("/en/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" }, "email=a%40b.c"),
+      status: [403],
+    },
     {
       name: "8 MiB upload",
-      res: send("/en/profile", { "Next-Action": upload }, formActionBody([["file", new Blob([new Uint8Array(8 * 1024 * 1024)], { type: "application/pdf" }), "big.pdf"]])),
+      res: send(
+        "/en/profile",
+        { "Next-Action": upload },
+        formActionBody([["file", new Blob([new Uint8Array(8 * 1024 * 1024)], { type: "application/pdf" }), "big.pdf"]]),
+      ),
       status: [413],
     },
     {
       name: "NUL byte in an upload file name",
-      res: send("/en/profile", { "Next-Action": upload }, formActionBody([["file", new Blob([Buffer.from("%PDF-1.4\n%test\n")], { type: "application/pdf" }), "report\0.pdf"]])),
+      res: send(
+        "/en/profile",
+        { "Next-Action": upload },
+        formActionBody([["file", new Blob([Buffer.from("%PDF-1.4\n%test\n")], { type: "application/pdf" }), "report\0.pdf"]]),
+      ),
       status: [400],
     },
   ];

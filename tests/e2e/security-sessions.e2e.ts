@@ -55,7 +55,9 @@ test("the security page lists this device and the others; sign out everywhere en
   const s = await makeSupplier({ email: `everywhere-${unique()}@sessions-${unique()}.test`, locale: "zh" });
   await signInWithForm(page, s.email, "zh");
 
-  const other = await browser.newContext({ userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1" });
+  const other = await browser.newContext({
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+  });
   const phone = await other.newPage();
   await signInWithForm(phone, s.email, "zh");
 
@@ -94,7 +96,10 @@ test("staff reach their security page and sign out one other device", async ({ p
   const rows = page.getByTestId("session");
   await expect(rows).toHaveCount(2);
   // Sign out the row that is not this device.
-  await rows.filter({ hasNot: page.getByTestId("this-device") }).getByRole("button").click();
+  await rows
+    .filter({ hasNot: page.getByTestId("this-device") })
+    .getByRole("button")
+    .click();
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId("this-device")).toBeVisible();
 

@@ -12,7 +12,19 @@ test("portal shell: navigation, setup tabs, placeholders, notifications count, k
 
   await page.goto("/en/home");
   const nav = page.getByRole("navigation", { name: "Main navigation" });
-  for (const name of ["Home", "Profile", "Orders", "Service/Time Sheets", "ASN", "Invoices", "Catalogs", "Business Performance", "Sourcing", "Add-ons", "Setup"]) {
+  for (const name of [
+    "Home",
+    "Profile",
+    "Orders",
+    "Service/Time Sheets",
+    "ASN",
+    "Invoices",
+    "Catalogs",
+    "Business Performance",
+    "Sourcing",
+    "Add-ons",
+    "Setup",
+  ]) {
     await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(page.getByTestId("notifications-count")).toHaveText("3");

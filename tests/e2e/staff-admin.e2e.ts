@@ -15,12 +15,27 @@ async function adminWalkFixture() {
   const client = await db();
   const supplier = await client.user.findUniqueOrThrow({ where: { id: s.userId } });
   const request = await client.connectionRequest.create({
-    data: { supplierId: s.supplierId, customerId: customer.id, requestedById: s.userId, contactEmail: `buyer-${unique()}@authz.test`, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      supplierId: s.supplierId,
+      customerId: customer.id,
+      requestedById: s.userId,
+      contactEmail: `buyer-${unique()}@authz.test`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   const ticketText = `Private question ${unique()}`;
   const ticket = await client.supportTicket.create({ data: { supplierId: s.supplierId, authorId: s.userId, topic: "OTHER", message: ticketText } });
-  const rel = await client.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: customer.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
-  const fixture: Fixture = { customerId: customer.id, customerName: customer.name, requestId: request.id, ticketId: ticket.id, ticketText, relationshipId: rel.id };
+  const rel = await client.customerRelationship.create({
+    data: { supplierId: s.supplierId, customerId: customer.id, origin: "STAFF", onboardingState: "SUBMITTED" },
+  });
+  const fixture: Fixture = {
+    customerId: customer.id,
+    customerName: customer.name,
+    requestId: request.id,
+    ticketId: ticket.id,
+    ticketText,
+    relationshipId: rel.id,
+  };
   const visitors: Record<Visitor, { user: Awaited<ReturnType<typeof staffUser>> | null; role: "SUPPORT" | "ADMINISTRATOR" | null }> = {
     anonymous: { user: null, role: null },
     supplier: { user: supplier, role: null },
@@ -60,14 +75,16 @@ test("the admin navigation shows each role only what it may open", async ({ page
   await signInAs(context, visitors.support.user!);
   await page.goto("/en/admin");
   const nav = page.getByRole("navigation", { name: "Admin sections" });
-  for (const name of ["Dashboard", "Connection requests", "Support tickets", "Onboarding reviews", "Invitations", "Audit log", "Mail log"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Dashboard", "Connection requests", "Support tickets", "Onboarding reviews", "Invitations", "Audit log", "Mail log"])
+    await expect(nav.getByRole("link", { name })).toBeVisible();
   for (const name of ["Customer directory", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
   await expect(page.getByTestId("count-pendingRequests")).toBeVisible();
 
   await context.clearCookies();
   await signInAs(context, visitors.administrator.user!);
   await page.goto("/en/admin");
-  for (const name of ["Dashboard", "Invitations", "Customer directory", "Audit log", "Mail log", "Staff accounts"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Dashboard", "Invitations", "Customer directory", "Audit log", "Mail log", "Staff accounts"])
+    await expect(nav.getByRole("link", { name })).toBeVisible();
 });
 
 test("zh: an administrator adds a customer alias and a supplier's directory search finds the customer by it", async ({ page, context }) => {
@@ -139,7 +156,12 @@ test("an administrator builds onboarding requirements in the editor; problems ar
   const saved = await (await db()).customer.findFirstOrThrow({ where: { name } });
   expect(saved.autoApproveRule).toBe("OWN_DOMAIN_INVITED");
   expect(JSON.parse(saved.requirements)).toEqual([
-    { key: "step1", kind: "payment", title: { en: "Bank details", zh: "银行信息" }, fields: [{ key: "field1", type: "iban", label: { en: "IBAN", zh: "国际银行账号" }, required: true }] },
+    {
+      key: "step1",
+      kind: "payment",
+      title: { en: "Bank details", zh: "银行信息" },
+      fields: [{ key: "field1", type: "iban", label: { en: "IBAN", zh: "国际银行账号" }, required: true }],
+    },
   ]);
 });
 
@@ -189,7 +211,12 @@ test("an administrator creates a support account; the emailed link sets the pass
 test("an administrator deactivates, reactivates and promotes a staff account; nobody changes their own", async ({ page, context }) => {
   const client = await db();
   const { createStaffUser } = await import("@/features/accounts/service");
-  const target = await createStaffUser({ email: `leaving-${unique()}@supplier-connect.test`, name: "Leaving Soon", password: "Harbour-lights-7", role: "SUPPORT" });
+  const target = await createStaffUser({
+    email: `leaving-${unique()}@supplier-connect.test`,
+    name: "Leaving Soon",
+    password: "Harbour-lights-7",
+    role: "SUPPORT",
+  });
   const admin = await staffUser("administrator@supplier-connect.test");
   await signInAs(context, admin);
   await page.goto("/en/admin/staff");

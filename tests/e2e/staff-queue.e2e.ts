@@ -171,10 +171,21 @@ test("support reviews a submitted onboarding and sends it back with a comment", 
   const s = await makeSupplier({ companyName: `Heron Tools ${u}` });
   const customer = await makeCustomer({
     name: `Lakeside Clinic ${u}`,
-    requirements: [{ key: "business", kind: "business", title: { en: "Business details", zh: "企业信息" }, fields: [{ key: "taxId", type: "text", label: { en: "Tax ID", zh: "税号" } }] }],
+    requirements: [
+      {
+        key: "business",
+        kind: "business",
+        title: { en: "Business details", zh: "企业信息" },
+        fields: [{ key: "taxId", type: "text", label: { en: "Tax ID", zh: "税号" } }],
+      },
+    ],
   });
-  const rel = await client.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: customer.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
-  await client.onboardingSubmission.create({ data: { relationshipId: rel.id, stepKey: "business", status: "SUBMITTED", submittedAt: new Date(), data: JSON.stringify({ taxId: `TAX-${u}` }) } });
+  const rel = await client.customerRelationship.create({
+    data: { supplierId: s.supplierId, customerId: customer.id, origin: "STAFF", onboardingState: "SUBMITTED" },
+  });
+  await client.onboardingSubmission.create({
+    data: { relationshipId: rel.id, stepKey: "business", status: "SUBMITTED", submittedAt: new Date(), data: JSON.stringify({ taxId: `TAX-${u}` }) },
+  });
 
   await signInAs(context, await staffUser("support@supplier-connect.test"));
   await page.goto(`/en/admin/onboarding/${rel.id}`);

@@ -29,10 +29,15 @@ describe("locale bundles", () => {
       const zh = JSON.parse(fs.readFileSync(path.join(root, "zh", ns), "utf8"));
       const enKeys = new Set(keys(en).map(base));
       const zhKeys = new Set(keys(zh).map(base));
-      expect([...enKeys].filter((k) => !zhKeys.has(k)), `missing in zh/${ns}`).toEqual([]);
-      expect([...zhKeys].filter((k) => !enKeys.has(k)), `missing in en/${ns}`).toEqual([]);
-      const empty = (obj: unknown): boolean =>
-        typeof obj === "string" ? obj.trim() === "" : Object.values(obj as object).some(empty);
+      expect(
+        [...enKeys].filter((k) => !zhKeys.has(k)),
+        `missing in zh/${ns}`,
+      ).toEqual([]);
+      expect(
+        [...zhKeys].filter((k) => !enKeys.has(k)),
+        `missing in en/${ns}`,
+      ).toEqual([]);
+      const empty = (obj: unknown): boolean => (typeof obj === "string" ? obj.trim() === "" : Object.values(obj as object).some(empty));
       expect(empty(en) || empty(zh)).toBe(false);
     });
   }

@@ -60,11 +60,13 @@ describe("submission", () => {
     expect(await db.onboardingSubmission.count({ where: { relationshipId: rel.id } })).toBe(0);
 
     expect(await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "submit" }, validBusiness)).toMatchObject({
-      ok: true, data: { state: "IN_PROGRESS", stepStatus: "SUBMITTED" },
+      ok: true,
+      data: { state: "IN_PROGRESS", stepStatus: "SUBMITTED" },
     });
     expect((await customerDetail(me.user, customer.id))!.banners).toEqual({ payment: { stepKey: "payment" } });
     expect(await saveStep(me, { customerId: customer.id, stepKey: "payment", intent: "submit" }, validPayment)).toMatchObject({
-      ok: true, data: { state: "SUBMITTED" },
+      ok: true,
+      data: { state: "SUBMITTED" },
     });
     const detail = await customerDetail(me.user, customer.id);
     expect(detail!.banners).toEqual({});
@@ -79,7 +81,8 @@ describe("submission", () => {
     await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "submit" }, validBusiness);
     await saveStep(me, { customerId: customer.id, stepKey: "payment", intent: "submit" }, validPayment);
     expect(await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, validBusiness)).toEqual({
-      ok: false, formError: "onboarding:errors.locked",
+      ok: false,
+      formError: "onboarding:errors.locked",
     });
   });
 
@@ -96,7 +99,11 @@ describe("submission", () => {
 describe("documents", () => {
   it("stores an accepted PDF under the data folder and keeps it on the next save", async () => {
     const { s, customer, me } = await setup();
-    const r = await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, { ...validBusiness, f_certificate: file("licence.pdf", PDF) });
+    const r = await saveStep(
+      me,
+      { customerId: customer.id, stepKey: "business", intent: "draft" },
+      { ...validBusiness, f_certificate: file("licence.pdf", PDF) },
+    );
     expect(r.ok).toBe(true);
     const doc = await db.supplierDocument.findFirstOrThrow({ where: { supplierId: s.supplierId } });
     expect(doc).toMatchObject({ filename: "licence.pdf", mimeType: "application/pdf", size: PDF.length });
@@ -114,14 +121,27 @@ describe("documents", () => {
   it("rejects an oversized file and a wrong type with a message and stores nothing", async () => {
     const { s, customer, rel, me } = await setup();
     const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(MAX_DOCUMENT_BYTES + 1)]);
-    const tooBig = await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, { ...validBusiness, f_certificate: file("big.pdf", big) });
+    const tooBig = await saveStep(
+      me,
+      { customerId: customer.id, stepKey: "business", intent: "draft" },
+      { ...validBusiness, f_certificate: file("big.pdf", big) },
+    );
     expect(tooBig).toEqual({ ok: false, fieldErrors: { f_certificate: ["profile:documents.tooLarge"] } });
-    const exe = await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, {
-      ...validBusiness, f_certificate: file("licence.exe", Buffer.from("MZ\x90\x00 not a document"), "application/octet-stream"),
-    });
+    const exe = await saveStep(
+      me,
+      { customerId: customer.id, stepKey: "business", intent: "draft" },
+      {
+        ...validBusiness,
+        f_certificate: file("licence.exe", Buffer.from("MZ\x90\x00 not a document"), "application/octet-stream"),
+      },
+    );
     expect(exe).toEqual({ ok: false, fieldErrors: { f_certificate: ["profile:documents.wrongType"] } });
     // A PDF's name on other bytes is still the wrong type.
-    const fake = await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, { ...validBusiness, f_certificate: file("fake.pdf", Buffer.from("hello")) });
+    const fake = await saveStep(
+      me,
+      { customerId: customer.id, stepKey: "business", intent: "draft" },
+      { ...validBusiness, f_certificate: file("fake.pdf", Buffer.from("hello")) },
+    );
     expect(fake).toEqual({ ok: false, fieldErrors: { f_certificate: ["profile:documents.wrongType"] } });
     expect(await db.supplierDocument.count({ where: { supplierId: s.supplierId } })).toBe(0);
     expect(await db.onboardingSubmission.count({ where: { relationshipId: rel.id } })).toBe(0);
@@ -130,7 +150,11 @@ describe("documents", () => {
 
   it("a valid file with another invalid field stores nothing", async () => {
     const { s, customer, me } = await setup();
-    const r = await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, { ...validBusiness, f_contactEmail: "nope", f_certificate: file("ok.pdf", PDF) });
+    const r = await saveStep(
+      me,
+      { customerId: customer.id, stepKey: "business", intent: "draft" },
+      { ...validBusiness, f_contactEmail: "nope", f_certificate: file("ok.pdf", PDF) },
+    );
     expect(r.ok).toBe(false);
     expect(await db.supplierDocument.count({ where: { supplierId: s.supplierId } })).toBe(0);
     expect(uploadsOf(s.supplierId)).toEqual([]);
@@ -139,7 +163,9 @@ describe("documents", () => {
   it("refuses another company's document id", async () => {
     const { customer, me } = await setup();
     const other = await makeSupplier();
-    const foreign = await db.supplierDocument.create({ data: { supplierId: other.supplierId, filename: "x.pdf", mimeType: "application/pdf", size: 1, storagePath: "x" } });
+    const foreign = await db.supplierDocument.create({
+      data: { supplierId: other.supplierId, filename: "x.pdf", mimeType: "application/pdf", size: 1, storagePath: "x" },
+    });
     const r = await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, { ...validBusiness, f_certificate__current: foreign.id });
     expect(r).toEqual({ ok: false, fieldErrors: { f_certificate: ["validation.invalid"] } });
   });
@@ -156,7 +182,8 @@ describe("copy answers from another customer", () => {
     const view = await loadOnboarding(me.user, customer.id);
     expect(view!.answers.business).toMatchObject({ status: "DRAFT", data: { legalName: "Acme Widgets Ltd", country: "CN" } });
     expect(await copyAnswers(me, { customerId: customer.id, stepKey: "payment", fromCustomerId: other.id })).toEqual({
-      ok: false, formError: "onboarding:copy.nothing",
+      ok: false,
+      formError: "onboarding:copy.nothing",
     });
   });
 });
@@ -200,8 +227,11 @@ describe("staff review", () => {
     expect(mail.text).toContain("The IBAN belongs to another company.");
     expect(await db.notification.count({ where: { userId: w.s.userId, kind: "onboarding:events.changesRequested" } })).toBe(1);
 
-    expect(await saveStep(w.me, { customerId: w.customer.id, stepKey: "payment", intent: "submit" }, { ...validPayment, f_iban: "GB82WEST12345698765432" })).toMatchObject({
-      ok: true, data: { state: "SUBMITTED" },
+    expect(
+      await saveStep(w.me, { customerId: w.customer.id, stepKey: "payment", intent: "submit" }, { ...validPayment, f_iban: "GB82WEST12345698765432" }),
+    ).toMatchObject({
+      ok: true,
+      data: { state: "SUBMITTED" },
     });
   });
 
@@ -222,8 +252,14 @@ describe("access limits on actions", () => {
     const me = { user: await asCaller(member.id) };
 
     expect(await loadOnboarding(me.user, b.id)).toBeNull();
-    expect(await saveStep(me, { customerId: b.id, stepKey: "business", intent: "submit" }, validBusiness)).toEqual({ ok: false, formError: "onboarding:errors.notFound" });
-    expect(await copyAnswers(me, { customerId: a.id, stepKey: "business", fromCustomerId: b.id })).toEqual({ ok: false, formError: "onboarding:errors.notFound" });
+    expect(await saveStep(me, { customerId: b.id, stepKey: "business", intent: "submit" }, validBusiness)).toEqual({
+      ok: false,
+      formError: "onboarding:errors.notFound",
+    });
+    expect(await copyAnswers(me, { customerId: a.id, stepKey: "business", fromCustomerId: b.id })).toEqual({
+      ok: false,
+      formError: "onboarding:errors.notFound",
+    });
     expect((await loadOnboarding(me.user, a.id))!.copySources).toEqual([]);
     expect(await db.onboardingSubmission.findFirstOrThrow({ where: { relationshipId: relB.id } })).toMatchObject({ status: "DRAFT" });
     // Customer A works.
@@ -235,7 +271,10 @@ describe("access limits on actions", () => {
     const viewer = await makeUser(s.supplierId, { permissions: "profile" });
     const me = { user: await asCaller(viewer.id) };
     expect(await loadOnboarding(me.user, customer.id)).not.toBeNull();
-    expect(await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, validBusiness)).toEqual({ ok: false, formError: "errors.notAllowed" });
+    expect(await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, validBusiness)).toEqual({
+      ok: false,
+      formError: "errors.notAllowed",
+    });
     expect(await db.onboardingSubmission.count({ where: { relationshipId: rel.id } })).toBe(0);
   });
 
@@ -243,7 +282,10 @@ describe("access limits on actions", () => {
     const { customer, rel } = await setup();
     const other = await makeSupplier();
     const me = { user: await asCaller(other.userId) };
-    expect(await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, validBusiness)).toEqual({ ok: false, formError: "onboarding:errors.notFound" });
+    expect(await saveStep(me, { customerId: customer.id, stepKey: "business", intent: "draft" }, validBusiness)).toEqual({
+      ok: false,
+      formError: "onboarding:errors.notFound",
+    });
     expect(await db.onboardingSubmission.count({ where: { relationshipId: rel.id } })).toBe(0);
   });
 });

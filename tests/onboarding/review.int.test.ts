@@ -28,7 +28,12 @@ const businessStep = {
     { key: "notes", type: "text", label: { en: "Notes", zh: "备注" }, required: false },
   ],
 };
-const bankStep = { key: "bank", kind: "payment", title: { en: "Bank", zh: "银行" }, fields: [{ key: "iban", type: "iban", label: { en: "IBAN", zh: "IBAN" } }] };
+const bankStep = {
+  key: "bank",
+  kind: "payment",
+  title: { en: "Bank", zh: "银行" },
+  fields: [{ key: "iban", type: "iban", label: { en: "IBAN", zh: "IBAN" } }],
+};
 
 function form(fields: Record<string, string | string[]>) {
   const fd = new FormData();
@@ -42,8 +47,18 @@ async function submitted() {
   const c = await makeCustomer({ requirements: [businessStep, bankStep] });
   const rel = await db.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: c.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
   const now = new Date();
-  await db.onboardingSubmission.create({ data: { relationshipId: rel.id, stepKey: "business", status: "SUBMITTED", submittedAt: now, data: JSON.stringify({ taxId: "DE123", size: "small", agree: true }) } });
-  await db.onboardingSubmission.create({ data: { relationshipId: rel.id, stepKey: "bank", status: "SUBMITTED", submittedAt: now, data: JSON.stringify({ iban: "DE89370400440532013000" }) } });
+  await db.onboardingSubmission.create({
+    data: {
+      relationshipId: rel.id,
+      stepKey: "business",
+      status: "SUBMITTED",
+      submittedAt: now,
+      data: JSON.stringify({ taxId: "DE123", size: "small", agree: true }),
+    },
+  });
+  await db.onboardingSubmission.create({
+    data: { relationshipId: rel.id, stepKey: "bank", status: "SUBMITTED", submittedAt: now, data: JSON.stringify({ iban: "DE89370400440532013000" }) },
+  });
   return rel;
 }
 
@@ -57,7 +72,10 @@ describe("onboarding reviews", () => {
     const rel = await submitted();
     const review = (await onboardingForReview(rel.id))!;
     expect(review.state).toBe("SUBMITTED");
-    expect(review.steps.map((s) => [s.key, s.status])).toEqual([["business", "SUBMITTED"], ["bank", "SUBMITTED"]]);
+    expect(review.steps.map((s) => [s.key, s.status])).toEqual([
+      ["business", "SUBMITTED"],
+      ["bank", "SUBMITTED"],
+    ]);
     expect(review.steps[0].fields.map((f) => [f.key, f.value])).toEqual([
       ["taxId", "DE123"],
       ["size", { en: "Small", zh: "小型" }],

@@ -16,7 +16,9 @@ async function setup() {
   await connect(s.supplierId, a.id);
   await connect(s.supplierId, b.id);
   expect(await updatePrivateSection(me, "TAX", { f_taxId: "91310000MA1FL0001X" })).toMatchObject({ ok: true });
-  expect(await updatePrivateSection(me, "BANK", { f_bankName: "Harbour Bank", f_accountHolder: "Acme", f_iban: SECRET_IBAN, f_swift: "DEUTDEFF" })).toMatchObject({ ok: true });
+  expect(
+    await updatePrivateSection(me, "BANK", { f_bankName: "Harbour Bank", f_accountHolder: "Acme", f_iban: SECRET_IBAN, f_swift: "DEUTDEFF" }),
+  ).toMatchObject({ ok: true });
   expect(await updatePrivateSection(me, "CONTACTS", { f_primaryName: "Li Wei", f_primaryEmail: "li.wei@acme.test" })).toMatchObject({ ok: true });
   await db.supplierDocument.create({ data: { supplierId: s.supplierId, filename: "iso9001.pdf", mimeType: "application/pdf", size: 10, storagePath: "x" } });
   return { s, me, a, b };
@@ -112,7 +114,11 @@ describe("profile sections", () => {
     const { s, me } = await setup();
     const input = publicProfileSchema.parse({ name: "Acme Widgets", website: "https://acme.test", country: "cn", categories: "Bolts, Nuts,Bolts" });
     expect(await updatePublicProfile(me, input)).toMatchObject({ ok: true });
-    expect(await db.supplierCompany.findUniqueOrThrow({ where: { id: s.supplierId } })).toMatchObject({ name: "Acme Widgets", country: "CN", categories: "Bolts,Nuts" });
+    expect(await db.supplierCompany.findUniqueOrThrow({ where: { id: s.supplierId } })).toMatchObject({
+      name: "Acme Widgets",
+      country: "CN",
+      categories: "Bolts,Nuts",
+    });
     expect(publicProfileSchema.safeParse({ name: "Acme", website: "javascript:alert(1)" }).success).toBe(false);
     const audits = await db.auditEvent.findMany({ where: { entityId: s.supplierId, action: "profile.section_updated" } });
     expect(audits.map((a) => a.after).join("")).not.toContain(SECRET_IBAN);

@@ -23,7 +23,12 @@ describe("field types", () => {
     [one("address"), ["12 Harbour Road, Ningbo 315000"], ["abc"], "onboarding:validation.address"],
     [one("email"), ["ar@acme.test"], ["not-an-email", "a@b"], "validation.email"],
     [one("phone"), ["+86 21 5555 0100", "(555) 123-4567"], ["12345", "call me", "+1 234567890123456"], "onboarding:validation.phone"],
-    [one("iban"), ["DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432"], ["DE89 3704 0044 0532 0130 01", "DE8937040044053201300", "12345"], "onboarding:validation.iban"],
+    [
+      one("iban"),
+      ["DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432"],
+      ["DE89 3704 0044 0532 0130 01", "DE8937040044053201300", "12345"],
+      "onboarding:validation.iban",
+    ],
     [one("swift"), ["DEUTDEFF", "deutdeff500", "NWBKGB2L"], ["DEUTDEF", "DEUT1EFF", "DEUTDEFF5000"], "onboarding:validation.swift"],
     [one("bankAccount"), ["0123456789", "12-3456-78"], ["12", "ABCDEFG1", "12345!"], "onboarding:validation.bankAccount"],
     [one("routingNumber"), ["011000015", "021000021"], ["011000016", "12345678", "000000000"], "onboarding:validation.routingNumber"],
@@ -90,7 +95,12 @@ describe("progress and banners", () => {
     expect(banners("NOT_STARTED", steps, [])).toEqual({ payment: { stepKey: "payment" }, steps: { stepKey: "business" } });
   });
   it("shows only the payment banner when only the payment step is open", () => {
-    expect(banners("IN_PROGRESS", steps, [{ stepKey: "business", status: "SUBMITTED" }, { stepKey: "payment", status: "DRAFT" }])).toEqual({
+    expect(
+      banners("IN_PROGRESS", steps, [
+        { stepKey: "business", status: "SUBMITTED" },
+        { stepKey: "payment", status: "DRAFT" },
+      ]),
+    ).toEqual({
       payment: { stepKey: "payment" },
     });
   });
@@ -98,20 +108,33 @@ describe("progress and banners", () => {
     expect(banners("IN_PROGRESS", steps, [{ stepKey: "payment", status: "SUBMITTED" }])).toEqual({ steps: { stepKey: "business" } });
   });
   it("shows no banner when submitted, approved, or nothing is required", () => {
-    const all = [{ stepKey: "business", status: "SUBMITTED" }, { stepKey: "payment", status: "SUBMITTED" }];
+    const all = [
+      { stepKey: "business", status: "SUBMITTED" },
+      { stepKey: "payment", status: "SUBMITTED" },
+    ];
     expect(banners("SUBMITTED", steps, all)).toEqual({});
     expect(banners("APPROVED", steps, all)).toEqual({});
     expect(banners("NOT_STARTED", [], [])).toEqual({});
   });
   it("reopened steps after a change request bring the banner back", () => {
-    expect(banners("CHANGES_REQUESTED", steps, [{ stepKey: "business", status: "CHANGES_REQUESTED" }, { stepKey: "payment", status: "APPROVED" }])).toEqual({
+    expect(
+      banners("CHANGES_REQUESTED", steps, [
+        { stepKey: "business", status: "CHANGES_REQUESTED" },
+        { stepKey: "payment", status: "APPROVED" },
+      ]),
+    ).toEqual({
       steps: { stepKey: "business" },
     });
   });
   it("counts progress and moves the state", () => {
     expect(progress(steps, [{ stepKey: "business", status: "SUBMITTED" }])).toEqual({ done: 1, total: 2, percent: 50 });
     expect(nextState("NOT_STARTED", steps, [{ stepKey: "business", status: "DRAFT" }])).toBe("IN_PROGRESS");
-    expect(nextState("IN_PROGRESS", steps, [{ stepKey: "business", status: "SUBMITTED" }, { stepKey: "payment", status: "SUBMITTED" }])).toBe("SUBMITTED");
+    expect(
+      nextState("IN_PROGRESS", steps, [
+        { stepKey: "business", status: "SUBMITTED" },
+        { stepKey: "payment", status: "SUBMITTED" },
+      ]),
+    ).toBe("SUBMITTED");
     expect(nextState("CHANGES_REQUESTED", steps, [{ stepKey: "business", status: "DRAFT" }])).toBe("CHANGES_REQUESTED");
   });
 });

@@ -76,10 +76,26 @@ const uid = () => crypto.randomBytes(4).toString("hex");
 const ids = {} as Record<string, string>;
 const callers = {} as { supplier: SessionUser; staff: SessionUser };
 
-function session(u: { id: string; email: string; name: string; kind: string; staffRole: string | null; supplierId: string | null; permissions: string; allCustomers: boolean }): SessionUser {
+function session(u: {
+  id: string;
+  email: string;
+  name: string;
+  kind: string;
+  staffRole: string | null;
+  supplierId: string | null;
+  permissions: string;
+  allCustomers: boolean;
+}): SessionUser {
   return {
-    id: u.id, email: u.email, name: u.name, locale: "en", kind: u.kind as SessionUser["kind"], staffRole: u.staffRole as SessionUser["staffRole"],
-    supplierId: u.supplierId, permissions: u.permissions ? (u.permissions.split(",") as SessionUser["permissions"]) : [], allCustomers: u.allCustomers,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    locale: "en",
+    kind: u.kind as SessionUser["kind"],
+    staffRole: u.staffRole as SessionUser["staffRole"],
+    supplierId: u.supplierId,
+    permissions: u.permissions ? (u.permissions.split(",") as SessionUser["permissions"]) : [],
+    allCustomers: u.allCustomers,
   };
 }
 
@@ -104,7 +120,15 @@ function seeds(): Record<string, Form> {
     "respond.respondAction": { token: newToken().token, decision: "APPROVED", comment: "ok" },
     "notifications.markReadAction": { id: ids.notification },
     "notifications.openNotificationAction": { id: ids.notification },
-    "profile.updatePublicProfileAction": { name: "Fuzz Supplies", description: "We sell", website: "https://fuzz.test", addressLine: "1 Road", city: "Town", country: "GB", categories: "a,b" },
+    "profile.updatePublicProfileAction": {
+      name: "Fuzz Supplies",
+      description: "We sell",
+      website: "https://fuzz.test",
+      addressLine: "1 Road",
+      city: "Town",
+      country: "GB",
+      categories: "a,b",
+    },
     "profile.updateSectionAction": { section: "BANK", f_bankName: "Bank", f_accountHolder: "Holder", f_iban: "DE89370400440532013000", f_swift: "DEUTDEFF" },
     "profile.uploadDocumentAction": { file: pdf },
     "profile.updateSharingAction": { customerId: ids.customerA, "sections[]": ["TAX", "BANK"] },
@@ -120,11 +144,24 @@ function seeds(): Record<string, Form> {
     "onboarding.copyAnswersAction": { customerId: ids.customerA, stepKey: "business", fromCustomerId: ids.customerB },
     "requests.searchCustomersAction": { query: "acme" },
     "requests.checkContactAction": { customerId: ids.customerC, contactEmail: "buyer@example.test" },
-    "requests.requestConnectionAction": { customerId: ids.customerC, contactEmail: "buyer@example.test", contactLocale: "en", consent: "on", captcha: ids.captcha, idempotencyKey: crypto.randomUUID() },
+    "requests.requestConnectionAction": {
+      customerId: ids.customerC,
+      contactEmail: "buyer@example.test",
+      contactLocale: "en",
+      consent: "on",
+      captcha: ids.captcha,
+      idempotencyKey: crypto.randomUUID(),
+    },
     "requests.cancelRequestAction": { requestId: ids.request },
     "requests.createTicketAction": { topic: "OTHER", message: "Please help me with this." },
     "admin.resendMailAction": { id: ids.mail },
-    "adminCustomers.createCustomerAction": { name: `Fuzz Customer ${uid()}`, acceptsRequests: "yes", autoApproveRule: "NONE", "aliasName[]": ["Alias"], "aliasKind[]": ["TRADING"] },
+    "adminCustomers.createCustomerAction": {
+      name: `Fuzz Customer ${uid()}`,
+      acceptsRequests: "yes",
+      autoApproveRule: "NONE",
+      "aliasName[]": ["Alias"],
+      "aliasKind[]": ["TRADING"],
+    },
     "adminCustomers.updateCustomerAction": { id: ids.customerC, name: `Fuzz Renamed ${uid()}`, acceptsRequests: "yes", autoApproveRule: "NONE" },
     "adminInvitations.createInvitationAction": { customerId: ids.customerC, email: email(), locale: "en", message: "Join us" },
     "adminInvitations.resendInvitationAction": { id: ids.invitation },
@@ -147,11 +184,60 @@ function seeds(): Record<string, Form> {
 // ------------------------------------------------------------- generators
 
 const nasty = [
-  "", " ", "\u0000", "a\u0000b", "\u0000".repeat(64), "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)",
-  "' OR 1=1 --", "\"; DROP TABLE User; --", "../../../etc/passwd", "%00", "%s%s%n", "null", "undefined", "NaN", "Infinity", "-1", "0", "1e309",
-  "9".repeat(400), "true", "[]", "{}", '{"__proto__":{"x":1}}', "__proto__", "constructor", "\u202eevil", "\ud800", "𝕏𝕐ℤ", "中文名称有限公司", "ا ب ت",
-  "a@b", "x@y.z", "ADMIN@EXAMPLE.TEST", "admin", "APPROVED", "REJECTED", "SUBMITTED", "on", "yes", "all", "selected", "draft", "submit", "en", "zh", "fr",
-  "https://evil.test/x", "//evil.test", "/en/../../x", "\r\nSet-Cookie: x=1", "x".repeat(5_000), "long ".repeat(30_000),
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\u0000".repeat(64),
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)",
+  "' OR 1=1 --",
+  '"; DROP TABLE User; --',
+  "../../../etc/passwd",
+  "%00",
+  "%s%s%n",
+  "null",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "-1",
+  "0",
+  "1e309",
+  "9".repeat(400),
+  "true",
+  "[]",
+  "{}",
+  '{"__proto__":{"x":1}}',
+  "__proto__",
+  "constructor",
+  "\u202eevil",
+  "\ud800",
+  "𝕏𝕐ℤ",
+  "中文名称有限公司",
+  "ا ب ت",
+  "a@b",
+  "x@y.z",
+  "ADMIN@EXAMPLE.TEST",
+  "admin",
+  "APPROVED",
+  "REJECTED",
+  "SUBMITTED",
+  "on",
+  "yes",
+  "all",
+  "selected",
+  "draft",
+  "submit",
+  "en",
+  "zh",
+  "fr",
+  "https://evil.test/x",
+  "//evil.test",
+  "/en/../../x",
+  "\r\nSet-Cookie: x=1",
+  "x".repeat(5_000),
+  "long ".repeat(30_000),
 ];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...nasty) },
@@ -163,8 +249,15 @@ const text = fc.oneof(
 );
 const file = fc
   .tuple(
-    fc.oneof(fc.constantFrom("a.pdf", "x.png", "bad\u0000name.pdf", `${"n".repeat(300)}.pdf`, "../../etc/passwd", "", "évil <b>.jpg"), fc.string({ maxLength: 30 })),
-    fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constant(new Uint8Array(Buffer.from("%PDF-1.4 x"))), fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))),
+    fc.oneof(
+      fc.constantFrom("a.pdf", "x.png", "bad\u0000name.pdf", `${"n".repeat(300)}.pdf`, "../../etc/passwd", "", "évil <b>.jpg"),
+      fc.string({ maxLength: 30 }),
+    ),
+    fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.constant(new Uint8Array(Buffer.from("%PDF-1.4 x"))),
+      fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    ),
   )
   .map(([name, bytes]) => new File([bytes as Uint8Array<ArrayBuffer>], name, { type: "application/octet-stream" }));
 const value: fc.Arbitrary<Field> = fc.oneof(
@@ -183,7 +276,14 @@ function keyPool(all: Record<string, Form>): string[] {
 function formArb(seed: Form, pool: string[]): fc.Arbitrary<Form> {
   const keys = Object.keys(seed);
   const perKey = Object.fromEntries(
-    keys.map((k) => [k, fc.oneof({ weight: 3, arbitrary: fc.constant(seed[k] as Field | typeof MISSING) }, { weight: 1, arbitrary: fc.constant(MISSING) }, { weight: 3, arbitrary: value })]),
+    keys.map((k) => [
+      k,
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant(seed[k] as Field | typeof MISSING) },
+        { weight: 1, arbitrary: fc.constant(MISSING) },
+        { weight: 3, arbitrary: value },
+      ),
+    ]),
   );
   const extras = fc.dictionary(fc.oneof(fc.constantFrom(...pool), fc.string({ maxLength: 12 })), value, { maxKeys: 3 });
   const clean = (o: Record<string, Field | typeof MISSING>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== MISSING)) as Form;
@@ -263,30 +363,61 @@ beforeAll(async () => {
   const relB = await connect(s.supplierId, b.id);
   await db.onboardingSubmission.create({ data: { relationshipId: relB.id, stepKey: "business", data: JSON.stringify({ legalName: "Copied Ltd" }) } });
   const other = await makeSupplier();
-  const submitted = await db.customerRelationship.create({ data: { supplierId: other.supplierId, customerId: c.id, origin: "STAFF", onboardingState: "SUBMITTED" } });
+  const submitted = await db.customerRelationship.create({
+    data: { supplierId: other.supplierId, customerId: c.id, origin: "STAFF", onboardingState: "SUBMITTED" },
+  });
   const member = await makeUser(s.supplierId, { permissions: "requests" });
   const admin = await createStaffUser({ email: `fuzz-admin-${uid()}@fuzz.test`, name: "Fuzz Admin", password: PASSWORD, role: "ADMINISTRATOR" });
   const target = await createStaffUser({ email: `fuzz-target-${uid()}@fuzz.test`, name: "Target", password: PASSWORD, role: "SUPPORT" });
   const invite = newToken();
-  const invitation = await db.invitation.create({ data: { customerId: c.id, email: s.email, tokenHash: invite.hash, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const invitation = await db.invitation.create({
+    data: { customerId: c.id, email: s.email, tokenHash: invite.hash, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   const colleague = `colleague-${uid()}@fuzz.test`;
   await db.oneTimeToken.create({
     data: {
-      tokenHash: newToken().hash, purpose: "USER_INVITE", supplierId: s.supplierId, email: colleague, expiresAt: new Date(Date.now() + 86_400_000),
+      tokenHash: newToken().hash,
+      purpose: "USER_INVITE",
+      supplierId: s.supplierId,
+      email: colleague,
+      expiresAt: new Date(Date.now() + 86_400_000),
       data: JSON.stringify({ supplierId: s.supplierId, permissions: ["requests"], allCustomers: true, customerIds: [], invitedById: s.userId, locale: "en" }),
     },
   });
   const request = await db.connectionRequest.create({
-    data: { supplierId: s.supplierId, customerId: c.id, requestedById: s.userId, contactEmail: "buyer@fuzz.test", expiresAt: new Date(Date.now() + 86_400_000), pendingKey: `${s.supplierId}:${c.id}` },
+    data: {
+      supplierId: s.supplierId,
+      customerId: c.id,
+      requestedById: s.userId,
+      contactEmail: "buyer@fuzz.test",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      pendingKey: `${s.supplierId}:${c.id}`,
+    },
   });
   const ticket = await createTicket({ topic: "OTHER", message: "Please help with my account." }, { userId: s.userId, supplierId: s.supplierId });
-  const mail = await db.outgoingMail.create({ data: { to: "x@fuzz.test", locale: "en", template: "a:b", subject: "s", text: "t", html: "h", status: "FAILED" } });
+  const mail = await db.outgoingMail.create({
+    data: { to: "x@fuzz.test", locale: "en", template: "a:b", subject: "s", text: "t", html: "h", status: "FAILED" },
+  });
   const joinRequest = await db.joinRequest.create({ data: { supplierId: s.supplierId, email: `joiner-${uid()}@fuzz.test`, name: "Joiner" } });
   const notification = await db.notification.create({ data: { userId: s.userId, kind: "requests:events.approved", params: "{}", link: "/setup/requests" } });
   Object.assign(ids, {
-    supplier: s.supplierId, supplierEmail: s.email, customerA: a.id, customerB: b.id, customerC: c.id, submitted: submitted.id, member: member.id,
-    staffTarget: target.id, inviteToken: invite.token, invitation: invitation.id, colleagueInvite: colleague, request: request.id, ticket: ticket.id,
-    mail: mail.id, joinRequest: joinRequest.id, notification: notification.id, captcha: await solvedCaptcha(),
+    supplier: s.supplierId,
+    supplierEmail: s.email,
+    customerA: a.id,
+    customerB: b.id,
+    customerC: c.id,
+    submitted: submitted.id,
+    member: member.id,
+    staffTarget: target.id,
+    inviteToken: invite.token,
+    invitation: invitation.id,
+    colleagueInvite: colleague,
+    request: request.id,
+    ticket: ticket.id,
+    mail: mail.id,
+    joinRequest: joinRequest.id,
+    notification: notification.id,
+    captcha: await solvedCaptcha(),
   });
   callers.supplier = session(await db.user.findUniqueOrThrow({ where: { id: s.userId } }));
   callers.staff = session(admin);
@@ -321,7 +452,11 @@ describe("every action answers generated input with success or message keys, nev
   it("covers every action of every module (public, user, supplier and staff)", () => {
     const names = targets.map((t) => t.name);
     expect(names.length).toBeGreaterThanOrEqual(50);
-    for (const kind of ["public", "supplier", "staff", "plain"] as const) expect(targets.some((t) => t.kind === kind), kind).toBe(true);
+    for (const kind of ["public", "supplier", "staff", "plain"] as const)
+      expect(
+        targets.some((t) => t.kind === kind),
+        kind,
+      ).toBe(true);
     // Each action without a valid example is still fuzzed, from the shared field pool only.
     expect(names.filter((n) => !examples[n] && !/signOut/i.test(n) && n !== "notifications.markAllReadAction")).toEqual([]);
   });
@@ -336,34 +471,50 @@ describe("every action answers generated input with success or message keys, nev
     expect(out).toEqual({ name: "Fuzz", token: "t" });
   });
 
-  it("fuzzes 1,000+ calls in total", async () => {
-    const pool = keyPool(examples);
-    let calls = 0;
-    const started = Date.now();
-    const answers: Record<string, number> = {};
-    const count = (k: string) => (answers[k] = (answers[k] ?? 0) + 1);
-    for (const t of targets) {
-      const who = t.kind === "public" ? null : t.kind === "staff" ? callers.staff : callers.supplier;
-      const lng = fc.oneof({ weight: 5, arbitrary: fc.constantFrom<Field>("en", "zh") }, { weight: 1, arbitrary: value });
-      await fc.assert(
-        fc.asyncProperty(formArb(examples[t.name] ?? {}, pool), lng, async (form, language) => {
-          calls++;
-          const before = await countAll();
-          current = who;
-          const result = await invoke(t, formData(form, language)).finally(() => (current = null));
-          checkAnswer(t, result, form);
-          count(result === "signal" ? "redirect" : !result ? "void" : result.ok ? "ok" : result.fieldErrors ? "fieldErrors" : result.formError === "errors.notAllowed" ? "notAllowed" : "formError");
-          if (result && result !== "signal" && result.fieldErrors && Object.keys(result.fieldErrors).length) {
-            expect(await countAll(), `${t.name}: field errors but rows written`).toEqual(before);
-          }
-        }),
-        { numRuns: RUNS[t.kind], seed, endOnFailure: true },
-      );
-    }
-    console.info(`action fuzz: ${calls} calls over ${targets.length} actions in ${Date.now() - started} ms`, answers);
-    expect(calls).toBeGreaterThanOrEqual(1_000);
-    // The callers are authorised: the handlers really ran (successes, redirects, handler refusals), not just the wrapper.
-    expect(answers.notAllowed ?? 0).toBe(0);
-    expect((answers.ok ?? 0) + (answers.redirect ?? 0)).toBeGreaterThan(100);
-  }, 300_000 * scale);
+  it(
+    "fuzzes 1,000+ calls in total",
+    async () => {
+      const pool = keyPool(examples);
+      let calls = 0;
+      const started = Date.now();
+      const answers: Record<string, number> = {};
+      const count = (k: string) => (answers[k] = (answers[k] ?? 0) + 1);
+      for (const t of targets) {
+        const who = t.kind === "public" ? null : t.kind === "staff" ? callers.staff : callers.supplier;
+        const lng = fc.oneof({ weight: 5, arbitrary: fc.constantFrom<Field>("en", "zh") }, { weight: 1, arbitrary: value });
+        await fc.assert(
+          fc.asyncProperty(formArb(examples[t.name] ?? {}, pool), lng, async (form, language) => {
+            calls++;
+            const before = await countAll();
+            current = who;
+            const result = await invoke(t, formData(form, language)).finally(() => (current = null));
+            checkAnswer(t, result, form);
+            count(
+              result === "signal"
+                ? "redirect"
+                : !result
+                  ? "void"
+                  : result.ok
+                    ? "ok"
+                    : result.fieldErrors
+                      ? "fieldErrors"
+                      : result.formError === "errors.notAllowed"
+                        ? "notAllowed"
+                        : "formError",
+            );
+            if (result && result !== "signal" && result.fieldErrors && Object.keys(result.fieldErrors).length) {
+              expect(await countAll(), `${t.name}: field errors but rows written`).toEqual(before);
+            }
+          }),
+          { numRuns: RUNS[t.kind], seed, endOnFailure: true },
+        );
+      }
+      console.info(`action fuzz: ${calls} calls over ${targets.length} actions in ${Date.now() - started} ms`, answers);
+      expect(calls).toBeGreaterThanOrEqual(1_000);
+      // The callers are authorised: the handlers really ran (successes, redirects, handler refusals), not just the wrapper.
+      expect(answers.notAllowed ?? 0).toBe(0);
+      expect((answers.ok ?? 0) + (answers.redirect ?? 0)).toBeGreaterThan(100);
+    },
+    300_000 * scale,
+  );
 });

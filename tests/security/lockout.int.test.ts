@@ -25,9 +25,7 @@ async function raceWrongPasswords(email: string) {
   const compare = vi.spyOn(bcrypt, "compare");
   const [theirs, ours] = await Promise.all([
     other.go(),
-    Promise.all(
-      Array.from({ length: ATTEMPTS / 2 }, () => authenticate(email, WRONG, "10.7.0.1").then((r) => (r.ok ? "ok" : r.error))),
-    ),
+    Promise.all(Array.from({ length: ATTEMPTS / 2 }, () => authenticate(email, WRONG, "10.7.0.1").then((r) => (r.ok ? "ok" : r.error)))),
   ]);
   const ourChecks = compare.mock.calls.length;
   compare.mockRestore();

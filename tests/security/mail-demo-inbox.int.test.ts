@@ -54,7 +54,17 @@ describe("the demo inbox", () => {
     const customer = await makeCustomer();
     const res = await invitations.createInvitation({ customerId: customer.id, email: "x@plain-demo.test", locale: "en", message: "" }, { type: "SYSTEM" });
     expect(res.ok).toBe(true);
-    await db.outgoingMail.create({ data: { to: "plain@plain-demo.test", locale: "en", template: "support:mail.reply", subject: "Re", text: "http://portal.test/en/support/abc", html: "h", status: "LOGGED" } });
+    await db.outgoingMail.create({
+      data: {
+        to: "plain@plain-demo.test",
+        locale: "en",
+        template: "support:mail.reply",
+        subject: "Re",
+        text: "http://portal.test/en/support/abc",
+        html: "h",
+        status: "LOGGED",
+      },
+    });
     const filter = mailFilterSchema.parse({ to: "plain@plain-demo.test" });
     const [a, b] = [(await listMail(filter, "SUPPORT")).items[0], (await listMail(filter, "ADMINISTRATOR")).items[0]];
     expect(a).toEqual(b);
@@ -70,7 +80,17 @@ describe("the demo inbox", () => {
 
   it("a failed link-bearing message whose link cannot be renewed stays failed", async () => {
     const row = await db.outgoingMail.create({
-      data: { to: "gone@demo-inbox.test", locale: "en", template: "accounts:resetMail", subject: "Reset", text: "x", html: "x", status: "FAILED", linkKind: "passwordReset", resend: JSON.stringify({ kind: "passwordReset", id: "no-such-user" }) },
+      data: {
+        to: "gone@demo-inbox.test",
+        locale: "en",
+        template: "accounts:resetMail",
+        subject: "Reset",
+        text: "x",
+        html: "x",
+        status: "FAILED",
+        linkKind: "passwordReset",
+        resend: JSON.stringify({ kind: "passwordReset", id: "no-such-user" }),
+      },
     });
     expect(await resendMail(row.id, { type: "STAFF", id: "staff-demo" })).toEqual({ ok: false, error: "linkClosed" });
     expect((await db.outgoingMail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("FAILED");

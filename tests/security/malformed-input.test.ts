@@ -21,7 +21,10 @@ async function multipart(fields: [string, string | Blob, string?][]) {
 
 describe("action request guard", () => {
   it("lets a well-formed action through", async () => {
-    const m = await multipart([["0", '["$undefined","$K1"]'], ["1_file", new Blob(["%PDF-1.4"]), "ok.pdf"]]);
+    const m = await multipart([
+      ["0", '["$undefined","$K1"]'],
+      ["1_file", new Blob(["%PDF-1.4"]), "ok.pdf"],
+    ]);
     expect(await checkActionRequest(post(m.body, { "next-action": ID, "content-type": m.type, origin: "http://portal.test" }), known)).toBeNull();
     expect(await checkActionRequest(post('["$undefined",1,"$D2026-01-01"]', { "next-action": ID, "content-type": "text/plain" }), known)).toBeNull();
   });

@@ -34,13 +34,17 @@ async function company() {
   expect(await updatePrivateSection(admin, "TAX", { f_taxId: TAX_ID })).toMatchObject({ ok: true });
   expect(await updatePrivateSection(admin, "BANK", { f_bankName: "Harbour Bank", f_accountHolder: "Acme", f_iban: IBAN })).toMatchObject({ ok: true });
   expect(await updatePrivateSection(admin, "CONTACTS", { f_primaryName: "Li Wei", f_primaryEmail: CONTACT })).toMatchObject({ ok: true });
-  expect(await updatePrivateSection(admin, "REMIT_TO", { f_remitName: REMIT, f_remitAddress: "1 Quay Road", f_remitCountry: "GB" })).toMatchObject({ ok: true });
+  expect(await updatePrivateSection(admin, "REMIT_TO", { f_remitName: REMIT, f_remitAddress: "1 Quay Road", f_remitCountry: "GB" })).toMatchObject({
+    ok: true,
+  });
   expect(await updateSharing(admin, customer.id, ["TAX", "BANK", "CONTACTS", "REMIT_TO", "DOCUMENTS"])).toMatchObject({ ok: true });
   // A real stored file, so the download route can serve it.
   const storagePath = `${s.supplierId}/bank-letter.pdf`;
   await fs.mkdir(path.join(env.DATA_DIR, "uploads", s.supplierId), { recursive: true });
   await fs.writeFile(path.join(env.DATA_DIR, "uploads", storagePath), "%PDF-1.4 bank letter");
-  const doc = await db.supplierDocument.create({ data: { supplierId: s.supplierId, filename: "bank-letter.pdf", mimeType: "application/pdf", size: 20, storagePath } });
+  const doc = await db.supplierDocument.create({
+    data: { supplierId: s.supplierId, filename: "bank-letter.pdf", mimeType: "application/pdf", size: 20, storagePath },
+  });
   const member = async (permissions: string) => asCaller((await makeUser(s.supplierId, { permissions })).id);
   return { s, admin, customer, doc, member };
 }

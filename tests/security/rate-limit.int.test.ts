@@ -45,10 +45,7 @@ describe("rate limits", { timeout: 60_000 }, () => {
     const { limit } = RATE_LIMITS.respondIp;
     expect(limit).toBeLessThan(50);
     const other = await startSecondProcess(["hit", "25", "respondIp", "192.0.2.50"]);
-    const [theirs, ours] = await Promise.all([
-      other.go(),
-      Promise.all(Array.from({ length: 25 }, () => hitLimit("respondIp", "192.0.2.50"))),
-    ]);
+    const [theirs, ours] = await Promise.all([other.go(), Promise.all(Array.from({ length: 25 }, () => hitLimit("respondIp", "192.0.2.50")))]);
     const allowed = theirs.answers.filter((a) => a === "allowed").length + ours.filter((r) => r.allowed).length;
     expect(allowed).toBe(limit);
     expect(await db.rateLimit.findUniqueOrThrow({ where: { key: "respondIp:192.0.2.50" } })).toMatchObject({ count: 50 });

@@ -106,12 +106,20 @@ describe("server-side sessions", () => {
     const a = await makeSupplier();
     const b = await makeSupplier();
     const laptop = await signedIn(a.userId);
-    const phone = await signedIn(a.userId, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1");
+    const phone = await signedIn(
+      a.userId,
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    );
     const bob = await signedIn(b.userId);
 
     claims = laptop;
     const listed = await sessions.listActiveSessions(a.userId, laptop.sid);
-    expect(listed.map((s) => [s.id, s.current])).toEqual(expect.arrayContaining([[laptop.sid, true], [phone.sid, false]]));
+    expect(listed.map((s) => [s.id, s.current])).toEqual(
+      expect.arrayContaining([
+        [laptop.sid, true],
+        [phone.sid, false],
+      ]),
+    );
     expect(listed).toHaveLength(2);
 
     await redirectOf(() => signOutAction(form({ everywhere: "1" })));

@@ -73,7 +73,16 @@ const callers = {} as Record<Role, SessionUser | null>;
 let memberPermissions: (needed: string | null) => string = () => "";
 const neededOf = new Map<Case, string | null>();
 
-function session(u: { id: string; email: string; name: string; kind: string; staffRole: string | null; supplierId: string | null; permissions: string; allCustomers: boolean }): SessionUser {
+function session(u: {
+  id: string;
+  email: string;
+  name: string;
+  kind: string;
+  staffRole: string | null;
+  supplierId: string | null;
+  permissions: string;
+  allCustomers: boolean;
+}): SessionUser {
   return {
     id: u.id,
     email: u.email,
@@ -107,8 +116,7 @@ async function pendingInvitation() {
   return { email, hash: (await row())!.tokenHash, row };
 }
 
-const joinRequest = () =>
-  db.joinRequest.create({ data: { supplierId: home.supplierId, email: `joiner-${uid()}@authz.test`, name: "Joiner" } });
+const joinRequest = () => db.joinRequest.create({ data: { supplierId: home.supplierId, email: `joiner-${uid()}@authz.test`, name: "Joiner" } });
 const joinStatus = async (id: string) => (await db.joinRequest.findUniqueOrThrow({ where: { id } })).status;
 
 async function pendingRequestTo(customerId: string) {
@@ -150,7 +158,8 @@ const cases: (Case & { permission: string | null })[] = [
       const bank = `Bank ${uid()}`;
       return {
         form: { section: "BANK", f_bankName: bank, f_accountHolder: "Holder" },
-        tookEffect: async () => (await db.supplierPrivateSection.findFirst({ where: { supplierId: home.supplierId, section: "BANK" } }))?.data.includes(bank) ?? false,
+        tookEffect: async () =>
+          (await db.supplierPrivateSection.findFirst({ where: { supplierId: home.supplierId, section: "BANK" } }))?.data.includes(bank) ?? false,
       };
     },
   },
@@ -177,7 +186,8 @@ const cases: (Case & { permission: string | null })[] = [
       await db.customerRelationship.updateMany({ where: { supplierId: home.supplierId, customerId: home.a }, data: { sharedSections: "" } });
       return {
         form: { customerId: home.a, "sections[]": ["BANK"] },
-        tookEffect: async () => (await db.customerRelationship.findFirstOrThrow({ where: { supplierId: home.supplierId, customerId: home.a } })).sharedSections === "BANK",
+        tookEffect: async () =>
+          (await db.customerRelationship.findFirstOrThrow({ where: { supplierId: home.supplierId, customerId: home.a } })).sharedSections === "BANK",
       };
     },
   },
@@ -339,7 +349,14 @@ const cases: (Case & { permission: string | null })[] = [
     setup: async () => {
       const c = await makeCustomer();
       return {
-        form: { customerId: c.id, contactEmail: `buyer-${uid()}@authz.test`, contactLocale: "en", consent: "on", captcha: await solvedCaptcha(), idempotencyKey: crypto.randomUUID() },
+        form: {
+          customerId: c.id,
+          contactEmail: `buyer-${uid()}@authz.test`,
+          contactLocale: "en",
+          consent: "on",
+          captcha: await solvedCaptcha(),
+          idempotencyKey: crypto.randomUUID(),
+        },
         tookEffect: async () => (await db.connectionRequest.count({ where: { supplierId: home.supplierId, customerId: c.id } })) === 1,
       };
     },
@@ -351,7 +368,10 @@ const cases: (Case & { permission: string | null })[] = [
     allowed: ["admin"],
     setup: async () => {
       const r = await pendingRequestTo((await makeCustomer()).id);
-      return { form: { requestId: r.id }, tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "CANCELLED" };
+      return {
+        form: { requestId: r.id },
+        tookEffect: async () => (await db.connectionRequest.findUniqueOrThrow({ where: { id: r.id } })).status === "CANCELLED",
+      };
     },
   },
   {
@@ -362,7 +382,10 @@ const cases: (Case & { permission: string | null })[] = [
     ownScope: ["otherAdmin"],
     setup: async () => {
       const message = `Please help, ref ${uid()}.`;
-      return { form: { topic: "OTHER", message }, tookEffect: async () => (await db.supportTicket.count({ where: { supplierId: home.supplierId, message } })) === 1 };
+      return {
+        form: { topic: "OTHER", message },
+        tookEffect: async () => (await db.supportTicket.count({ where: { supplierId: home.supplierId, message } })) === 1,
+      };
     },
   },
   // ------------------------------------------------ signed-in user actions
@@ -408,7 +431,9 @@ const cases: (Case & { permission: string | null })[] = [
     setup: async () => {
       const c = await makeCustomer();
       const { token, hash } = newToken();
-      const inv = await db.invitation.create({ data: { customerId: c.id, email: home.adminEmail, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) } });
+      const inv = await db.invitation.create({
+        data: { customerId: c.id, email: home.adminEmail, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) },
+      });
       return { form: { token }, tookEffect: async () => (await db.invitation.findUniqueOrThrow({ where: { id: inv.id } })).status === "ACCEPTED" };
     },
   },
@@ -429,7 +454,8 @@ beforeAll(async () => {
   const limited = await makeUser(s.supplierId, { permissions: everything.join(",") });
   await limitTo(limited.id, [b.id]);
   const other = await makeSupplier();
-  const staff = (role: "SUPPORT" | "ADMINISTRATOR") => createStaffUser({ email: `${role.toLowerCase()}-${uid()}@authz.test`, name: role, password: PASSWORD, role });
+  const staff = (role: "SUPPORT" | "ADMINISTRATOR") =>
+    createStaffUser({ email: `${role.toLowerCase()}-${uid()}@authz.test`, name: role, password: PASSWORD, role });
 
   callers.anonymous = null;
   callers.admin = await loadSession(s.userId);
@@ -452,7 +478,9 @@ function formData(fields: Record<string, Field>) {
 /** Calls an action like the browser would: a (prev, form) action or a plain <form action>. A Next redirect is a success. */
 async function call(action: AnyAction, form: FormData): Promise<Result | "redirect"> {
   try {
-    return action.length >= 2 ? await (action as (p: unknown, f: FormData) => Promise<Result>)(undefined, form) : await (action as (f: FormData) => Promise<void>)(form);
+    return action.length >= 2
+      ? await (action as (p: unknown, f: FormData) => Promise<Result>)(undefined, form)
+      : await (action as (f: FormData) => Promise<void>)(form);
   } catch (error) {
     if (String((error as { digest?: unknown })?.digest ?? "").startsWith("NEXT_REDIRECT")) return "redirect";
     throw error;

@@ -74,7 +74,10 @@ function everyStoredText(): string[] {
       const columns = sqlite.prepare(`PRAGMA table_info("${name.replace(/"/g, '""')}")`).all() as { name: string }[];
       if (!columns.length) continue;
       const select = columns.map((c) => `CAST("${c.name.replace(/"/g, '""')}" AS TEXT)`).join(", ");
-      for (const row of sqlite.prepare(`SELECT ${select} FROM "${name.replace(/"/g, '""')}"`).raw().all() as unknown[][]) {
+      for (const row of sqlite
+        .prepare(`SELECT ${select} FROM "${name.replace(/"/g, '""')}"`)
+        .raw()
+        .all() as unknown[][]) {
         for (const value of row) if (typeof value === "string") values.push(value);
       }
     }
@@ -104,7 +107,7 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
     expect(failed.text).toContain("/en/reset-password/…");
     expect(failed.text).toContain("password reset link");
     expect(`${failed.text}${failed.html}`.match(TOKEN) ?? []).toEqual([]);
-    expect(failed.html).not.toContain("reset-password/\"");
+    expect(failed.html).not.toContain('reset-password/"');
 
     smtp = await startSmtpServer(port);
     const results = await Promise.all([resendMail(failed.id, STAFF_ACTOR), resendMail(failed.id, STAFF_ACTOR)]);
@@ -181,7 +184,14 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
     // Respond link of a connection request.
     const contact = `buyer-${unique()}@buyer-sec.test`;
     const request = await requests.requestConnection(
-      { customerId: customer.id, contactEmail: contact, contactLocale: "en", consent: true, captcha: await solvedCaptcha(), idempotencyKey: crypto.randomUUID() },
+      {
+        customerId: customer.id,
+        contactEmail: contact,
+        contactLocale: "en",
+        consent: true,
+        captcha: await solvedCaptcha(),
+        idempotencyKey: crypto.randomUUID(),
+      },
       { userId: supplier.userId, supplierId: supplier.supplierId, ip: "10.9.1.4" },
     );
     expect(request).toMatchObject({ ok: true, status: "PENDING" });
@@ -223,7 +233,9 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
     // The mail log still says which link was sent, and to whom.
     const logged = await db.outgoingMail.findMany({ where: { to: { in: sent.map((s) => s.to) } } });
     expect(logged.every((m) => m.linkKind !== "" && m.demoText === null && m.resend !== null)).toBe(true);
-    expect(new Set(logged.map((m) => m.linkKind))).toEqual(new Set(["passwordReset", "staffSetPassword", "customerInvitation", "colleagueInvitation", "respondLink"]));
+    expect(new Set(logged.map((m) => m.linkKind))).toEqual(
+      new Set(["passwordReset", "staffSetPassword", "customerInvitation", "colleagueInvitation", "respondLink"]),
+    );
     expect(logged.find((m) => m.to === contact)!.text).toContain("/en/respond/…?decision=APPROVED");
     expect(logged.find((m) => m.to === newStaff)!.text).toContain("设置密码链接 /zh/reset-password/…");
   });
@@ -258,7 +270,14 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
 
     const admin = await accounts.createStaffUser({ email: `a-${unique()}@sc-sec.test`, name: "Admin", password: PASSWORD, role: "ADMINISTRATOR" });
     const staffEmail = `s-${unique()}@sc-sec.test`;
-    expect((await createStaffAccount(createStaffSchema.parse({ email: staffEmail, name: "Set Me", role: "SUPPORT", setup: "link" }), { type: "STAFF", id: admin.id })).ok).toBe(true);
+    expect(
+      (
+        await createStaffAccount(createStaffSchema.parse({ email: staffEmail, name: "Set Me", role: "SUPPORT", setup: "link" }), {
+          type: "STAFF",
+          id: admin.id,
+        })
+      ).ok,
+    ).toBe(true);
     kinds.push(await failAndResend(staffEmail, "/reset-password/"));
 
     const customer = await makeCustomer({ domains: ["resend-buyer.test"] });
@@ -269,18 +288,31 @@ describe("one-time links in stored email (production, SMTP configured)", () => {
     const supplier = await makeSupplier({ email: `b-${unique()}@resend-supplier-${unique()}.test` });
     const colleague = `c-${unique()}@resend-colleague.test`;
     const manager = { id: supplier.userId, supplierId: supplier.supplierId };
-    expect((await users.inviteColleague(manager, { email: colleague, locale: "en", grant: { permissions: ["requests"], allCustomers: true, customerIds: [] } })).ok).toBe(true);
+    expect(
+      (await users.inviteColleague(manager, { email: colleague, locale: "en", grant: { permissions: ["requests"], allCustomers: true, customerIds: [] } })).ok,
+    ).toBe(true);
     kinds.push(await failAndResend(colleague, "/join/"));
 
     const contact = `r-${unique()}@resend-buyer.test`;
     const request = await requests.requestConnection(
-      { customerId: customer.id, contactEmail: contact, contactLocale: "zh", consent: true, captcha: await solvedCaptcha(), idempotencyKey: crypto.randomUUID() },
+      {
+        customerId: customer.id,
+        contactEmail: contact,
+        contactLocale: "zh",
+        consent: true,
+        captcha: await solvedCaptcha(),
+        idempotencyKey: crypto.randomUUID(),
+      },
       { userId: supplier.userId, supplierId: supplier.supplierId, ip: "10.9.2.1" },
     );
     expect(request).toMatchObject({ ok: true, status: "PENDING" });
     kinds.push(await failAndResend(contact, "/respond/"));
 
     expect(kinds).toEqual(["staffSetPassword", "customerInvitation", "colleagueInvitation", "respondLink"]);
-    expect(await db.auditEvent.count({ where: { action: { in: ["staff.set_password_link_reissued", "invitation.resent", "user.invite_resent", "connection_request.link_reissued"] } } })).toBeGreaterThanOrEqual(4);
+    expect(
+      await db.auditEvent.count({
+        where: { action: { in: ["staff.set_password_link_reissued", "invitation.resent", "user.invite_resent", "connection_request.link_reissued"] } },
+      }),
+    ).toBeGreaterThanOrEqual(4);
   });
 });

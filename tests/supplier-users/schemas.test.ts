@@ -11,7 +11,13 @@ function errors(r: { success: boolean; error?: z.ZodError }) {
 
 describe("user access forms", () => {
   it("reads checkbox groups and the access radio into a grant", () => {
-    const r = inviteSchema.parse({ email: " Lin@Colleague.TEST ", locale: "zh", "permissions[]": ["requests", "requests"], access: "selected", "customerIds[]": ["c1"] });
+    const r = inviteSchema.parse({
+      email: " Lin@Colleague.TEST ",
+      locale: "zh",
+      "permissions[]": ["requests", "requests"],
+      access: "selected",
+      "customerIds[]": ["c1"],
+    });
     expect(r).toEqual({ email: "lin@colleague.test", locale: "zh", grant: { permissions: ["requests"], allCustomers: false, customerIds: ["c1"] } });
     expect(inviteSchema.parse({ email: "a@b.test", locale: "en", access: "all", "customerIds[]": ["c1"] }).grant).toEqual({
       permissions: [],
@@ -28,7 +34,9 @@ describe("user access forms", () => {
       email: ["validation.required"],
       "customerIds[]": ["validation.required"],
     });
-    expect(errors(updateAccessSchema.safeParse({ userId: "u1", access: "all", "permissions[]": ["root"] }))).toEqual({ "permissions[]": ["validation.invalid"] });
+    expect(errors(updateAccessSchema.safeParse({ userId: "u1", access: "all", "permissions[]": ["root"] }))).toEqual({
+      "permissions[]": ["validation.invalid"],
+    });
     expect(errors(updateAccessSchema.safeParse({ userId: "u1" }))).toEqual({ access: ["validation.required"] });
   });
 

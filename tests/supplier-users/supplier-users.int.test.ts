@@ -42,7 +42,11 @@ const tokenOf = (link: string) => link.split("/join/")[1];
 /** Everything a refused action could have touched, to compare before and after. */
 async function snapshot(supplierId: string) {
   const [u, tokens, access, requests] = await Promise.all([
-    db.user.findMany({ where: { supplierId }, orderBy: { id: "asc" }, select: { id: true, permissions: true, allCustomers: true, status: true, sessionVersion: true } }),
+    db.user.findMany({
+      where: { supplierId },
+      orderBy: { id: "asc" },
+      select: { id: true, permissions: true, allCustomers: true, status: true, sessionVersion: true },
+    }),
     db.oneTimeToken.findMany({ where: { supplierId }, orderBy: { tokenHash: "asc" } }),
     db.userCustomerAccess.findMany({ where: { user: { supplierId } }, orderBy: [{ userId: "asc" }, { customerId: "asc" }] }),
     db.joinRequest.findMany({ where: { supplierId }, orderBy: { id: "asc" } }),
@@ -84,7 +88,10 @@ describe("inviting a colleague", () => {
 
     // Single use.
     expect(await users.inspectColleagueInvitation(token)).toEqual({ state: "used" });
-    expect(await users.acceptColleagueInvitation(token, { name: "Again", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await users.acceptColleagueInvitation(token, { name: "Again", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({
+      ok: false,
+      error: "invalid",
+    });
     expect(await db.user.count({ where: { email: "lin@colleague.test" } })).toBe(1);
   });
 
@@ -94,7 +101,10 @@ describe("inviting a colleague", () => {
     const token = tokenOf(firstLink(await smtp.waitFor("late@colleague.test")));
     await db.oneTimeToken.updateMany({ where: { email: "late@colleague.test" }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await users.inspectColleagueInvitation(token)).toEqual({ state: "expired" });
-    expect(await users.acceptColleagueInvitation(token, { name: "Late", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await users.acceptColleagueInvitation(token, { name: "Late", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({
+      ok: false,
+      error: "invalid",
+    });
     expect(await db.user.count({ where: { email: "late@colleague.test" } })).toBe(0);
     // An expired invitation can be sent again.
     expect((await users.resendColleagueInvitation(co.admin, "late@colleague.test")).ok).toBe(true);
@@ -124,7 +134,10 @@ describe("inviting a colleague", () => {
 
     expect(await users.revokeColleagueInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: true });
     expect(await users.inspectColleagueInvitation(second)).toEqual({ state: "invalid" });
-    expect(await users.acceptColleagueInvitation(second, { name: "Re", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await users.acceptColleagueInvitation(second, { name: "Re", password: PASSWORD, locale: "en" }, "10.1.1.1")).toEqual({
+      ok: false,
+      error: "invalid",
+    });
     expect((await users.teamView(co.admin))!.invitations).toEqual([]);
     expect(await users.revokeColleagueInvitation(co.admin, "re@colleague.test")).toMatchObject({ ok: false, formError: "users:errors.notFound" });
     const actions = (await db.auditEvent.findMany({ where: { entityType: "UserInvite", actorId: co.userId } })).map((e) => e.action).sort();
@@ -172,9 +185,15 @@ describe("permissions", () => {
     const before = await snapshot(co.supplierId);
     const admin = await users.inviteColleague(manager, { email: "boss@colleague.test", locale: "en", grant: all("admin") });
     expect(admin).toMatchObject({ ok: false, fieldErrors: { "permissions[]": ["users:errors.grantTooMuch"] } });
-    expect(await users.inviteColleague(manager, { email: "prof@colleague.test", locale: "en", grant: all("profile") })).toMatchObject({ ok: false, formError: "users:errors.grantTooMuch" });
+    expect(await users.inviteColleague(manager, { email: "prof@colleague.test", locale: "en", grant: all("profile") })).toMatchObject({
+      ok: false,
+      formError: "users:errors.grantTooMuch",
+    });
     expect(await users.updateAccess(manager, member.id, all("admin"))).toMatchObject({ ok: false, formError: "users:errors.grantTooMuch" });
-    expect(await users.updateAccess(manager, manager.id, all("users", "requests", "profile"))).toMatchObject({ ok: false, formError: "users:errors.grantTooMuch" });
+    expect(await users.updateAccess(manager, manager.id, all("users", "requests", "profile"))).toMatchObject({
+      ok: false,
+      formError: "users:errors.grantTooMuch",
+    });
     // Nor touch someone who holds more.
     expect(await users.deactivateUser(manager, co.userId)).toMatchObject({ ok: false, formError: "users:errors.outranks" });
     expect(await users.updateAccess(manager, co.userId, all("requests"))).toMatchObject({ ok: false, formError: "users:errors.outranks" });
@@ -382,9 +401,7 @@ describe("customerScope", () => {
       allCustomers: u.allCustomers,
     });
     const seen = async (u: Parameters<typeof session>[0]) =>
-      (await db.customerRelationship.findMany({ where: { supplierId: co.supplierId, customer: customerScope(session(u)) } }))
-        .map((r) => r.customerId)
-        .sort();
+      (await db.customerRelationship.findMany({ where: { supplierId: co.supplierId, customer: customerScope(session(u)) } })).map((r) => r.customerId).sort();
 
     expect(await seen(limited)).toEqual([co.c2.id]);
     expect(await seen(everyone)).toEqual([co.c1.id, co.c2.id].sort());

@@ -34,7 +34,10 @@ function form(fields: Record<string, string>) {
 async function ticket(locale: "en" | "zh" = "en") {
   const s = await makeSupplier({ locale });
   await db.user.update({ where: { id: s.userId }, data: { locale } });
-  const t = await createTicket({ topic: "FIND_CUSTOMER", message: "I cannot find Harbour Freight in the directory." }, { userId: s.userId, supplierId: s.supplierId });
+  const t = await createTicket(
+    { topic: "FIND_CUSTOMER", message: "I cannot find Harbour Freight in the directory." },
+    { userId: s.userId, supplierId: s.supplierId },
+  );
   return { ...s, ticketId: t.id };
 }
 

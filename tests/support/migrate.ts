@@ -10,7 +10,10 @@ export function createMigratedDatabase(file: string): void {
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
-    for (const dir of fs.readdirSync(migrationsDir).filter((d) => /^\d+_/.test(d)).sort()) {
+    for (const dir of fs
+      .readdirSync(migrationsDir)
+      .filter((d) => /^\d+_/.test(d))
+      .sort()) {
       sqlite.exec(fs.readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8"));
     }
   } finally {

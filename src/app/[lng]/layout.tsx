@@ -28,9 +28,7 @@ export default async function RootLayout({ children, params }: { children: React
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        <I18nProvider lng={lng}>
-          {children}
-        </I18nProvider>
+        <I18nProvider lng={lng}>{children}</I18nProvider>
       </body>
     </html>
   );

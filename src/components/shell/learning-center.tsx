@@ -17,7 +17,9 @@ export function LearningCenter({ lng }: { lng: string }) {
       </section>
 
       <section id="adding-users" aria-labelledby="adding-users-heading" className="scroll-mt-4 space-y-4 rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="adding-users-heading" className="text-xl font-semibold">{t("addingUsers.title")}</h2>
+        <h2 id="adding-users-heading" className="text-xl font-semibold">
+          {t("addingUsers.title")}
+        </h2>
         <p className="text-gray-700">{t("addingUsers.intro")}</p>
         <h3 className="font-semibold">{t("addingUsers.stepsTitle")}</h3>
         <ol className="list-decimal space-y-2 pl-6 text-gray-800">
@@ -48,7 +50,9 @@ export function LearningCenter({ lng }: { lng: string }) {
       </section>
 
       <section id="faq" aria-labelledby="faq-heading" className="scroll-mt-4 rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="faq-heading" className="text-xl font-semibold">{t("faq.title")}</h2>
+        <h2 id="faq-heading" className="text-xl font-semibold">
+          {t("faq.title")}
+        </h2>
         <div className="mt-3 divide-y">
           {faq.map((key) => (
             <details key={key} className="py-3" data-testid={`faq-${key}`}>

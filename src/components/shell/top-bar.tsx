@@ -6,17 +6,7 @@ import { NavLinks } from "./nav-links";
 import { topNav } from "./nav";
 
 /** The portal header: brand, notifications count, help, language, user menu, and the top navigation. */
-export function TopBar({
-  lng,
-  user,
-  unread,
-  signOut,
-}: {
-  lng: string;
-  user: SessionUser;
-  unread: number;
-  signOut: (form: FormData) => Promise<void>;
-}) {
+export function TopBar({ lng, user, unread, signOut }: { lng: string; user: SessionUser; unread: number; signOut: (form: FormData) => Promise<void> }) {
   const t = getT(lng, "shell");
   return (
     <header className="border-b bg-white">
@@ -60,13 +50,7 @@ export function TopBar({
         </div>
       </div>
       <div className="bg-brand">
-        <NavLinks
-          lng={lng}
-          items={topNav}
-          prefix="nav"
-          label={t("nav.label")}
-          variant="top"
-        />
+        <NavLinks lng={lng} items={topNav} prefix="nav" label={t("nav.label")} variant="top" />
       </div>
     </header>
   );

@@ -20,9 +20,7 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_ROUNDS);
 }
 
-export type AuthResult =
-  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
-  | { ok: false; error: "invalid" | "too_many" };
+export type AuthResult = { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } } | { ok: false; error: "invalid" | "too_many" };
 
 /**
  * Checks a sign-in. Unknown email, wrong password and deactivated account all
@@ -66,11 +64,15 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
     });
-    await audit(tx, { type: user.kind === "STAFF" ? "STAFF" : "USER", id: user.id, ip }, {
-      action: "user.signed_in",
-      entityType: "User",
-      entityId: user.id,
-    });
+    await audit(
+      tx,
+      { type: user.kind === "STAFF" ? "STAFF" : "USER", id: user.id, ip },
+      {
+        action: "user.signed_in",
+        entityType: "User",
+        entityId: user.id,
+      },
+    );
     return row;
   });
   await clearLimit("signInUnknownEmail", email);
@@ -140,8 +142,7 @@ export async function companyForDomain(email: string) {
  */
 export async function requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
   const email = rawEmail.trim().toLowerCase();
-  const limited =
-    !(await hitLimit("resetEmail", email)).allowed || !(await hitLimit("resetIp", ip)).allowed;
+  const limited = !(await hitLimit("resetEmail", email)).allowed || !(await hitLimit("resetIp", ip)).allowed;
   if (limited) return;
   const user = await db.user.findUnique({ where: { email } });
   if (!user || user.status !== "ACTIVE") return;
@@ -214,13 +215,7 @@ export async function resetPassword(token: string, password: string, ip: string)
 }
 
 /** Creates a staff account (CLI and seed only; never public sign-up). */
-export async function createStaffUser(input: {
-  email: string;
-  name: string;
-  password: string;
-  role: "SUPPORT" | "ADMINISTRATOR";
-  locale?: string;
-}) {
+export async function createStaffUser(input: { email: string; name: string; password: string; role: "SUPPORT" | "ADMINISTRATOR"; locale?: string }) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({

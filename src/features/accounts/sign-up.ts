@@ -40,15 +40,12 @@ export async function requestSignUp(input: SignUpInput, ip: string): Promise<voi
   const email = input.email.trim().toLowerCase();
   // Hash first, whatever the case, so every answer takes as long.
   const passwordHash = await hashPassword(input.password);
-  const limited =
-    !(await hitLimit("signUpEmail", email)).allowed || !(await hitLimit("signUpIp", ip)).allowed;
+  const limited = !(await hitLimit("signUpEmail", email)).allowed || !(await hitLimit("signUpIp", ip)).allowed;
   if (limited) return;
 
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, status: true } });
   if (existing) {
-    await db.$transaction((tx) =>
-      audit(tx, { type: "ANONYMOUS", ip }, { action: "user.sign_up_existing", entityType: "User", entityId: existing.id }),
-    );
+    await db.$transaction((tx) => audit(tx, { type: "ANONYMOUS", ip }, { action: "user.sign_up_existing", entityType: "User", entityId: existing.id }));
     const lng = lngOf(existing.locale);
     await sendMail({
       to: email,
@@ -131,9 +128,7 @@ async function claim(tx: Tx, tokenHash: string): Promise<void> {
   if (used.count !== 1) throw new LinkUsed();
 }
 
-export type ConfirmResult =
-  | { ok: true; ticket: string; locale: string }
-  | { ok: false; error: "invalid" | "accountExists" };
+export type ConfirmResult = { ok: true; ticket: string; locale: string } | { ok: false; error: "invalid" | "accountExists" };
 
 /**
  * Creates the company and its admin from a confirmed sign-up, and a one-minute
@@ -187,9 +182,7 @@ export async function consumeSignInTicket(ticket: string) {
   });
 }
 
-export type JoinFromSignUpResult =
-  | { ok: true; company: string; duplicate: boolean }
-  | { ok: false; error: "invalid" | "noCompany" | "accountExists" };
+export type JoinFromSignUpResult = { ok: true; company: string; duplicate: boolean } | { ok: false; error: "invalid" | "noCompany" | "accountExists" };
 
 /**
  * The confirmed address asks to join the company that registered its domain,
@@ -210,12 +203,16 @@ export async function joinFromSignUp(token: string, ip: string): Promise<JoinFro
       const pending = await tx.joinRequest.findFirst({ where: { supplierId: company.id, email: row.email, status: "PENDING" } });
       if (pending) return { duplicate: true, admins: [] };
       const request = await tx.joinRequest.create({ data: { supplierId: company.id, email: row.email, name: row.name, locale } });
-      await audit(tx, { type: "ANONYMOUS", ip }, {
-        action: "join_request.created",
-        entityType: "JoinRequest",
-        entityId: request.id,
-        after: { supplierId: company.id, email: row.email, via: "sign_up" },
-      });
+      await audit(
+        tx,
+        { type: "ANONYMOUS", ip },
+        {
+          action: "join_request.created",
+          entityType: "JoinRequest",
+          entityId: request.id,
+          after: { supplierId: company.id, email: row.email, via: "sign_up" },
+        },
+      );
       const users = await tx.user.findMany({ where: { supplierId: company.id, status: "ACTIVE", kind: "SUPPLIER" }, select: { id: true, permissions: true } });
       const admins = users.filter((u) => can(parsePermissions(u.permissions), "admin")).map((u) => u.id);
       await notify(tx, admins, "invitations:events.joinRequested", { name: row.name, email: row.email }, "/setup/admin");

@@ -7,7 +7,14 @@ import { z } from "zod";
  */
 
 /** Optional text of at most `max` characters; empty or malformed is "no filter". */
-export const filterText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+export const filterText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
 
 /** The 1-based page number (1 when missing or malformed). */
 export const pageField = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);

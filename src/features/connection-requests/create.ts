@@ -24,15 +24,18 @@ import { effectiveStatus, expiryFrom, MAX_REQUESTS_PER_CUSTOMER, pendingKeyFor, 
 export async function checkContact(customerId: string, contactEmail: string): Promise<ContactFlag[] | null> {
   const customer = await db.customer.findUnique({ where: { id: customerId }, include: { domains: true } });
   if (!customer) return null;
-  return contactFlags(contactEmail, customer.domains.map((d) => d.domain), isFreeMailDomain);
+  return contactFlags(
+    contactEmail,
+    customer.domains.map((d) => d.domain),
+    isFreeMailDomain,
+  );
 }
 
 // ----------------------------------------------------------------- create
 
 export type RequestError = "notFound" | "askForInvitation" | "alreadyConnected" | "alreadyPending" | "tooMany" | "captcha";
 export type CreateOutcome =
-  | { ok: true; requestId: string; status: RequestStatus; duplicate: boolean; flags: ContactFlag[] }
-  | { ok: false; error: RequestError };
+  { ok: true; requestId: string; status: RequestStatus; duplicate: boolean; flags: ContactFlag[] } | { ok: false; error: RequestError };
 
 class RuleBroken extends Error {
   constructor(readonly code: RequestError) {
@@ -52,7 +55,13 @@ async function qualifiesForAutoApprove(
   contactEmail: string,
 ): Promise<boolean> {
   if (customer.autoApproveRule !== "OWN_DOMAIN_INVITED") return false;
-  if (!onDomain(contactEmail, customer.domains.map((d) => d.domain))) return false;
+  if (
+    !onDomain(
+      contactEmail,
+      customer.domains.map((d) => d.domain),
+    )
+  )
+    return false;
   const [users, domains] = await Promise.all([
     tx.user.findMany({ where: { supplierId }, select: { email: true } }),
     tx.supplierDomain.findMany({ where: { supplierId }, select: { domain: true } }),
@@ -107,7 +116,11 @@ export async function requestConnection(input: RequestConnectionInput, actor: Su
       if (count >= MAX_REQUESTS_PER_CUSTOMER) throw new RuleBroken("tooMany");
 
       await consumeCaptcha(tx, captcha.nonce);
-      const flags = contactFlags(input.contactEmail, customer.domains.map((d) => d.domain), isFreeMailDomain);
+      const flags = contactFlags(
+        input.contactEmail,
+        customer.domains.map((d) => d.domain),
+        isFreeMailDomain,
+      );
       const now = new Date();
       const request = await tx.connectionRequest.create({
         data: {
@@ -128,12 +141,16 @@ export async function requestConnection(input: RequestConnectionInput, actor: Su
       await tx.connectionRequestEvent.create({
         data: { requestId: request.id, fromStatus: null, toStatus: "PENDING", actorType: "SUPPLIER", actorId: userId },
       });
-      await audit(tx, { type: "USER", id: userId, ip: actor.ip }, {
-        action: "connection_request.created",
-        entityType: "ConnectionRequest",
-        entityId: request.id,
-        after: { customerId: customer.id, contactEmail: input.contactEmail, contactFlags: flags },
-      });
+      await audit(
+        tx,
+        { type: "USER", id: userId, ip: actor.ip },
+        {
+          action: "connection_request.created",
+          entityType: "ConnectionRequest",
+          entityId: request.id,
+          after: { customerId: customer.id, contactEmail: input.contactEmail, contactFlags: flags },
+        },
+      );
       await pruneUsedCaptchas(tx);
 
       const autoApproved = await qualifiesForAutoApprove(tx, customer, supplierId, input.contactEmail);

@@ -153,7 +153,13 @@ export async function suggestions(supplierId: string): Promise<Suggestion[]> {
   });
   const out = new Map<string, Suggestion>();
   for (const i of invited) {
-    out.set(i.customerId, { customerId: i.customerId, name: i.customer.name, nameZh: i.customer.nameZh, reason: "INVITATION", acceptsRequests: i.customer.acceptsRequests });
+    out.set(i.customerId, {
+      customerId: i.customerId,
+      name: i.customer.name,
+      nameZh: i.customer.nameZh,
+      reason: "INVITATION",
+      acceptsRequests: i.customer.acceptsRequests,
+    });
   }
   for (const c of sameDomain) {
     if (!out.has(c.id)) {

@@ -27,11 +27,7 @@ export function isSearchable(normalized: string): boolean {
 /** Contact-email warnings shown to the supplier before sending and to staff afterwards. */
 export type ContactFlag = "FREE_MAIL" | "DOMAIN_MISMATCH";
 
-export function contactFlags(
-  email: string,
-  customerDomains: readonly string[],
-  isFreeMail: (domain: string) => boolean,
-): ContactFlag[] {
+export function contactFlags(email: string, customerDomains: readonly string[], isFreeMail: (domain: string) => boolean): ContactFlag[] {
   const domain = emailDomain(email);
   const flags: ContactFlag[] = [];
   if (isFreeMail(domain)) flags.push("FREE_MAIL");

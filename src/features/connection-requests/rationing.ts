@@ -27,9 +27,7 @@ export async function getAllowance(supplierId: string, tx: Tx = db): Promise<All
   return allowanceOf(await tx.searchAllowance.findUnique({ where: { supplierId } }));
 }
 
-export type SearchResult =
-  | { ok: true; hits: DirectoryHit[]; allowance: Allowance; counted: boolean }
-  | { ok: false; error: "exhausted"; allowance: Allowance };
+export type SearchResult = { ok: true; hits: DirectoryHit[]; allowance: Allowance; counted: boolean } | { ok: false; error: "exhausted"; allowance: Allowance };
 
 class Repeat extends Error {}
 

@@ -38,12 +38,16 @@ export async function requestToJoin(input: { token: string; name: string }, ip: 
     const request = await tx.joinRequest.create({
       data: { supplierId: company.id, email: inv.email, name: input.name, locale: inv.locale, invitationId: inv.id },
     });
-    await audit(tx, { type: "ANONYMOUS", ip }, {
-      action: "join_request.created",
-      entityType: "JoinRequest",
-      entityId: request.id,
-      after: { supplierId: company.id, email: inv.email, invitationId: inv.id },
-    });
+    await audit(
+      tx,
+      { type: "ANONYMOUS", ip },
+      {
+        action: "join_request.created",
+        entityType: "JoinRequest",
+        entityId: request.id,
+        after: { supplierId: company.id, email: inv.email, invitationId: inv.id },
+      },
+    );
     const admins = await adminIds(tx, company.id);
     await notify(tx, admins, "invitations:events.joinRequested", { name: input.name, email: inv.email }, "/setup/admin");
     return { duplicate: false, admins };
@@ -64,9 +68,7 @@ export async function requestToJoin(input: { token: string; name: string }, ip: 
 }
 
 export type ForwardResult =
-  | { ok: true; email: string }
-  | { ok: false; error: DeadReason }
-  | { ok: false; field: "email"; error: "differentDomain" | "sameEmail" | "freeMail" };
+  { ok: true; email: string } | { ok: false; error: DeadReason } | { ok: false; field: "email"; error: "differentDomain" | "sameEmail" | "freeMail" };
 
 /** Sends a fresh invitation to a colleague on the same email domain; the original link dies. */
 export async function forwardInvitation(input: { token: string; email: string; locale: string }, ip: string): Promise<ForwardResult> {

@@ -13,8 +13,7 @@ import type { CreateInvitationInput, ListFilters, ListStatus } from "./schemas";
 export const PAGE_SIZE = 25;
 
 export type CreateResult =
-  | { ok: true; invitationId: string; duplicate: boolean; link?: string; mailStatus?: string }
-  | { ok: false; error: "customerNotFound" };
+  { ok: true; invitationId: string; duplicate: boolean; link?: string; mailStatus?: string } | { ok: false; error: "customerNotFound" };
 
 /** Staff (or the CLI) invite a supplier contact on behalf of a customer, and the email goes out. */
 export async function createInvitation(input: CreateInvitationInput, actor: Actor): Promise<CreateResult> {
@@ -60,9 +59,7 @@ export async function createInvitation(input: CreateInvitationInput, actor: Acto
   };
 }
 
-export type ResendResult =
-  | { ok: true; invitationId: string; link: string; mailStatus: string }
-  | { ok: false; error: "notFound" | "accepted" | "notLatest" };
+export type ResendResult = { ok: true; invitationId: string; link: string; mailStatus: string } | { ok: false; error: "notFound" | "accepted" | "notLatest" };
 
 /**
  * Sends a fresh link for an invitation that was not accepted (pending, expired

@@ -59,16 +59,109 @@ export function isWide(ch: string): boolean {
  * Latin ones match whole trailing words; CJK ones match the end of the text.
  */
 export const LATIN_LEGAL_SUFFIXES = [
-  "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "ltd", "limited", "llc", "l l c", "llp", "lp", "plc",
-  "gmbh", "mbh", "ag", "a g", "kg", "kgaa", "ohg", "gbr", "ug", "e k", "ev", "e v", "se", "sa", "s a", "sas", "s a s",
-  "sarl", "s a r l", "srl", "s r l", "spa", "s p a", "sl", "s l", "sau", "ltda", "lda", "bv", "b v", "nv", "n v", "vof",
-  "ab", "as", "a s", "asa", "aps", "oy", "oyj", "kk", "k k", "yk", "pte", "pty", "pvt", "private", "sdn", "bhd", "tbk",
-  "jsc", "ojsc", "pjsc", "ooo", "zao", "oao", "kft", "zrt", "sro", "s r o", "sp z o o", "spzoo", "de c v", "cv", "c v",
-  "group", "holding", "holdings", "intl", "international",
+  "inc",
+  "incorporated",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "cos",
+  "ltd",
+  "limited",
+  "llc",
+  "l l c",
+  "llp",
+  "lp",
+  "plc",
+  "gmbh",
+  "mbh",
+  "ag",
+  "a g",
+  "kg",
+  "kgaa",
+  "ohg",
+  "gbr",
+  "ug",
+  "e k",
+  "ev",
+  "e v",
+  "se",
+  "sa",
+  "s a",
+  "sas",
+  "s a s",
+  "sarl",
+  "s a r l",
+  "srl",
+  "s r l",
+  "spa",
+  "s p a",
+  "sl",
+  "s l",
+  "sau",
+  "ltda",
+  "lda",
+  "bv",
+  "b v",
+  "nv",
+  "n v",
+  "vof",
+  "ab",
+  "as",
+  "a s",
+  "asa",
+  "aps",
+  "oy",
+  "oyj",
+  "kk",
+  "k k",
+  "yk",
+  "pte",
+  "pty",
+  "pvt",
+  "private",
+  "sdn",
+  "bhd",
+  "tbk",
+  "jsc",
+  "ojsc",
+  "pjsc",
+  "ooo",
+  "zao",
+  "oao",
+  "kft",
+  "zrt",
+  "sro",
+  "s r o",
+  "sp z o o",
+  "spzoo",
+  "de c v",
+  "cv",
+  "c v",
+  "group",
+  "holding",
+  "holdings",
+  "intl",
+  "international",
 ];
 export const CJK_LEGAL_SUFFIXES = [
-  "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "股份公司", "集团公司", "集團公司", "总公司", "總公司",
-  "分公司", "集团", "集團", "控股", "公司", "株式会社", "有限会社", "合同会社",
+  "股份有限公司",
+  "有限责任公司",
+  "有限責任公司",
+  "有限公司",
+  "股份公司",
+  "集团公司",
+  "集團公司",
+  "总公司",
+  "總公司",
+  "分公司",
+  "集团",
+  "集團",
+  "控股",
+  "公司",
+  "株式会社",
+  "有限会社",
+  "合同会社",
 ];
 /** Prefixes some legal forms take in Japanese ("株式会社トヨタ"). */
 const CJK_LEGAL_PREFIXES = ["株式会社", "有限会社", "合同会社"];
@@ -87,9 +180,7 @@ export function stripLegalForms(spaced: string): string {
   let s = spaced;
   for (let round = 0; round < 4; round++) {
     if (CJK_LEGAL_SUFFIXES.includes(s)) break; // "有限公司" alone stays itself
-    const hit = SUFFIXES_LONGEST_FIRST.find(({ s: suf, latin }) =>
-      latin ? s.endsWith(" " + suf) : s.length > suf.length && s.endsWith(suf),
-    );
+    const hit = SUFFIXES_LONGEST_FIRST.find(({ s: suf, latin }) => (latin ? s.endsWith(" " + suf) : s.length > suf.length && s.endsWith(suf)));
     if (!hit) break;
     s = s.slice(0, s.length - hit.s.length).replace(/ +$/, "");
   }
@@ -104,11 +195,7 @@ export function stripLegalForms(spaced: string): string {
  * (fullwidth letters), diacritics removed, ß -> ss.
  */
 export function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replaceAll("ß", "ss");
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replaceAll("ß", "ss");
 }
 
 /** German transliteration: ä/ö/ü -> ae/oe/ue (before folding), for "Müller" = "Mueller". */
@@ -142,7 +229,10 @@ export const MAX_QUERY_LENGTH = 100;
 
 /** Parses a raw query; returns null when nothing searchable is left. */
 export function parseQuery(raw: string): ParsedQuery | null {
-  const cleaned = raw.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH);
+  const cleaned = raw
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .slice(0, MAX_QUERY_LENGTH);
   const full = spacedForm(cleaned);
   if (!full) return null;
   const spaced = stripLegalForms(full);

@@ -1,23 +1,6 @@
-import {
-  customersByIds,
-  namesContainingPair,
-  namesEqualTo,
-  namesWithParts,
-  namesWithPartsEach,
-  type SearchNameRow,
-} from "@/server/sql/customer-search";
+import { customersByIds, namesContainingPair, namesEqualTo, namesWithParts, namesWithPartsEach, type SearchNameRow } from "@/server/sql/customer-search";
 import { ensureTrigramStats, lookupParts, typoLookups } from "./plan";
-import {
-  CJK_LEGAL_SUFFIXES,
-  classify,
-  fuzzyEligible,
-  isWide,
-  LATIN_LEGAL_SUFFIXES,
-  type Match,
-  MatchClass,
-  parseQuery,
-  type ParsedQuery,
-} from "./normalize";
+import { CJK_LEGAL_SUFFIXES, classify, fuzzyEligible, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
 export interface DirectoryHit {
@@ -40,7 +23,25 @@ const NUMBER_KINDS = new Set(["TAX_ID", "REGISTRATION"]);
 const KIND_ORDER: Record<string, number> = { NAME: 0, NAME_ZH: 0, TRADING: 1, CHINESE: 1, FORMER: 2, OTHER: 2, TAX_ID: 3, REGISTRATION: 3 };
 
 /** Frequent combined legal forms, tried as exact names ("Acme" finds "ACME Co., Ltd." as exact). */
-const COMBINED_SUFFIXES = ["co ltd", "co limited", "company limited", "co inc", "co llc", "pte ltd", "pvt ltd", "pty ltd", "sdn bhd", "gmbh co kg", "ag co kg", "s a de c v", "group co ltd", "holdings ltd", "holdings inc", "group inc", "group ltd"];
+const COMBINED_SUFFIXES = [
+  "co ltd",
+  "co limited",
+  "company limited",
+  "co inc",
+  "co llc",
+  "pte ltd",
+  "pvt ltd",
+  "pty ltd",
+  "sdn bhd",
+  "gmbh co kg",
+  "ag co kg",
+  "s a de c v",
+  "group co ltd",
+  "holdings ltd",
+  "holdings inc",
+  "group inc",
+  "group ltd",
+];
 const CJK_COMBINED_SUFFIXES = ["集团有限公司", "集团股份有限公司", "科技有限公司"];
 
 interface Scored {
@@ -81,7 +82,12 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   await ensureTrigramStats();
   // 1. Exact names (B-tree) and names starting with the query (index).
   add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
-  add(await namesWithParts(parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])), CANDIDATES));
+  add(
+    await namesWithParts(
+      parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])),
+      CANDIDATES,
+    ),
+  );
 
   // 2. Anywhere in a name: every term (trigram path), or a pair of Chinese characters.
   if (customersUpTo(MatchClass.Prefix) < max) {
@@ -98,7 +104,12 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   // 3. One typo: only when nothing starts with the query and there is room
   //    for more results; one round trip for all look-ups.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && fuzzyEligible(parsed.compact)) {
-    add(await namesWithPartsEach(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces)), FUZZY_CANDIDATES));
+    add(
+      await namesWithPartsEach(
+        typoLookups(parsed.compact).map((l) => lookupParts(l.pieces)),
+        FUZZY_CANDIDATES,
+      ),
+    );
   }
 
   // Best match per customer, best customers first.

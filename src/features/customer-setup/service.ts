@@ -151,7 +151,9 @@ export async function customerDetail(user: ScopedUser, customerId: string) {
     relationship,
     banners: (relationship ? banners(relationship.onboardingState, steps, submissions) : {}) as Banners,
     progress: progress(steps, submissions),
-    pendingRequest: pendingRequest ? { createdAt: pendingRequest.createdAt, expiresAt: pendingRequest.expiresAt, contactEmail: pendingRequest.contactEmail } : null,
+    pendingRequest: pendingRequest
+      ? { createdAt: pendingRequest.createdAt, expiresAt: pendingRequest.expiresAt, contactEmail: pendingRequest.contactEmail }
+      : null,
     invitation,
     history,
   };

@@ -119,9 +119,7 @@ function diff(before: Snapshot, after: Snapshot) {
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }
 
-export type CustomerResult =
-  | { ok: true; customerId: string; changed: boolean }
-  | { ok: false; error: "nameTaken" | "notFound" | "stale" };
+export type CustomerResult = { ok: true; customerId: string; changed: boolean } | { ok: false; error: "nameTaken" | "notFound" | "stale" };
 
 /**
  * Adds a customer to the directory. A customer with exactly the same name is

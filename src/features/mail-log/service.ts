@@ -60,9 +60,7 @@ export async function mailTemplates(): Promise<string[]> {
   return rows.map((r) => r.template);
 }
 
-export type ResendResult =
-  | { ok: true; status: string; freshLink?: true }
-  | { ok: false; error: "notFound" | "notFailed" | "linkClosed" };
+export type ResendResult = { ok: true; status: string; freshLink?: true } | { ok: false; error: "notFound" | "notFailed" | "linkClosed" };
 
 /** Asks the service that owns a one-time link for a fresh one, which it emails as a new message. */
 async function issueFreshLink(links: SecretLinks, to: string, actor: Actor): Promise<{ ok: true; mailStatus: string } | { ok: false }> {
@@ -116,7 +114,13 @@ export async function resendMail(id: string, actor: Actor): Promise<ResendResult
     // The account, invitation or request is closed: nothing to send; the message stays failed.
     await db.$transaction(async (tx) => {
       await tx.outgoingMail.updateMany({ where: { id, status: "REPLACED" }, data: { status: "FAILED" } });
-      await audit(tx, actor, { action: "mail.resend_refused", entityType: "OutgoingMail", entityId: id, before: { status: "REPLACED" }, after: { status: "FAILED" } });
+      await audit(tx, actor, {
+        action: "mail.resend_refused",
+        entityType: "OutgoingMail",
+        entityId: id,
+        before: { status: "REPLACED" },
+        after: { status: "FAILED" },
+      });
     });
     return { ok: false, error: "linkClosed" };
   }

@@ -1,13 +1,7 @@
 import { db, type Tx } from "@/server/db";
 
 /** Adds a notification (call inside the transaction of the change it reports). */
-export async function notify(
-  tx: Tx,
-  userIds: string[],
-  kind: string,
-  params: Record<string, string | number> = {},
-  link = "",
-): Promise<void> {
+export async function notify(tx: Tx, userIds: string[], kind: string, params: Record<string, string | number> = {}, link = ""): Promise<void> {
   if (userIds.length === 0) return;
   await tx.notification.createMany({
     data: userIds.map((userId) => ({ userId, kind, params: JSON.stringify(params), link })),

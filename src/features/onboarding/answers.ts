@@ -49,9 +49,9 @@ export async function loadOnboarding(user: ScopedUser, customerId: string) {
   for (const s of relationship.submissions) {
     answers[s.stepKey] = { status: s.status, data: parseAnswers(s.data), comment: s.comment, submittedAt: s.submittedAt, updatedAt: s.updatedAt };
   }
-  const docIds = Object.values(answers).flatMap((a) =>
-    steps.flatMap((st) => st.fields.filter((f) => f.type === "document").map((f) => a.data[f.key])),
-  ).filter((v): v is string => typeof v === "string");
+  const docIds = Object.values(answers)
+    .flatMap((a) => steps.flatMap((st) => st.fields.filter((f) => f.type === "document").map((f) => a.data[f.key])))
+    .filter((v): v is string => typeof v === "string");
   const documents = await documentsByIds(user.supplierId, docIds);
   const copySources = await customersWithAnswers({ ...relationshipScope(user), customerId: { not: customerId } });
   return {
@@ -154,21 +154,29 @@ export async function saveStep(
       if (state !== current.onboardingState) {
         await setOnboardingState(tx, current.id, state);
       }
-      await audit(tx, { type: "USER", id: user.id, ip }, {
-        action: status === "SUBMITTED" ? "onboarding.step_submitted" : "onboarding.draft_saved",
-        entityType: "CustomerRelationship",
-        entityId: current.id,
-        before: { state: current.onboardingState, stepStatus: existing?.status ?? null },
-        after: { state, stepKey: step.key, stepStatus: status },
-      });
-      if (state === "SUBMITTED" && current.onboardingState !== "SUBMITTED") {
-        await audit(tx, { type: "USER", id: user.id, ip }, {
-          action: "onboarding.submitted",
+      await audit(
+        tx,
+        { type: "USER", id: user.id, ip },
+        {
+          action: status === "SUBMITTED" ? "onboarding.step_submitted" : "onboarding.draft_saved",
           entityType: "CustomerRelationship",
           entityId: current.id,
-          before: { state: current.onboardingState },
-          after: { state },
-        });
+          before: { state: current.onboardingState, stepStatus: existing?.status ?? null },
+          after: { state, stepKey: step.key, stepStatus: status },
+        },
+      );
+      if (state === "SUBMITTED" && current.onboardingState !== "SUBMITTED") {
+        await audit(
+          tx,
+          { type: "USER", id: user.id, ip },
+          {
+            action: "onboarding.submitted",
+            entityType: "CustomerRelationship",
+            entityId: current.id,
+            before: { state: current.onboardingState },
+            after: { state },
+          },
+        );
       }
       return ok({ state, stepStatus: status, next: openStep(steps, after) });
     });

@@ -61,13 +61,17 @@ export async function copyAnswers(
     if (state !== target.onboardingState) {
       await setOnboardingState(tx, target.id, state);
     }
-    await audit(tx, { type: "USER", id: user.id, ip }, {
-      action: "onboarding.answers_copied",
-      entityType: "CustomerRelationship",
-      entityId: target.id,
-      before: { state: target.onboardingState, stepStatus: existing?.status ?? null },
-      after: { state, stepKey: step.key, fromCustomerId: source.customerId, copied },
-    });
+    await audit(
+      tx,
+      { type: "USER", id: user.id, ip },
+      {
+        action: "onboarding.answers_copied",
+        entityType: "CustomerRelationship",
+        entityId: target.id,
+        before: { state: target.onboardingState, stepStatus: existing?.status ?? null },
+        after: { state, stepKey: step.key, fromCustomerId: source.customerId, copied },
+      },
+    );
     return ok({ copied });
   });
 }

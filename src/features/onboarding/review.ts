@@ -1,12 +1,7 @@
 import { customerName } from "@/lib/customer-name";
 import { notify } from "@/features/notifications/service";
 import { documentsByIds } from "@/features/profile/documents";
-import {
-  moveOnboarding,
-  relationshipForReview,
-  relationshipWithCustomer,
-  submittedRelationships,
-} from "@/features/relationships/service";
+import { moveOnboarding, relationshipForReview, relationshipWithCustomer, submittedRelationships } from "@/features/relationships/service";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { can, parsePermissions } from "@/lib/permissions";
 import { audit } from "@/server/audit";
@@ -103,7 +98,14 @@ async function onboardingRecipients(tx: Tx, supplierId: string, customerId: stri
 }
 
 type StaffActor = { id: string; ip?: string };
-type Review = { kind: "approved" | "changesRequested"; customerId: string; name: string; nameZh: string; comment: string; recipients: { id: string; email: string; locale: string }[] };
+type Review = {
+  kind: "approved" | "changesRequested";
+  customerId: string;
+  name: string;
+  nameZh: string;
+  comment: string;
+  recipients: { id: string; email: string; locale: string }[];
+};
 
 async function tell(review: Review) {
   for (const r of review.recipients) {
@@ -128,15 +130,25 @@ export async function approveOnboarding(actor: StaffActor, relationshipId: strin
     const changed = await moveOnboarding(tx, rel.id, "SUBMITTED", "APPROVED", "");
     if (!changed) return { res: ok({ state: "APPROVED" as OnboardingState }) };
     await tx.onboardingSubmission.updateMany({ where: { relationshipId: rel.id, status: "SUBMITTED" }, data: { status: "APPROVED", comment: "" } });
-    await audit(tx, { type: "STAFF", id: actor.id, ip: actor.ip }, {
-      action: "onboarding.approved",
-      entityType: "CustomerRelationship",
-      entityId: rel.id,
-      before: { state: rel.onboardingState },
-      after: { state: "APPROVED" },
-    });
+    await audit(
+      tx,
+      { type: "STAFF", id: actor.id, ip: actor.ip },
+      {
+        action: "onboarding.approved",
+        entityType: "CustomerRelationship",
+        entityId: rel.id,
+        before: { state: rel.onboardingState },
+        after: { state: "APPROVED" },
+      },
+    );
     const recipients = await onboardingRecipients(tx, rel.supplierId, rel.customerId);
-    await notify(tx, recipients.map((r) => r.id), "onboarding:events.approved", { customer: rel.customer.name }, `/setup/customers?c=${rel.customerId}`);
+    await notify(
+      tx,
+      recipients.map((r) => r.id),
+      "onboarding:events.approved",
+      { customer: rel.customer.name },
+      `/setup/customers?c=${rel.customerId}`,
+    );
     const review: Review = { kind: "approved", customerId: rel.customerId, name: rel.customer.name, nameZh: rel.customer.nameZh, comment: "", recipients };
     return { res: ok({ state: "APPROVED" as OnboardingState }), review };
   });
@@ -170,16 +182,33 @@ export async function requestChanges(
       where: { relationshipId: rel.id, ...(stepKeys?.length ? { stepKey: { in: stepKeys } } : {}) },
       data: { status: "CHANGES_REQUESTED", comment: text },
     });
-    await audit(tx, { type: "STAFF", id: actor.id, ip: actor.ip }, {
-      action: "onboarding.changes_requested",
-      entityType: "CustomerRelationship",
-      entityId: rel.id,
-      before: { state: rel.onboardingState },
-      after: { state: "CHANGES_REQUESTED", comment: text, stepKeys: stepKeys ?? null },
-    });
+    await audit(
+      tx,
+      { type: "STAFF", id: actor.id, ip: actor.ip },
+      {
+        action: "onboarding.changes_requested",
+        entityType: "CustomerRelationship",
+        entityId: rel.id,
+        before: { state: rel.onboardingState },
+        after: { state: "CHANGES_REQUESTED", comment: text, stepKeys: stepKeys ?? null },
+      },
+    );
     const recipients = await onboardingRecipients(tx, rel.supplierId, rel.customerId);
-    await notify(tx, recipients.map((r) => r.id), "onboarding:events.changesRequested", { customer: rel.customer.name }, `/setup/customers/${rel.customerId}/onboarding`);
-    const review: Review = { kind: "changesRequested", customerId: rel.customerId, name: rel.customer.name, nameZh: rel.customer.nameZh, comment: text, recipients };
+    await notify(
+      tx,
+      recipients.map((r) => r.id),
+      "onboarding:events.changesRequested",
+      { customer: rel.customer.name },
+      `/setup/customers/${rel.customerId}/onboarding`,
+    );
+    const review: Review = {
+      kind: "changesRequested",
+      customerId: rel.customerId,
+      name: rel.customer.name,
+      nameZh: rel.customer.nameZh,
+      comment: text,
+      recipients,
+    };
     return { res: ok({ state: "CHANGES_REQUESTED" as OnboardingState }), review };
   });
   if (result.review) await tell(result.review);

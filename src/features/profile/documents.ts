@@ -28,8 +28,12 @@ export interface UploadLike {
 
 export function isUpload(value: unknown): value is UploadLike {
   return (
-    typeof value === "object" && value !== null && "arrayBuffer" in value && "size" in value &&
-    typeof (value as UploadLike).size === "number" && (value as UploadLike).size > 0
+    typeof value === "object" &&
+    value !== null &&
+    "arrayBuffer" in value &&
+    "size" in value &&
+    typeof (value as UploadLike).size === "number" &&
+    (value as UploadLike).size > 0
   );
 }
 

@@ -65,7 +65,16 @@ export const publicProfileSchema = z.object({
     .optional()
     .default(""),
   categories: optionalText(500).transform((v) =>
-    [...new Set(v.split(",").map((c) => c.trim()).filter(Boolean))].slice(0, 20).join(","),
+    [
+      ...new Set(
+        v
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+    ]
+      .slice(0, 20)
+      .join(","),
   ),
 });
 export type PublicProfileInput = z.output<typeof publicProfileSchema>;

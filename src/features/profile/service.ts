@@ -26,9 +26,11 @@ interface Caller {
 }
 
 export function parseShared(csv: string): PrivateSection[] {
-  return csv.split(",").map((s) => s.trim()).filter(isPrivateSection);
+  return csv
+    .split(",")
+    .map((s) => s.trim())
+    .filter(isPrivateSection);
 }
-
 
 /**
  * Sections only users who may manage the profile (permission "profile"; admins
@@ -50,7 +52,14 @@ export function sectionAccess(permissions: readonly Permission[]) {
 }
 
 const publicSelect = {
-  id: true, name: true, description: true, website: true, addressLine: true, city: true, country: true, categories: true,
+  id: true,
+  name: true,
+  description: true,
+  website: true,
+  addressLine: true,
+  city: true,
+  country: true,
+  categories: true,
 } as const;
 
 /**
@@ -89,9 +98,17 @@ export async function updatePublicProfile({ user, ip }: Caller, input: PublicPro
   return db.$transaction(async (tx) => {
     const before = await tx.supplierCompany.findUniqueOrThrow({ where: { id: user.supplierId }, select: publicSelect });
     await tx.supplierCompany.update({ where: { id: user.supplierId }, data: input });
-    await audit(tx, { type: "USER", id: user.id, ip }, {
-      action: "profile.public_updated", entityType: "SupplierCompany", entityId: user.supplierId, before, after: input,
-    });
+    await audit(
+      tx,
+      { type: "USER", id: user.id, ip },
+      {
+        action: "profile.public_updated",
+        entityType: "SupplierCompany",
+        entityId: user.supplierId,
+        before,
+        after: input,
+      },
+    );
     return ok(undefined, "profile:saved");
   });
 }
@@ -116,9 +133,16 @@ export async function updatePrivateSection(
     // Audit which fields changed, never the bank or tax values themselves.
     const old = before ? parseAnswers(before.data) : {};
     const changed = sectionFields[section].map((f) => f.key).filter((k) => old[k] !== checked.answers[k]);
-    await audit(tx, { type: "USER", id: user.id, ip }, {
-      action: "profile.section_updated", entityType: "SupplierCompany", entityId: user.supplierId, after: { section, changed },
-    });
+    await audit(
+      tx,
+      { type: "USER", id: user.id, ip },
+      {
+        action: "profile.section_updated",
+        entityType: "SupplierCompany",
+        entityId: user.supplierId,
+        after: { section, changed },
+      },
+    );
     return ok(undefined, "profile:saved");
   });
 }
@@ -134,10 +158,16 @@ export async function uploadDocument({ user, ip }: Caller, file: UploadLike | un
     return await db.$transaction(async (tx) => {
       const stored = await storeDocument(tx, user.supplierId, checked.file);
       discard = stored.discard;
-      await audit(tx, { type: "USER", id: user.id, ip }, {
-        action: "profile.document_uploaded", entityType: "SupplierDocument", entityId: stored.doc.id,
-        after: { filename: stored.doc.filename, size: stored.doc.size },
-      });
+      await audit(
+        tx,
+        { type: "USER", id: user.id, ip },
+        {
+          action: "profile.document_uploaded",
+          entityType: "SupplierDocument",
+          entityId: stored.doc.id,
+          after: { filename: stored.doc.filename, size: stored.doc.size },
+        },
+      );
       return ok({ id: stored.doc.id }, "profile:documents.uploaded");
     });
   } catch (error) {
@@ -147,11 +177,7 @@ export async function uploadDocument({ user, ip }: Caller, file: UploadLike | un
 }
 
 /** Which private sections one connected customer may see. */
-export async function updateSharing(
-  { user, ip }: Caller,
-  customerId: string,
-  sections: PrivateSection[],
-): Promise<ActionResult<undefined>> {
+export async function updateSharing({ user, ip }: Caller, customerId: string, sections: PrivateSection[]): Promise<ActionResult<undefined>> {
   if (!can(user.permissions, "profile")) return fail("errors.notAllowed");
   const shared = privateSections.filter((s) => sections.includes(s)).join(",");
   return db.$transaction(async (tx) => {
@@ -159,10 +185,17 @@ export async function updateSharing(
     if (!rel) return fail("profile:errors.notFound");
     if (rel.sharedSections === shared) return ok(undefined, "profile:sharing.saved");
     await setSharedSections(tx, rel.id, shared);
-    await audit(tx, { type: "USER", id: user.id, ip }, {
-      action: "profile.sharing_updated", entityType: "CustomerRelationship", entityId: rel.id,
-      before: { sharedSections: rel.sharedSections }, after: { sharedSections: shared },
-    });
+    await audit(
+      tx,
+      { type: "USER", id: user.id, ip },
+      {
+        action: "profile.sharing_updated",
+        entityType: "CustomerRelationship",
+        entityId: rel.id,
+        before: { sharedSections: rel.sharedSections },
+        after: { sharedSections: shared },
+      },
+    );
     return ok(undefined, "profile:sharing.saved");
   });
 }
@@ -196,7 +229,11 @@ export async function profileForCustomer(supplierId: string, customerId: string,
     db.supplierCompany.findUniqueOrThrow({ where: { id: supplierId }, select: publicSelect }),
     formSections.length ? db.supplierPrivateSection.findMany({ where: { supplierId, section: { in: formSections } } }) : Promise.resolve([]),
     visible.includes("DOCUMENTS")
-      ? db.supplierDocument.findMany({ where: { supplierId }, select: { id: true, filename: true, size: true, createdAt: true }, orderBy: { createdAt: "desc" } })
+      ? db.supplierDocument.findMany({
+          where: { supplierId },
+          select: { id: true, filename: true, size: true, createdAt: true },
+          orderBy: { createdAt: "desc" },
+        })
       : Promise.resolve(null),
   ]);
   const sections: Partial<Record<PrivateSection, Answers>> = {};

@@ -1,4 +1,13 @@
-import { isValidBankAccount, isValidIban, isValidPhone, isValidRoutingNumber, isValidSwift, normalizeBankAccount, normalizeIban, normalizeSwift } from "@/lib/bank";
+import {
+  isValidBankAccount,
+  isValidIban,
+  isValidPhone,
+  isValidRoutingNumber,
+  isValidSwift,
+  normalizeBankAccount,
+  normalizeIban,
+  normalizeSwift,
+} from "@/lib/bank";
 import { isCountryCode } from "@/lib/countries";
 import { emailField } from "@/lib/validation";
 import type { RequirementField } from "./requirements";
@@ -97,7 +106,9 @@ export function validateStep(
     const text = typeof value === "string" ? value : typeof value === "boolean" ? (value ? "on" : "") : "";
     if (text.trim() === "") {
       if (mode === "submit" && field.required) {
-        errors[name] = [field.type === "confirm" ? "validation.mustConfirm" : field.type === "document" ? "onboarding:validation.documentRequired" : "validation.required"];
+        errors[name] = [
+          field.type === "confirm" ? "validation.mustConfirm" : field.type === "document" ? "onboarding:validation.documentRequired" : "validation.required",
+        ];
       }
       continue;
     }

@@ -6,8 +6,20 @@ import { z } from "zod";
  * in the locale bundles.
  */
 export const fieldTypes = [
-  "text", "number", "date", "select", "country", "address", "email", "phone",
-  "iban", "swift", "bankAccount", "routingNumber", "confirm", "document",
+  "text",
+  "number",
+  "date",
+  "select",
+  "country",
+  "address",
+  "email",
+  "phone",
+  "iban",
+  "swift",
+  "bankAccount",
+  "routingNumber",
+  "confirm",
+  "document",
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 

@@ -35,9 +35,7 @@ export async function listStaff(page = 1): Promise<Paged<StaffRow>> {
   return paged(rows as StaffRow[], total, p);
 }
 
-export type StaffResult =
-  | { ok: true; userId: string }
-  | { ok: false; error: "emailTaken" | "notFound" | "lastAdministrator" | "self" | "unchanged" };
+export type StaffResult = { ok: true; userId: string } | { ok: false; error: "emailTaken" | "notFound" | "lastAdministrator" | "self" | "unchanged" };
 
 /**
  * Creates a staff account. With setup "link" the account gets an unusable
@@ -154,7 +152,9 @@ export function deactivateStaff(id: string, actor: Actor) {
 }
 
 export function reactivateStaff(id: string, actor: Actor) {
-  return changeStaff(id, actor, "staff.reactivated", (u) => (u.status === "DEACTIVATED" ? { status: "ACTIVE", failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } } : null));
+  return changeStaff(id, actor, "staff.reactivated", (u) =>
+    u.status === "DEACTIVATED" ? { status: "ACTIVE", failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } } : null,
+  );
 }
 
 /** Changes the role; it applies at the account's next request (the session reads it from the database). */

@@ -16,9 +16,7 @@ import type { ColleagueJoinInput } from "./schemas";
  * invitation chose, in one transaction that uses the link up).
  */
 
-export type InviteState =
-  | { state: "valid"; email: string; company: string; name: string; locale: string }
-  | { state: "used" | "expired" | "invalid" };
+export type InviteState = { state: "valid"; email: string; company: string; name: string; locale: string } | { state: "used" | "expired" | "invalid" };
 
 /** What the registration page shows for a link. */
 export async function inspectColleagueInvitation(token: string): Promise<InviteState> {
@@ -70,20 +68,24 @@ export async function acceptColleagueInvitation(token: string, input: Omit<Colle
           customerAccess: { create: still.map((customerId) => ({ customerId })) },
         },
       });
-      await audit(tx, { type: "USER", id: user.id, ip }, {
-        action: "user.joined",
-        entityType: "User",
-        entityId: user.id,
-        after: {
-          email,
-          supplierId,
-          permissions: user.permissions,
-          allCustomers: user.allCustomers,
-          customerIds: [...still].sort(),
-          invitedById: data.invitedById,
-          joinRequestId: data.joinRequestId ?? null,
+      await audit(
+        tx,
+        { type: "USER", id: user.id, ip },
+        {
+          action: "user.joined",
+          entityType: "User",
+          entityId: user.id,
+          after: {
+            email,
+            supplierId,
+            permissions: user.permissions,
+            allCustomers: user.allCustomers,
+            customerIds: [...still].sort(),
+            invitedById: data.invitedById,
+            joinRequestId: data.joinRequestId ?? null,
+          },
         },
-      });
+      );
       const inviter = await tx.user.findFirst({
         where: { id: data.invitedById, supplierId, status: "ACTIVE" },
         select: { id: true, locale: true },

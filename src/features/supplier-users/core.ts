@@ -116,9 +116,7 @@ export async function checkGrant(tx: Tx, me: Loaded, grant: Grant): Promise<void
 export function assertOutranks(me: Loaded, target: { permissions: string; allCustomers: boolean; customerAccess: { customerId: string }[] }) {
   const theirs = parsePermissions(target.permissions);
   const seesAll = target.allCustomers || theirs.includes("admin");
-  const ok =
-    canGrant(me.held, theirs) &&
-    (me.allCustomers || (!seesAll && target.customerAccess.every((a) => me.visible.has(a.customerId))));
+  const ok = canGrant(me.held, theirs) && (me.allCustomers || (!seesAll && target.customerAccess.every((a) => me.visible.has(a.customerId))));
   if (!ok) throw new Refused("users:errors.outranks");
 }
 
@@ -186,4 +184,3 @@ export async function issueInvite(tx: Tx, email: string, data: InviteData) {
 export async function companyName(tx: Tx, supplierId: string) {
   return (await tx.supplierCompany.findUniqueOrThrow({ where: { id: supplierId }, select: { name: true } })).name;
 }
-

@@ -11,12 +11,16 @@ export async function createTicket(input: TicketInput, actor: { userId: string; 
     const ticket = await tx.supportTicket.create({
       data: { supplierId: actor.supplierId, authorId: actor.userId, topic: input.topic, message: input.message },
     });
-    await audit(tx, { type: "USER", id: actor.userId, ip: actor.ip }, {
-      action: "support_ticket.created",
-      entityType: "SupportTicket",
-      entityId: ticket.id,
-      after: { topic: input.topic },
-    });
+    await audit(
+      tx,
+      { type: "USER", id: actor.userId, ip: actor.ip },
+      {
+        action: "support_ticket.created",
+        entityType: "SupportTicket",
+        entityId: ticket.id,
+        after: { topic: input.topic },
+      },
+    );
     return { id: ticket.id };
   });
 }

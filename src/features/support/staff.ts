@@ -19,7 +19,12 @@ import { withAuthors } from "./service";
 type StaffActor = Actor & { type: "STAFF"; id: string };
 
 export type TicketRow = Prisma.SupportTicketGetPayload<{
-  include: { supplier: { select: { name: true } }; author: { select: { name: true; email: true } }; assignee: { select: { name: true } }; _count: { select: { messages: true } } };
+  include: {
+    supplier: { select: { name: true } };
+    author: { select: { name: true; email: true } };
+    assignee: { select: { name: true } };
+    _count: { select: { messages: true } };
+  };
 }>;
 
 /** Open tickets first, oldest first within a status. */
@@ -31,7 +36,12 @@ export async function listStaffTickets(filter: TicketFilter, staffId: string): P
   const [items, total] = await Promise.all([
     db.supportTicket.findMany({
       where,
-      include: { supplier: { select: { name: true } }, author: { select: { name: true, email: true } }, assignee: { select: { name: true } }, _count: { select: { messages: true } } },
+      include: {
+        supplier: { select: { name: true } },
+        author: { select: { name: true, email: true } },
+        assignee: { select: { name: true } },
+        _count: { select: { messages: true } },
+      },
       orderBy: [{ status: "desc" }, { createdAt: "asc" }, { id: "asc" }],
       skip,
       take,
@@ -64,7 +74,13 @@ export async function assignToSelf(id: string, actor: StaffActor): Promise<Ticke
     if (!t) return { ok: false, error: "notFound" } as const;
     if (t.assigneeId === actor.id) return { ok: true, changed: false } as const;
     await tx.supportTicket.update({ where: { id }, data: { assigneeId: actor.id } });
-    await audit(tx, actor, { action: "support_ticket.assigned", entityType: "SupportTicket", entityId: id, before: { assigneeId: t.assigneeId }, after: { assigneeId: actor.id } });
+    await audit(tx, actor, {
+      action: "support_ticket.assigned",
+      entityType: "SupportTicket",
+      entityId: id,
+      before: { assigneeId: t.assigneeId },
+      after: { assigneeId: actor.id },
+    });
     return { ok: true, changed: true } as const;
   });
 }
@@ -76,7 +92,13 @@ export async function closeTicket(id: string, actor: StaffActor): Promise<Ticket
     if (!exists) return { ok: false, error: "notFound" } as const;
     const moved = await tx.supportTicket.updateMany({ where: { id, status: "OPEN" }, data: { status: "CLOSED" } });
     if (moved.count === 0) return { ok: true, changed: false } as const;
-    await audit(tx, actor, { action: "support_ticket.closed", entityType: "SupportTicket", entityId: id, before: { status: "OPEN" }, after: { status: "CLOSED" } });
+    await audit(tx, actor, {
+      action: "support_ticket.closed",
+      entityType: "SupportTicket",
+      entityId: id,
+      before: { status: "OPEN" },
+      after: { status: "CLOSED" },
+    });
     return { ok: true, changed: true } as const;
   });
 }
@@ -91,7 +113,10 @@ const REPEAT_WINDOW_MS = 2 * 60 * 1000;
  */
 export async function replyToTicket(input: ReplyInput, actor: StaffActor): Promise<TicketOutcome> {
   const outcome = await db.$transaction(async (tx) => {
-    const t = await tx.supportTicket.findUnique({ where: { id: input.id }, include: { author: { select: { id: true, email: true, locale: true, status: true } } } });
+    const t = await tx.supportTicket.findUnique({
+      where: { id: input.id },
+      include: { author: { select: { id: true, email: true, locale: true, status: true } } },
+    });
     if (!t) return { ok: false, error: "notFound" } as const;
     if (t.status !== "OPEN") return { ok: false, error: "closed" } as const;
     const last = await tx.ticketMessage.findFirst({ where: { ticketId: t.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
@@ -109,7 +134,11 @@ export async function replyToTicket(input: ReplyInput, actor: StaffActor): Promi
       after: { messageId: message.id, ...(t.assigneeId ? {} : { assigneeId: actor.id }) },
     });
     await notify(tx, [t.author.id], "support:events.reply", {}, `/support/${t.id}`);
-    return { ok: true, changed: true, mail: { to: t.author.email, locale: isLng(t.author.locale) ? t.author.locale : "en", topic: t.topic, ticketId: t.id } } as const;
+    return {
+      ok: true,
+      changed: true,
+      mail: { to: t.author.email, locale: isLng(t.author.locale) ? t.author.locale : "en", topic: t.topic, ticketId: t.id },
+    } as const;
   });
   if (!outcome.ok || !("mail" in outcome) || !outcome.mail) return outcome.ok ? { ok: true, changed: false } : outcome;
   const { mail } = outcome;

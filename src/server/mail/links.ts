@@ -43,9 +43,7 @@ export function redactedPath(url: string): string {
     .split("/")
     .map((segment) => (isTokenShaped(segment) ? "…" : segment))
     .join("/");
-  const query = [...parsed.searchParams.entries()]
-    .map(([k, v]) => `${k}=${isTokenShaped(v) ? "…" : v}`)
-    .join("&");
+  const query = [...parsed.searchParams.entries()].map(([k, v]) => `${k}=${isTokenShaped(v) ? "…" : v}`).join("&");
   return query ? `${path}?${query}` : path;
 }
 

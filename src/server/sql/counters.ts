@@ -60,13 +60,7 @@ export interface ClaimedSignIn {
  * without a password check. An expired lock starts a new count at 1.
  * Returns nothing for an unknown email too.
  */
-export async function claimSignInAttempt(
-  db: Tx,
-  email: string,
-  now: Date,
-  maxFailures: number,
-  lockUntil: Date,
-): Promise<ClaimedSignIn | null> {
+export async function claimSignInAttempt(db: Tx, email: string, now: Date, maxFailures: number, lockUntil: Date): Promise<ClaimedSignIn | null> {
   const rows = await db.$queryRaw<
     { id: string; passwordHash: string; status: string; kind: string; failedSignIns: number | bigint; lockedUntil: Date | string | null }[]
   >`

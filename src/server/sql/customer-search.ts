@@ -78,7 +78,8 @@ export function namesWithParts(alternatives: NamePart[][], limit: number): Promi
 export async function namesWithPartsEach(lookups: NamePart[][], limit: number): Promise<SearchNameRow[]> {
   if (!lookups.length) return [];
   const arms = lookups.map(
-    (parts) => Prisma.sql`SELECT * FROM (SELECT rowid AS id FROM "CustomerSearchIndex" WHERE "CustomerSearchIndex" MATCH ${`key : ${allOf(parts)}`} LIMIT ${limit})`,
+    (parts) =>
+      Prisma.sql`SELECT * FROM (SELECT rowid AS id FROM "CustomerSearchIndex" WHERE "CustomerSearchIndex" MATCH ${`key : ${allOf(parts)}`} LIMIT ${limit})`,
   );
   const rows = await db.$queryRaw<SearchNameRow[]>`
     SELECT n.id, n.customerId, n.kind, n.text
@@ -121,8 +122,7 @@ export async function sampleKeys(size: number, blocks: number): Promise<{ keys: 
  * on it, speed does). Returns the number of segments before and after.
  */
 export async function optimizeIndex(): Promise<{ before: number; after: number }> {
-  const count = async () =>
-    Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(DISTINCT segid) AS n FROM "CustomerSearchIndex_idx"`)[0].n);
+  const count = async () => Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(DISTINCT segid) AS n FROM "CustomerSearchIndex_idx"`)[0].n);
   const before = await count();
   await db.$executeRaw`INSERT INTO "CustomerSearchIndex" ("CustomerSearchIndex") VALUES ('optimize')`;
   return { before, after: await count() };

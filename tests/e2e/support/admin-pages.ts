@@ -37,7 +37,12 @@ export const adminPages: AdminPage[] = [
   { path: (f) => `/en/admin/customers/${f.customerId}`, roles: admins, heading: (f) => f.customerName, secret: (f) => f.customerName },
   { path: () => "/en/admin/staff", roles: admins, heading: () => "Staff accounts", secret: () => "administrator@supplier-connect.test" },
   { path: () => "/en/admin/staff/new", roles: admins, heading: () => "New staff account" },
-  { path: (f) => `/en/admin/requests?q=${encodeURIComponent(f.customerName)}`, roles: both, heading: () => "Connection requests", secret: (f) => f.customerName },
+  {
+    path: (f) => `/en/admin/requests?q=${encodeURIComponent(f.customerName)}`,
+    roles: both,
+    heading: () => "Connection requests",
+    secret: (f) => f.customerName,
+  },
   { path: (f) => `/en/admin/requests/${f.requestId}`, roles: both, heading: (f) => new RegExp(`→ ${f.customerName}$`), secret: (f) => f.customerName },
   { path: () => "/en/admin/tickets", roles: both, heading: () => "Support tickets" },
   { path: (f) => `/en/admin/tickets/${f.ticketId}`, roles: both, heading: () => "Something else", secret: (f) => f.ticketText },

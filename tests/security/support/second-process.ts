@@ -28,11 +28,8 @@ export async function startSecondProcess(args: string[]): Promise<SecondProcess>
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   lines.on("line", (line) => (waiting.length ? waiting.shift()!(line) : queue.push(line)));
-  const exited = new Promise<never>((_, reject) =>
-    child.on("exit", (code) => reject(new Error(`second process exited (${code}): ${stderr.slice(-2000)}`))),
-  );
-  const nextLine = () =>
-    Promise.race([new Promise<string>((resolve) => (queue.length ? resolve(queue.shift()!) : waiting.push(resolve))), exited]);
+  const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`second process exited (${code}): ${stderr.slice(-2000)}`))));
+  const nextLine = () => Promise.race([new Promise<string>((resolve) => (queue.length ? resolve(queue.shift()!) : waiting.push(resolve))), exited]);
 
   const ready = await nextLine();
   if (ready !== "ready") throw new Error(`unexpected output from the second process: ${ready}`);

@@ -12,7 +12,6 @@ function safeNext(next: string | undefined, lng: string): string {
   return next && /^\/(en|zh)\/[^/]/.test(next) && !next.startsWith("//") ? next : `/${lng}`;
 }
 
-
 export const signInAction = publicAction(signInSchema, async (input, { lng }) => {
   const error = await startSession(input.email, input.password);
   if (error) return fail(error);

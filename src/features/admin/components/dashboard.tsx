@@ -21,9 +21,13 @@ export function Dashboard({ lng, name, role, counts }: { lng: string; name: stri
       <ul className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={t("dashboard.countsLabel")}>
         {tiles.map((tile) => (
           <li key={tile.key} className={ui.card} data-testid={`count-${tile.key}`}>
-            <p className="text-3xl font-semibold" data-testid="count-value">{tile.value}</p>
+            <p className="text-3xl font-semibold" data-testid="count-value">
+              {tile.value}
+            </p>
             {tile.href ? (
-              <Link href={tile.href} className="text-sm text-brand underline">{t(`dashboard.${tile.key}`)}</Link>
+              <Link href={tile.href} className="text-sm text-brand underline">
+                {t(`dashboard.${tile.key}`)}
+              </Link>
             ) : (
               <p className="text-sm text-gray-700">{t(`dashboard.${tile.key}`)}</p>
             )}
@@ -36,7 +40,9 @@ export function Dashboard({ lng, name, role, counts }: { lng: string; name: stri
           .filter((s) => s.key !== "dashboard")
           .map((s) => (
             <li key={s.key} className={ui.card}>
-              <Link href={`/${lng}/${s.href}`} className="font-semibold text-brand underline">{t(`nav.${s.key}`)}</Link>
+              <Link href={`/${lng}/${s.href}`} className="font-semibold text-brand underline">
+                {t(`nav.${s.key}`)}
+              </Link>
               <p className="mt-1 text-sm text-gray-700">{t(`dashboard.about.${s.key}`)}</p>
             </li>
           ))}

@@ -22,9 +22,15 @@ export function AuditLog({
   const t = getT(lng, "staff");
   const text = (name: "actor" | "entityId", label: string, hint?: string) => (
     <div>
-      <label className={ui.label} htmlFor={`audit-${name}`}>{label}</label>
+      <label className={ui.label} htmlFor={`audit-${name}`}>
+        {label}
+      </label>
       <input id={`audit-${name}`} name={name} defaultValue={filter[name]} className={ui.input} aria-describedby={hint ? `audit-${name}-hint` : undefined} />
-      {hint && <p id={`audit-${name}-hint`} className="text-xs text-gray-600">{hint}</p>}
+      {hint && (
+        <p id={`audit-${name}-hint`} className="text-xs text-gray-600">
+          {hint}
+        </p>
+      )}
     </div>
   );
   return (
@@ -34,26 +40,40 @@ export function AuditLog({
       <form className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-4 sm:items-end" role="search" aria-label={t("audit.filters")}>
         {text("actor", t("audit.actor"), t("audit.actorHint"))}
         <div>
-          <label className={ui.label} htmlFor="audit-entityType">{t("audit.entityType")}</label>
+          <label className={ui.label} htmlFor="audit-entityType">
+            {t("audit.entityType")}
+          </label>
           <select id="audit-entityType" name="entityType" defaultValue={filter.entityType ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
-            {vocabulary.entityTypes.map((v) => <option key={v} value={v}>{v}</option>)}
+            {vocabulary.entityTypes.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
         </div>
         {text("entityId", t("audit.entityId"))}
         <div>
-          <label className={ui.label} htmlFor="audit-action">{t("audit.action")}</label>
+          <label className={ui.label} htmlFor="audit-action">
+            {t("audit.action")}
+          </label>
           <input id="audit-action" name="action" list="audit-actions" defaultValue={filter.action} className={ui.input} />
           <datalist id="audit-actions">
-            {vocabulary.actions.map((v) => <option key={v} value={v} />)}
+            {vocabulary.actions.map((v) => (
+              <option key={v} value={v} />
+            ))}
           </datalist>
         </div>
         <div>
-          <label className={ui.label} htmlFor="audit-from">{t("audit.from")}</label>
+          <label className={ui.label} htmlFor="audit-from">
+            {t("audit.from")}
+          </label>
           <input id="audit-from" name="from" type="date" defaultValue={filter.from} className={ui.input} />
         </div>
         <div>
-          <label className={ui.label} htmlFor="audit-to">{t("audit.to")}</label>
+          <label className={ui.label} htmlFor="audit-to">
+            {t("audit.to")}
+          </label>
           <input id="audit-to" name="to" type="date" defaultValue={filter.to} className={ui.input} />
         </div>
         <button className={ui.button}>{t("filters.apply")}</button>
@@ -66,11 +86,21 @@ export function AuditLog({
             <caption className="sr-only">{t("audit.title")}</caption>
             <thead className="bg-gray-50">
               <tr>
-                <th scope="col" className={ui.th}>{t("audit.when")}</th>
-                <th scope="col" className={ui.th}>{t("audit.who")}</th>
-                <th scope="col" className={ui.th}>{t("audit.action")}</th>
-                <th scope="col" className={ui.th}>{t("audit.entity")}</th>
-                <th scope="col" className={ui.th}>{t("audit.change")}</th>
+                <th scope="col" className={ui.th}>
+                  {t("audit.when")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("audit.who")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("audit.action")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("audit.entity")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("audit.change")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 bg-white">

@@ -6,7 +6,13 @@ import { useEffect, useRef, useState } from "react";
  * The self-hosted ALTCHA widget (proof of work in the browser, no third
  * party). It adds a hidden input `name` to the surrounding form.
  */
-export function CaptchaWidget({ lng, challengeUrl, name, resetKey, describedBy }: {
+export function CaptchaWidget({
+  lng,
+  challengeUrl,
+  name,
+  resetKey,
+  describedBy,
+}: {
   lng: string;
   challengeUrl: string;
   name: string;

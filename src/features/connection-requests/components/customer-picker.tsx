@@ -41,7 +41,9 @@ export function CustomerPicker({
   return (
     <div className="space-y-1">
       <label id={ids.label} htmlFor={ids.input} className={label}>
-        <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>
+        <span className="mr-0.5 text-red-700" aria-hidden="true">
+          *
+        </span>
         {t("dialog.customerName")}
       </label>
       {selected ? (

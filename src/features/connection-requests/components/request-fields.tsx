@@ -42,7 +42,9 @@ export function ContactFields({
     <>
       <div className="space-y-1">
         <label htmlFor={id} className={label}>
-          <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>
+          <span className="mr-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
           {t("dialog.customerContact")}
         </label>
         <input

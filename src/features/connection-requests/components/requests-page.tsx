@@ -79,7 +79,14 @@ export function RequestsPage({
       </div>
       <MyTickets
         lng={lng}
-        tickets={tickets.map((x) => ({ id: x.id, topic: x.topic, status: x.status, date: formatDate(x.createdAt, lng), author: x.author.name, replies: x._count.messages }))}
+        tickets={tickets.map((x) => ({
+          id: x.id,
+          topic: x.topic,
+          status: x.status,
+          date: formatDate(x.createdAt, lng),
+          author: x.author.name,
+          replies: x._count.messages,
+        }))}
       />
     </section>
   );

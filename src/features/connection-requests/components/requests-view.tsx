@@ -128,7 +128,11 @@ export function RequestsView({
         <button type="submit" className="rounded border border-brand px-4 py-2 font-semibold text-brand">
           {t("table.apply")}
         </button>
-        <a href={`/${lng}/setup/requests/export${exportParams ? `?${exportParams}` : ""}`} download className="ml-auto rounded border border-gray-300 px-4 py-2 text-sm font-semibold">
+        <a
+          href={`/${lng}/setup/requests/export${exportParams ? `?${exportParams}` : ""}`}
+          download
+          className="ml-auto rounded border border-gray-300 px-4 py-2 text-sm font-semibold"
+        >
           {t("table.export")}
         </a>
       </form>
@@ -149,11 +153,18 @@ export function RequestsView({
                 const sorted = query.sort === c.key;
                 const nextDir = sorted && query.dir === "asc" ? "desc" : "asc";
                 return (
-                  <th key={c.key} scope="col" aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 font-semibold">
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                    className="px-3 py-2 font-semibold"
+                  >
                     <Link href={href(lng, query, { sort: c.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
                       {c.label}
                       <span aria-hidden="true">{sorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                      <span className="sr-only">{sorted ? t(query.dir === "asc" ? "table.sortedAsc" : "table.sortedDesc") : t("table.sortBy", { column: c.label })}</span>
+                      <span className="sr-only">
+                        {sorted ? t(query.dir === "asc" ? "table.sortedAsc" : "table.sortedDesc") : t("table.sortBy", { column: c.label })}
+                      </span>
                     </Link>
                   </th>
                 );
@@ -188,7 +199,11 @@ export function RequestsView({
               <tr key={r.id} data-testid="request-row">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {r.status === "APPROVED" ? (
-                    <Link href={`/${lng}/setup/customers?c=${r.customerId}`} className="text-brand underline" aria-label={t("table.openCustomer", { customer: name(r) })}>
+                    <Link
+                      href={`/${lng}/setup/customers?c=${r.customerId}`}
+                      className="text-brand underline"
+                      aria-label={t("table.openCustomer", { customer: name(r) })}
+                    >
                       {name(r)}
                     </Link>
                   ) : (
@@ -197,7 +212,12 @@ export function RequestsView({
                 </th>
                 <td className="px-3 py-2">
                   {r.status === "PENDING" && (
-                    <ActionButton action={cancelAction} lng={lng} fields={{ requestId: r.id }} className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold">
+                    <ActionButton
+                      action={cancelAction}
+                      lng={lng}
+                      fields={{ requestId: r.id }}
+                      className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold"
+                    >
                       <span aria-hidden="true">{t("table.cancelRequest")}</span>
                       <span className="sr-only">{t("table.cancelRequestFor", { customer: name(r) })}</span>
                     </ActionButton>
@@ -258,15 +278,7 @@ export function RequestsView({
       </p>
 
       {dialog && (
-        <RequestDialog
-          key={dialog.n}
-          lng={lng}
-          preselect={dialog.preselect}
-          initialAllowance={allowance}
-          actions={actions}
-          onClose={onClose}
-          onSent={onSent}
-        />
+        <RequestDialog key={dialog.n} lng={lng} preselect={dialog.preselect} initialAllowance={allowance} actions={actions} onClose={onClose} onSent={onSent} />
       )}
     </div>
   );

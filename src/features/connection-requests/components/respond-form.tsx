@@ -20,10 +20,7 @@ export function RespondForm({
   const { t: tc } = useTranslation();
   const id = useId();
   return (
-    <ActionForm
-      action={action}
-      lng={lng}
-    >
+    <ActionForm action={action} lng={lng}>
       {(state) => {
         const chosen = echoed(state, "decision") ?? initialDecision;
         const decisionErr = fieldError(state, "decision");

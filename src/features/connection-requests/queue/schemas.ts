@@ -2,7 +2,14 @@ import { z } from "zod";
 import { requestStatuses } from "@/features/connection-requests/state-machine";
 import { idField } from "@/lib/validation";
 
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
 
 export const contactFlagFilters = ["FREE_MAIL", "DOMAIN_MISMATCH", "ANY"] as const;
 

@@ -126,7 +126,12 @@ export async function queueDetail(id: string) {
       description: r.supplier.description,
       website: r.supplier.website,
       location: [r.supplier.addressLine, r.supplier.city, r.supplier.country].filter(Boolean).join(", "),
-      categories: r.supplier.categories ? r.supplier.categories.split(",").map((c) => c.trim()).filter(Boolean) : [],
+      categories: r.supplier.categories
+        ? r.supplier.categories
+            .split(",")
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : [],
       domains: r.supplier.domains.map((d) => d.domain),
     },
     allowance,

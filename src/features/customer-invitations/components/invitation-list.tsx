@@ -45,34 +45,50 @@ export function InvitationList({
 
       <form role="search" aria-label={t("staff.filters")} className="mt-4 grid gap-3 rounded border bg-white p-3 sm:grid-cols-4 sm:items-end">
         <div>
-          <label htmlFor="f-customer" className="block text-sm font-medium">{t("staff.customer")}</label>
+          <label htmlFor="f-customer" className="block text-sm font-medium">
+            {t("staff.customer")}
+          </label>
           <select id="f-customer" name="customerId" defaultValue={filters.customerId ?? ""} className={input}>
             <option value="">{t("staff.allCustomers")}</option>
             {customers.map((c) => (
-              <option key={c.id} value={c.id}>{c.label}</option>
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-status" className="block text-sm font-medium">{t("staff.status")}</label>
+          <label htmlFor="f-status" className="block text-sm font-medium">
+            {t("staff.status")}
+          </label>
           <select id="f-status" name="status" defaultValue={filters.status ?? ""} className={input}>
             <option value="">{t("staff.allStatuses")}</option>
             {listStatuses.map((s) => (
-              <option key={s} value={s}>{t(`staff.statuses.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`staff.statuses.${s}`)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-email" className="block text-sm font-medium">{t("staff.emailFilter")}</label>
+          <label htmlFor="f-email" className="block text-sm font-medium">
+            {t("staff.emailFilter")}
+          </label>
           <input id="f-email" name="email" type="search" defaultValue={filters.email ?? ""} maxLength={254} className={input} />
         </div>
         <div className="flex gap-2">
-          <button type="submit" className="rounded border bg-gray-50 px-3 py-1.5 hover:border-brand">{t("staff.apply")}</button>
-          <Link href={`/${lng}/admin/invitations`} className="px-3 py-1.5 text-brand underline">{t("staff.clear")}</Link>
+          <button type="submit" className="rounded border bg-gray-50 px-3 py-1.5 hover:border-brand">
+            {t("staff.apply")}
+          </button>
+          <Link href={`/${lng}/admin/invitations`} className="px-3 py-1.5 text-brand underline">
+            {t("staff.clear")}
+          </Link>
         </div>
       </form>
 
-      <p className="mt-4 text-sm text-gray-700" data-testid="invitation-count">{t("staff.count", { count: list.total })}</p>
+      <p className="mt-4 text-sm text-gray-700" data-testid="invitation-count">
+        {t("staff.count", { count: list.total })}
+      </p>
       {list.items.length === 0 ? (
         <p className="mt-2">{t("staff.empty")}</p>
       ) : (
@@ -80,12 +96,24 @@ export function InvitationList({
           <table className="min-w-full divide-y rounded border bg-white text-sm">
             <thead className="bg-gray-50 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("staff.columns.customer")}</th>
-                <th scope="col" className="px-3 py-2">{t("staff.columns.email")}</th>
-                <th scope="col" className="px-3 py-2">{t("staff.columns.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("staff.columns.sent")}</th>
-                <th scope="col" className="px-3 py-2">{t("staff.columns.expires")}</th>
-                <th scope="col" className="px-3 py-2">{t("staff.columns.actions")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("staff.columns.customer")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("staff.columns.email")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("staff.columns.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("staff.columns.sent")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("staff.columns.expires")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("staff.columns.actions")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y">
@@ -96,7 +124,9 @@ export function InvitationList({
                     {row.email}
                     {row.forwarded && <span className="ml-1 text-xs text-gray-500">({t("staff.forwarded")})</span>}
                   </td>
-                  <td className="px-3 py-2" data-testid="invitation-status">{t(`staff.statuses.${row.status}`)}</td>
+                  <td className="px-3 py-2" data-testid="invitation-status">
+                    {t(`staff.statuses.${row.status}`)}
+                  </td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.createdAt, lng)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.expiresAt, lng)}</td>
                   <td className="px-3 py-2">
@@ -117,9 +147,17 @@ export function InvitationList({
       )}
       {list.pages > 1 && (
         <nav aria-label={t("staff.pageOf", { page: list.page, pages: list.pages })} className="mt-3 flex items-center gap-4 text-sm">
-          {list.page > 1 && <Link href={query(list.page - 1)} className="text-brand underline">{t("staff.previous")}</Link>}
+          {list.page > 1 && (
+            <Link href={query(list.page - 1)} className="text-brand underline">
+              {t("staff.previous")}
+            </Link>
+          )}
           <span>{t("staff.pageOf", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages && <Link href={query(list.page + 1)} className="text-brand underline">{t("staff.next")}</Link>}
+          {list.page < list.pages && (
+            <Link href={query(list.page + 1)} className="text-brand underline">
+              {t("staff.next")}
+            </Link>
+          )}
         </nav>
       )}
     </section>

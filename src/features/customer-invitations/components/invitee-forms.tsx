@@ -72,7 +72,19 @@ export function AcceptForm({ action, lng, token }: { action: FormAction; lng: st
 }
 
 /** Asks the admins of the company that has the email's domain to add this person. */
-export function JoinRequestForm({ action, lng, token, company, until }: { action: FormAction<{ company: string }>; lng: string; token: string; company: string; until: string }) {
+export function JoinRequestForm({
+  action,
+  lng,
+  token,
+  company,
+  until,
+}: {
+  action: FormAction<{ company: string }>;
+  lng: string;
+  token: string;
+  company: string;
+  until: string;
+}) {
   const { t } = useTranslation("invitations");
   return (
     <ActionForm
@@ -110,15 +122,7 @@ export function ForwardForm({ action, lng, token, domain }: { action: FormAction
       {(state) => (
         <>
           <TokenField token={token} />
-          <Field
-            label={t("forward.email")}
-            name="email"
-            type="email"
-            required
-            state={state}
-            autoComplete="off"
-            hint={t("forward.sameDomain", { domain })}
-          />
+          <Field label={t("forward.email")} name="email" type="email" required state={state} autoComplete="off" hint={t("forward.sameDomain", { domain })} />
           <LanguageField label={t("forward.locale")} state={state} defaultValue={lng} />
           <SubmitButton>{t("forward.submit")}</SubmitButton>
           <Link href={`/${lng}/invite/${token}`} className="block text-center text-sm text-brand underline">

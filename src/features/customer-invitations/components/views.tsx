@@ -38,9 +38,7 @@ export function DeadLink({ lng, reason }: { lng: string; reason: DeadReason }) {
     <section data-testid={`dead-${reason}`}>
       <h1 className="mb-3 text-2xl font-semibold">{t(`dead.${reason}.title`)}</h1>
       <p className="mb-4 text-gray-700">{t(`dead.${reason}.body`)}</p>
-      <p className="mb-4 text-sm text-gray-700">
-        {t("dead.help", { email: env.SUPPORT_EMAIL })}
-      </p>
+      <p className="mb-4 text-sm text-gray-700">{t("dead.help", { email: env.SUPPORT_EMAIL })}</p>
       <div className="flex gap-4 text-sm">
         <Link href={`/${lng}/sign-in`} className="text-brand underline">
           {t("dead.signIn")}

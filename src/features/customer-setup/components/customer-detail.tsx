@@ -13,12 +13,17 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
   const onboarding = `/${lng}/setup/customers/${detail.customer.id}/onboarding`;
   return (
     <article className="space-y-5" aria-labelledby="customer-name">
-      <h2 id="customer-name" className="text-xl font-semibold">{name}</h2>
+      <h2 id="customer-name" className="text-xl font-semibold">
+        {name}
+      </h2>
 
       {detail.banners.payment && (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded border border-amber-300 bg-amber-50 p-4" data-testid="banner-payment">
           <p className="font-medium">{t("banner.payment", { customer: name })}</p>
-          <Link href={`${onboarding}?step=${detail.banners.payment.stepKey}`} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+          <Link
+            href={`${onboarding}?step=${detail.banners.payment.stepKey}`}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark"
+          >
             {t("banner.paymentAction")}
           </Link>
         </div>
@@ -34,7 +39,9 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
 
       {rel && (
         <section aria-labelledby="rel-title" className="space-y-3 rounded border bg-white p-4">
-          <h3 id="rel-title" className="font-semibold">{t("detail.relationship")}</h3>
+          <h3 id="rel-title" className="font-semibold">
+            {t("detail.relationship")}
+          </h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-gray-600">{t("detail.onboarding")}</dt>
             <dd data-testid="onboarding-state">{t(`states.${rel.onboardingState}`)}</dd>
@@ -55,7 +62,9 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
               {rel.onboardingState === "SUBMITTED" && <p className="text-sm">{t("detail.submitted", { customer: name })}</p>}
               {rel.onboardingState === "APPROVED" && <p className="text-sm text-green-800">{t("detail.approved", { customer: name })}</p>}
               {rel.onboardingState === "CHANGES_REQUESTED" && (
-                <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">{t("detail.changesRequested", { customer: name, comment: rel.onboardingNote })}</p>
+                <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+                  {t("detail.changesRequested", { customer: name, comment: rel.onboardingNote })}
+                </p>
               )}
               <Link href={onboarding} className="inline-block text-brand underline">
                 {rel.onboardingState === "SUBMITTED" || rel.onboardingState === "APPROVED" ? t("detail.viewOnboarding") : t("detail.openOnboarding")}
@@ -63,7 +72,9 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
             </>
           )}
           <p className="text-sm">
-            <Link href={`/${lng}/profile#sharing`} className="text-brand underline">{t("detail.sharing")}</Link>
+            <Link href={`/${lng}/profile#sharing`} className="text-brand underline">
+              {t("detail.sharing")}
+            </Link>
           </p>
         </section>
       )}
@@ -76,14 +87,20 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
       )}
       {detail.item.group === "requests" && detail.pendingRequest && (
         <div className="rounded border bg-white p-4 text-sm">
-          <p>{t("detail.requestPending", { customer: name, email: detail.pendingRequest.contactEmail, date: formatDate(detail.pendingRequest.createdAt, lng) })}</p>
-          <Link href={`/${lng}/setup/requests`} className="mt-1 inline-block text-brand underline">{t("detail.requestLink")}</Link>
+          <p>
+            {t("detail.requestPending", { customer: name, email: detail.pendingRequest.contactEmail, date: formatDate(detail.pendingRequest.createdAt, lng) })}
+          </p>
+          <Link href={`/${lng}/setup/requests`} className="mt-1 inline-block text-brand underline">
+            {t("detail.requestLink")}
+          </Link>
         </div>
       )}
       {detail.item.group === "potential" && (
         <div className="rounded border bg-white p-4 text-sm">
           <p>{t("detail.potential", { customer: name })}</p>
-          <Link href={`/${lng}/setup/requests`} className="mt-1 inline-block text-brand underline">{t("detail.potentialLink")}</Link>
+          <Link href={`/${lng}/setup/requests`} className="mt-1 inline-block text-brand underline">
+            {t("detail.potentialLink")}
+          </Link>
         </div>
       )}
 
@@ -105,7 +122,9 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
       )}
 
       <section aria-labelledby="history-title">
-        <h3 id="history-title" className="font-semibold">{t("history.title")}</h3>
+        <h3 id="history-title" className="font-semibold">
+          {t("history.title")}
+        </h3>
         {detail.history.length === 0 ? (
           <p className="mt-1 text-sm text-gray-600">{t("history.empty")}</p>
         ) : (

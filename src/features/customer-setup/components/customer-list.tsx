@@ -13,7 +13,9 @@ export function CustomerList({ lng, list, q, selected }: { lng: string; list: Re
     <nav aria-label={t("listLabel")} className="space-y-4">
       <form method="get" action={base} role="search" className="flex gap-2">
         {selected && <input type="hidden" name="c" value={selected} />}
-        <label htmlFor="customer-filter" className="sr-only">{t("filter.label")}</label>
+        <label htmlFor="customer-filter" className="sr-only">
+          {t("filter.label")}
+        </label>
         <input
           id="customer-filter"
           name="q"
@@ -23,11 +25,15 @@ export function CustomerList({ lng, list, q, selected }: { lng: string; list: Re
           maxLength={100}
           className="min-w-0 flex-1 rounded border border-gray-300 px-3 py-2"
         />
-        <button type="submit" className="rounded border border-brand px-3 py-2 text-brand hover:bg-brand-light">{t("filter.submit")}</button>
+        <button type="submit" className="rounded border border-brand px-3 py-2 text-brand hover:bg-brand-light">
+          {t("filter.submit")}
+        </button>
       </form>
       {q && (
         <p className="text-sm">
-          <Link href={`${base}${selected ? `?c=${selected}` : ""}`} className="text-brand underline">{t("filter.clear")}</Link>
+          <Link href={`${base}${selected ? `?c=${selected}` : ""}`} className="text-brand underline">
+            {t("filter.clear")}
+          </Link>
         </p>
       )}
       {total === 0 && <p className="text-sm text-gray-700">{q ? t("noMatch", { q }) : t("empty")}</p>}

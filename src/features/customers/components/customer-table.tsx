@@ -13,12 +13,16 @@ export function CustomerTable({ lng, filter, customers }: { lng: string; filter:
     <section>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className={ui.h1}>{t("customers.title")}</h1>
-        <Link href={`/${lng}/admin/customers/new`} className={ui.primary}>{t("customers.new")}</Link>
+        <Link href={`/${lng}/admin/customers/new`} className={ui.primary}>
+          {t("customers.new")}
+        </Link>
       </div>
       <p className="mt-2 text-gray-700">{t("customers.intro")}</p>
       <form className="mt-4 flex flex-wrap items-end gap-2" role="search" aria-label={t("customers.search")}>
         <div className="min-w-64 flex-1">
-          <label htmlFor="customer-q" className={ui.label}>{t("customers.search")}</label>
+          <label htmlFor="customer-q" className={ui.label}>
+            {t("customers.search")}
+          </label>
           <input id="customer-q" name="q" type="search" defaultValue={filter.q} className={ui.input} />
         </div>
         <button className={ui.button}>{t("filters.apply")}</button>
@@ -31,11 +35,21 @@ export function CustomerTable({ lng, filter, customers }: { lng: string; filter:
             <caption className="sr-only">{t("customers.title")}</caption>
             <thead className="bg-gray-50">
               <tr>
-                <th scope="col" className={ui.th}>{t("customers.name")}</th>
-                <th scope="col" className={ui.th}>{t("customers.domains")}</th>
-                <th scope="col" className={ui.th}>{t("customers.aliases")}</th>
-                <th scope="col" className={ui.th}>{t("customers.acceptsRequestsShort")}</th>
-                <th scope="col" className={ui.th}>{t("customers.autoApproveRule")}</th>
+                <th scope="col" className={ui.th}>
+                  {t("customers.name")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("customers.domains")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("customers.aliases")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("customers.acceptsRequestsShort")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("customers.autoApproveRule")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 bg-white">
@@ -43,8 +57,14 @@ export function CustomerTable({ lng, filter, customers }: { lng: string; filter:
                 <tr key={c.id} data-testid="customer-row">
                   <td className={ui.td}>
                     {/* Staff see both names: the one they edit and the Chinese one. */}
-                    <Link href={`/${lng}/admin/customers/${c.id}`} className="font-medium text-brand underline">{c.name}</Link>
-                    {c.nameZh && <span className="block text-gray-600" lang="zh">{c.nameZh}</span>}
+                    <Link href={`/${lng}/admin/customers/${c.id}`} className="font-medium text-brand underline">
+                      {c.name}
+                    </Link>
+                    {c.nameZh && (
+                      <span className="block text-gray-600" lang="zh">
+                        {c.nameZh}
+                      </span>
+                    )}
                   </td>
                   <td className={`${ui.td} font-mono text-xs`}>{c.domains.join(", ") || "—"}</td>
                   <td className={ui.td}>{c.aliases}</td>

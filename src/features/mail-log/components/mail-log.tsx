@@ -36,24 +36,34 @@ export function MailLog({
       )}
       <form className="mt-4 grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label={t("mail.filters")}>
         <div>
-          <label className={ui.label} htmlFor="mail-to">{t("mail.to")}</label>
+          <label className={ui.label} htmlFor="mail-to">
+            {t("mail.to")}
+          </label>
           <input id="mail-to" name="to" defaultValue={filter.to} className={ui.input} />
         </div>
         <div>
-          <label className={ui.label} htmlFor="mail-status">{t("mail.status")}</label>
+          <label className={ui.label} htmlFor="mail-status">
+            {t("mail.status")}
+          </label>
           <select id="mail-status" name="status" defaultValue={filter.status ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
             {mailStatuses.map((s) => (
-              <option key={s} value={s}>{t(`mail.statuses.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`mail.statuses.${s}`)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label className={ui.label} htmlFor="mail-template">{t("mail.template")}</label>
+          <label className={ui.label} htmlFor="mail-template">
+            {t("mail.template")}
+          </label>
           <select id="mail-template" name="template" defaultValue={filter.template ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
             {templates.map((tpl) => (
-              <option key={tpl} value={tpl}>{tpl}</option>
+              <option key={tpl} value={tpl}>
+                {tpl}
+              </option>
             ))}
           </select>
         </div>
@@ -67,8 +77,8 @@ export function MailLog({
             <li key={m.id} className="rounded border bg-white p-3" data-testid="mail-row">
               <details>
                 <summary className="cursor-pointer">
-                  <span className="font-medium">{m.subject}</span> — {m.to} · <span data-testid="mail-status">{t(`mail.statuses.${m.status}`)}</span> · {m.template} ·{" "}
-                  {t("mail.attempts")}: {m.attempts} · {formatDateTime(m.createdAt, lng)}
+                  <span className="font-medium">{m.subject}</span> — {m.to} · <span data-testid="mail-status">{t(`mail.statuses.${m.status}`)}</span> ·{" "}
+                  {m.template} · {t("mail.attempts")}: {m.attempts} · {formatDateTime(m.createdAt, lng)}
                   {m.linkKind && <> · {mailT(`linkKinds.${m.linkKind}`)}</>}
                 </summary>
                 {m.withheld && <p className="mt-2 text-sm text-amber-800">{t("mail.withheldRow")}</p>}
@@ -77,7 +87,13 @@ export function MailLog({
               </details>
               {m.status === "FAILED" && (
                 <div className="mt-2">
-                  <ActionButton action={resend} lng={lng} fields={{ id: m.id }} className="rounded border px-3 py-1 text-sm" doneMessage="staff:mail.resent.SENT">
+                  <ActionButton
+                    action={resend}
+                    lng={lng}
+                    fields={{ id: m.id }}
+                    className="rounded border px-3 py-1 text-sm"
+                    doneMessage="staff:mail.resent.SENT"
+                  >
                     {t("mail.resend")}
                   </ActionButton>
                 </div>

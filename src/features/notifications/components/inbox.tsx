@@ -30,17 +30,25 @@ export function Inbox({
         {unread > 0 && (
           <form action={actions.markAllRead}>
             <input type="hidden" name="lng" value={lng} />
-            <button type="submit" className="rounded border border-brand px-3 py-2 text-sm text-brand hover:bg-brand-light">{t("markAllRead")}</button>
+            <button type="submit" className="rounded border border-brand px-3 py-2 text-sm text-brand hover:bg-brand-light">
+              {t("markAllRead")}
+            </button>
           </form>
         )}
       </div>
-      <p className="mt-2 text-sm font-medium" data-testid="unread-count">{t("unreadCount", { count: unread })}</p>
+      <p className="mt-2 text-sm font-medium" data-testid="unread-count">
+        {t("unreadCount", { count: unread })}
+      </p>
       {items.length === 0 ? (
         <p className="mt-4 text-gray-700">{t("empty")}</p>
       ) : (
         <ul className="mt-4 divide-y" data-testid="inbox">
           {items.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-start justify-between gap-2 py-3 ${n.readAt ? "text-gray-600" : ""}`} data-unread={n.readAt ? undefined : "true"}>
+            <li
+              key={n.id}
+              className={`flex flex-wrap items-start justify-between gap-2 py-3 ${n.readAt ? "text-gray-600" : ""}`}
+              data-unread={n.readAt ? undefined : "true"}
+            >
               <div className="min-w-0 flex-1">
                 {!n.readAt && <span className="mr-2 rounded bg-orange-500 px-1.5 py-0.5 text-xs text-white">{t("unread")}</span>}
                 <span className={n.readAt ? "" : "font-semibold"}>{t(n.kind, n.params)}</span>
@@ -51,14 +59,18 @@ export function Inbox({
                   <form action={actions.open}>
                     <input type="hidden" name="lng" value={lng} />
                     <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm text-white hover:bg-brand-dark">{t("open")}</button>
+                    <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm text-white hover:bg-brand-dark">
+                      {t("open")}
+                    </button>
                   </form>
                 )}
                 {!n.readAt && (
                   <form action={actions.markRead}>
                     <input type="hidden" name="lng" value={lng} />
                     <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="rounded border px-3 py-1.5 text-sm hover:bg-gray-50">{t("markRead")}</button>
+                    <button type="submit" className="rounded border px-3 py-1.5 text-sm hover:bg-gray-50">
+                      {t("markRead")}
+                    </button>
                   </form>
                 )}
               </div>

@@ -5,7 +5,6 @@ import { ActionForm, SubmitButton } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 
-
 /** "Copy answers from another customer" into the current step. */
 export function CopyAnswersForm({
   action,
@@ -28,11 +27,15 @@ export function CopyAnswersForm({
         <>
           <input type="hidden" name="customerId" value={customerId} />
           <input type="hidden" name="stepKey" value={stepKey} />
-          <label htmlFor={id} className="block text-sm font-medium">{t("copy.from")}</label>
+          <label htmlFor={id} className="block text-sm font-medium">
+            {t("copy.from")}
+          </label>
           <div className="flex flex-wrap gap-2">
             <select id={id} name="fromCustomerId" className="min-w-0 flex-1 rounded border border-gray-300 bg-white px-3 py-2">
               {sources.map((s) => (
-                <option key={s.id} value={s.id}>{customerName(s, lng)}</option>
+                <option key={s.id} value={s.id}>
+                  {customerName(s, lng)}
+                </option>
               ))}
             </select>
             <SubmitButton className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand-light">{t("copy.submit")}</SubmitButton>

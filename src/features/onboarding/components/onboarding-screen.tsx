@@ -49,23 +49,33 @@ export function OnboardingScreen({
   return (
     <section className="space-y-5 rounded-lg border bg-white p-4 sm:p-6">
       <p>
-        <Link href={`/${lng}/setup/customers?c=${customerId}`} className="text-sm text-brand underline">← {t("back")}</Link>
+        <Link href={`/${lng}/setup/customers?c=${customerId}`} className="text-sm text-brand underline">
+          ← {t("back")}
+        </Link>
       </p>
       <header className="space-y-2">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-gray-700">{t("forCustomer", { customer: name })}</p>
         {view.steps.length > 0 && (
-          <ProgressBar
-            {...view.progress}
-            label={t("progressLabel")}
-            text={t("progress", { done: view.progress.done, total: view.progress.total })}
-          />
+          <ProgressBar {...view.progress} label={t("progressLabel")} text={t("progress", { done: view.progress.done, total: view.progress.total })} />
         )}
       </header>
 
-      {saved === "submitted" && <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">{t("saved.submitted")}</p>}
-      {saved === "complete" && <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="onboarding-complete">{t("saved.complete", { customer: name })}</p>}
-      {copied && <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">{t("copy.done")}</p>}
+      {saved === "submitted" && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t("saved.submitted")}
+        </p>
+      )}
+      {saved === "complete" && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="onboarding-complete">
+          {t("saved.complete", { customer: name })}
+        </p>
+      )}
+      {copied && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t("copy.done")}
+        </p>
+      )}
       {view.relationship.state === "CHANGES_REQUESTED" && (
         <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("changesRequested", { customer: name, comment: view.relationship.note })}</p>
       )}
@@ -93,7 +103,9 @@ export function OnboardingScreen({
                     >
                       <span className="block text-xs text-gray-600">{t("stepN", { n: i + 1 })}</span>
                       {stepTitle(s)}
-                      <span className="block text-xs" data-testid={`step-status-${s.key}`}>{t(`stepStatus.${status}`)}</span>
+                      <span className="block text-xs" data-testid={`step-status-${s.key}`}>
+                        {t(`stepStatus.${status}`)}
+                      </span>
                     </Link>
                   </li>
                 );
@@ -120,7 +132,9 @@ export function OnboardingScreen({
             />
             {editable && view.copySources.length > 0 && (
               <section aria-labelledby="copy-title" className="rounded border bg-gray-50 p-4">
-                <h3 id="copy-title" className="font-semibold">{t("copy.title")}</h3>
+                <h3 id="copy-title" className="font-semibold">
+                  {t("copy.title")}
+                </h3>
                 <p className="mb-2 text-sm text-gray-700">{t("copy.intro")}</p>
                 <CopyAnswersForm action={actions.copyAnswers} lng={lng} customerId={customerId} stepKey={step.key} sources={view.copySources} />
               </section>

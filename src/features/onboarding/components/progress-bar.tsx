@@ -15,7 +15,9 @@ export function ProgressBar({ done, total, percent, label, text }: { done: numbe
       >
         <div className={`h-full ${percent === 100 ? "bg-green-600" : "bg-brand"}`} style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-sm text-gray-700" data-testid="onboarding-progress-text">{text}</p>
+      <p className="text-sm text-gray-700" data-testid="onboarding-progress-text">
+        {text}
+      </p>
     </div>
   );
 }

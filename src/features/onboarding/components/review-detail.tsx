@@ -27,7 +27,9 @@ export function ReviewDetail({
   return (
     <section className="space-y-4">
       <p>
-        <Link href={`/${lng}/admin/onboarding`} className="text-sm text-brand underline">{t("onboarding.back")}</Link>
+        <Link href={`/${lng}/admin/onboarding`} className="text-sm text-brand underline">
+          {t("onboarding.back")}
+        </Link>
       </p>
       <h1 className={ui.h1}>{t("onboarding.heading", { supplier: review.supplier.name, customer })}</h1>
       <p>
@@ -45,13 +47,15 @@ export function ReviewDetail({
               <div key={f.key} className="contents">
                 <dt className="font-medium">{l(f.label)}</dt>
                 <dd className="break-words">
-                  {f.value === null
-                    ? <span className="text-gray-500">{t("onboarding.unanswered")}</span>
-                    : typeof f.value === "boolean"
-                      ? t(f.value ? "onboarding.yes" : "onboarding.no")
-                      : typeof f.value === "string"
-                        ? f.value
-                        : l(f.value)}
+                  {f.value === null ? (
+                    <span className="text-gray-500">{t("onboarding.unanswered")}</span>
+                  ) : typeof f.value === "boolean" ? (
+                    t(f.value ? "onboarding.yes" : "onboarding.no")
+                  ) : typeof f.value === "string" ? (
+                    f.value
+                  ) : (
+                    l(f.value)
+                  )}
                 </dd>
               </div>
             ))}

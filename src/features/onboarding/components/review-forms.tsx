@@ -50,7 +50,9 @@ export function SendBackForm({ action, lng, id, steps }: { action: FormAction<un
         </div>
       </fieldset>
       <div>
-        <label htmlFor="sendback-comment" className={ui.label}>{t("onboarding.comment")}</label>
+        <label htmlFor="sendback-comment" className={ui.label}>
+          {t("onboarding.comment")}
+        </label>
         <textarea
           id="sendback-comment"
           name="comment"

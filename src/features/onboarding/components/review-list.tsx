@@ -26,17 +26,27 @@ export function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboardi
           <table className={ui.table}>
             <thead className="bg-gray-50">
               <tr>
-                <th scope="col" className={ui.th}>{t("onboarding.columns.supplier")}</th>
-                <th scope="col" className={ui.th}>{t("onboarding.columns.customer")}</th>
-                <th scope="col" className={ui.th}>{t("onboarding.columns.steps")}</th>
-                <th scope="col" className={ui.th}>{t("onboarding.columns.submitted")}</th>
+                <th scope="col" className={ui.th}>
+                  {t("onboarding.columns.supplier")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("onboarding.columns.customer")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("onboarding.columns.steps")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("onboarding.columns.submitted")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y">
               {rows.map((r) => (
                 <tr key={r.id} data-testid="onboarding-row">
                   <td className={ui.td}>
-                    <Link href={`/${lng}/admin/onboarding/${r.id}`} className="text-brand underline">{r.supplier.name}</Link>
+                    <Link href={`/${lng}/admin/onboarding/${r.id}`} className="text-brand underline">
+                      {r.supplier.name}
+                    </Link>
                   </td>
                   <td className={ui.td}>{customerName(r.customer, lng)}</td>
                   <td className={ui.td}>{r.submissions.filter((s) => s.status === "SUBMITTED").length}</td>

@@ -7,7 +7,6 @@ import type { FormAction } from "@/lib/action-result";
 import { inputName, type Answers } from "@/features/requirements/fields";
 import type { RequirementField, RequirementStep } from "@/features/requirements/requirements";
 
-
 const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
 const inputClass = (invalid: boolean, disabled: boolean) =>
@@ -85,10 +84,22 @@ function Buttons({ draft, submit }: { draft: string; submit: string }) {
   const { t } = useTranslation();
   return (
     <div className="flex flex-wrap gap-3">
-      <button type="submit" name="intent" value="draft" disabled={pending} className="rounded border border-brand px-4 py-2 font-semibold text-brand hover:bg-brand-light disabled:opacity-70">
+      <button
+        type="submit"
+        name="intent"
+        value="draft"
+        disabled={pending}
+        className="rounded border border-brand px-4 py-2 font-semibold text-brand hover:bg-brand-light disabled:opacity-70"
+      >
         {pending ? t("loading") : draft}
       </button>
-      <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
+      <button
+        type="submit"
+        name="intent"
+        value="submit"
+        disabled={pending}
+        className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70"
+      >
         {pending ? t("loading") : submit}
       </button>
     </div>
@@ -139,14 +150,14 @@ function FieldControl({
     case "select":
     case "country": {
       const options =
-        field.type === "country"
-          ? countries
-          : (field.options ?? []).map((o) => ({ value: o.value, label: lng === "zh" ? o.label.zh : o.label.en }));
+        field.type === "country" ? countries : (field.options ?? []).map((o) => ({ value: o.value, label: lng === "zh" ? o.label.zh : o.label.en }));
       control = (
         <select key={value} {...common} defaultValue={value} className={inputClass(!!shown, disabled)}>
           <option value="">{t("choose")}</option>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       );
@@ -157,7 +168,11 @@ function FieldControl({
         <div className="flex items-start gap-2">
           <input key={value} type="checkbox" {...common} defaultChecked={value === "on"} className="mt-1 h-5 w-5" />
           <label htmlFor={id} className="text-sm font-medium text-gray-800">
-            {field.required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
+            {field.required && (
+              <span className="mr-0.5 text-red-700" aria-hidden="true">
+                *
+              </span>
+            )}
             {label}
           </label>
         </div>
@@ -216,13 +231,21 @@ function FieldControl({
     <div className="space-y-1" data-testid={`field-${field.key}`}>
       {field.type !== "confirm" ? (
         <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-          {field.required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}
+          {field.required && (
+            <span className="mr-0.5 text-red-700" aria-hidden="true">
+              *
+            </span>
+          )}
           {label}
           {!field.required && <span className="ml-1 font-normal text-gray-600">({t("optional")})</span>}
         </label>
       ) : null}
       {control}
-      {hint && <p id={`${id}-hint`} className="text-xs text-gray-600">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-gray-600">
+          {hint}
+        </p>
+      )}
       {shown && (
         <p id={`${id}-error`} className="text-sm text-red-700" data-testid={`error-${name}`}>
           {shown.map((e) => tc(e)).join(" ")}

@@ -9,7 +9,23 @@ const button = "rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-bra
 
 type Countries = { value: string; label: string }[];
 
-function CountrySelect({ name, countries, value, state, label, readOnly, required }: { name: string; countries: Countries; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean; required?: boolean }) {
+function CountrySelect({
+  name,
+  countries,
+  value,
+  state,
+  label,
+  readOnly,
+  required,
+}: {
+  name: string;
+  countries: Countries;
+  value: string;
+  state?: ActionResult<unknown>;
+  label: string;
+  readOnly: boolean;
+  required?: boolean;
+}) {
   const { t } = useTranslation("profile");
   const { t: tc } = useTranslation();
   const id = useId();
@@ -17,31 +33,95 @@ function CountrySelect({ name, countries, value, state, label, readOnly, require
   const current = echoed(state, name) ?? value;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">{required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}{label}</label>
-      <select aria-required={required || undefined} key={current} id={id} name={name} defaultValue={current} disabled={readOnly} aria-invalid={errors ? true : undefined}
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+        {required && (
+          <span className="mr-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
+        {label}
+      </label>
+      <select
+        aria-required={required || undefined}
+        key={current}
+        id={id}
+        name={name}
+        defaultValue={current}
+        disabled={readOnly}
+        aria-invalid={errors ? true : undefined}
         aria-describedby={errors ? `${id}-error` : undefined}
-        className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
+        className="block w-full rounded border border-gray-300 bg-white px-3 py-2"
+      >
         <option value="">{t("chooseCountry")}</option>
-        {countries.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {countries.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {errors && <p id={`${id}-error`} className="text-sm text-red-700">{errors.map((e) => tc(e)).join(" ")}</p>}
+      {errors && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {errors.map((e) => tc(e)).join(" ")}
+        </p>
+      )}
     </div>
   );
 }
 
-function TextArea({ name, value, state, label, readOnly, hint, required }: { name: string; value: string; state?: ActionResult<unknown>; label: string; readOnly: boolean; hint?: string; required?: boolean }) {
+function TextArea({
+  name,
+  value,
+  state,
+  label,
+  readOnly,
+  hint,
+  required,
+}: {
+  name: string;
+  value: string;
+  state?: ActionResult<unknown>;
+  label: string;
+  readOnly: boolean;
+  hint?: string;
+  required?: boolean;
+}) {
   const { t: tc } = useTranslation();
   const id = useId();
   const errors = fieldError(state, name);
   const current = echoed(state, name) ?? value;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">{required && <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>}{label}</label>
-      <textarea aria-required={required || undefined} key={current} id={id} name={name} defaultValue={current} readOnly={readOnly} rows={3} maxLength={2000}
-        aria-invalid={errors ? true : undefined} aria-describedby={[hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
-        className={`block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`} />
-      {hint && <p id={`${id}-hint`} className="text-xs text-gray-600">{hint}</p>}
-      {errors && <p id={`${id}-error`} className="text-sm text-red-700">{errors.map((e) => tc(e)).join(" ")}</p>}
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+        {required && (
+          <span className="mr-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
+        {label}
+      </label>
+      <textarea
+        aria-required={required || undefined}
+        key={current}
+        id={id}
+        name={name}
+        defaultValue={current}
+        readOnly={readOnly}
+        rows={3}
+        maxLength={2000}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+        className={`block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-gray-600">
+          {hint}
+        </p>
+      )}
+      {errors && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {errors.map((e) => tc(e)).join(" ")}
+        </p>
+      )}
     </div>
   );
 }
@@ -56,22 +136,55 @@ export interface PublicProfileValues {
   categories: string;
 }
 
-export function PublicProfileForm({ action, lng, values, readOnly, countries }: { action: FormAction<unknown>; lng: string; values: PublicProfileValues; readOnly: boolean; countries: Countries }) {
+export function PublicProfileForm({
+  action,
+  lng,
+  values,
+  readOnly,
+  countries,
+}: {
+  action: FormAction<unknown>;
+  lng: string;
+  values: PublicProfileValues;
+  readOnly: boolean;
+  countries: Countries;
+}) {
   const { t } = useTranslation("profile");
   return (
     <ActionForm action={action} lng={lng} className="grid gap-4 sm:grid-cols-2">
       {(state) => (
         <>
           <Field label={t("fields.name")} name="name" required state={state} defaultValue={values.name} readOnly={readOnly} maxLength={160} />
-          <Field label={t("fields.website")} name="website" type="url" state={state} defaultValue={values.website} readOnly={readOnly} hint={t("fields.websiteHint")} maxLength={200} />
+          <Field
+            label={t("fields.website")}
+            name="website"
+            type="url"
+            state={state}
+            defaultValue={values.website}
+            readOnly={readOnly}
+            hint={t("fields.websiteHint")}
+            maxLength={200}
+          />
           <div className="sm:col-span-2">
             <TextArea name="description" label={t("fields.description")} value={values.description} state={state} readOnly={readOnly} />
           </div>
           <Field label={t("fields.addressLine")} name="addressLine" state={state} defaultValue={values.addressLine} readOnly={readOnly} maxLength={200} />
           <Field label={t("fields.city")} name="city" state={state} defaultValue={values.city} readOnly={readOnly} maxLength={100} />
           <CountrySelect name="country" countries={countries} value={values.country} state={state} label={t("fields.country")} readOnly={readOnly} />
-          <Field label={t("fields.categories")} name="categories" state={state} defaultValue={values.categories.split(",").join(", ")} readOnly={readOnly} hint={t("fields.categoriesHint")} maxLength={500} />
-          {!readOnly && <div className="sm:col-span-2"><SubmitButton className={button}>{t("save")}</SubmitButton></div>}
+          <Field
+            label={t("fields.categories")}
+            name="categories"
+            state={state}
+            defaultValue={values.categories.split(",").join(", ")}
+            readOnly={readOnly}
+            hint={t("fields.categoriesHint")}
+            maxLength={500}
+          />
+          {!readOnly && (
+            <div className="sm:col-span-2">
+              <SubmitButton className={button}>{t("save")}</SubmitButton>
+            </div>
+          )}
         </>
       )}
     </ActionForm>
@@ -105,12 +218,41 @@ export function SectionForm({
           {fields.map((f) => {
             const name = `f_${f.key}`;
             const value = values[f.key] === undefined ? "" : String(values[f.key]);
-            if (f.type === "country") return <CountrySelect key={f.key} name={name} countries={countries} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} required={f.required} />;
-            if (f.type === "address") return <TextArea key={f.key} name={name} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} required={f.required} />;
+            if (f.type === "country")
+              return (
+                <CountrySelect
+                  key={f.key}
+                  name={name}
+                  countries={countries}
+                  value={value}
+                  state={state}
+                  label={t(`fields.${f.key}`)}
+                  readOnly={readOnly}
+                  required={f.required}
+                />
+              );
+            if (f.type === "address")
+              return <TextArea key={f.key} name={name} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} required={f.required} />;
             const type = f.type === "email" ? "email" : f.type === "phone" ? "tel" : "text";
-            return <Field key={f.key} label={t(`fields.${f.key}`)} name={name} type={type} required={f.required} state={state} defaultValue={value} readOnly={readOnly} maxLength={500} />;
+            return (
+              <Field
+                key={f.key}
+                label={t(`fields.${f.key}`)}
+                name={name}
+                type={type}
+                required={f.required}
+                state={state}
+                defaultValue={value}
+                readOnly={readOnly}
+                maxLength={500}
+              />
+            );
           })}
-          {!readOnly && <div className="sm:col-span-2"><SubmitButton className={button}>{t("save")}</SubmitButton></div>}
+          {!readOnly && (
+            <div className="sm:col-span-2">
+              <SubmitButton className={button}>{t("save")}</SubmitButton>
+            </div>
+          )}
         </>
       )}
     </ActionForm>
@@ -130,9 +272,16 @@ export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown
         const errors = clientError ? [clientError] : fieldError(state, "file");
         return (
           <>
-            <label htmlFor={id} className="block text-sm font-medium">{t("documents.file")}</label>
-            <input id={id} name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-              aria-describedby={`${id}-hint${errors ? ` ${id}-error` : ""}`} aria-invalid={errors ? true : undefined}
+            <label htmlFor={id} className="block text-sm font-medium">
+              {t("documents.file")}
+            </label>
+            <input
+              id={id}
+              name="file"
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+              aria-describedby={`${id}-hint${errors ? ` ${id}-error` : ""}`}
+              aria-invalid={errors ? true : undefined}
               className="block w-full text-sm"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
@@ -140,9 +289,16 @@ export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown
                   e.currentTarget.value = "";
                   setClientError("profile:documents.tooLarge");
                 } else setClientError(null);
-              }} />
-            <p id={`${id}-hint`} className="text-xs text-gray-600">{t("documents.hint")}</p>
-            {errors && <p id={`${id}-error`} className="text-sm text-red-700" data-testid="error-file">{errors.map((e) => tc(e)).join(" ")}</p>}
+              }}
+            />
+            <p id={`${id}-hint`} className="text-xs text-gray-600">
+              {t("documents.hint")}
+            </p>
+            {errors && (
+              <p id={`${id}-error`} className="text-sm text-red-700" data-testid="error-file">
+                {errors.map((e) => tc(e)).join(" ")}
+              </p>
+            )}
             <SubmitButton className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand-light">{t("documents.upload")}</SubmitButton>
           </>
         );
@@ -184,7 +340,11 @@ export function SharingForm({
               </label>
             ))}
           </div>
-          {!readOnly && <div className="mt-2"><SubmitButton className="rounded border border-brand px-3 py-1.5 text-sm text-brand hover:bg-brand-light">{t("sharing.save")}</SubmitButton></div>}
+          {!readOnly && (
+            <div className="mt-2">
+              <SubmitButton className="rounded border border-brand px-3 py-1.5 text-sm text-brand hover:bg-brand-light">{t("sharing.save")}</SubmitButton>
+            </div>
+          )}
         </fieldset>
       )}
     </ActionForm>

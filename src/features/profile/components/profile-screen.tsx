@@ -32,14 +32,18 @@ export function ProfileScreen({
       {readOnly && <p className="rounded border bg-gray-50 p-3 text-sm">{t("readOnly")}</p>}
 
       <section aria-labelledby="public-title" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="public-title" className="text-lg font-semibold">{t("public.title")}</h2>
+        <h2 id="public-title" className="text-lg font-semibold">
+          {t("public.title")}
+        </h2>
         <p className="mb-4 text-sm text-gray-700">{t("public.intro")}</p>
         <PublicProfileForm action={actions.updatePublic} lng={lng} values={profile.company} readOnly={readOnly} countries={countries} />
       </section>
 
       <section aria-labelledby="private-title" className="space-y-4 rounded-lg border bg-white p-4 sm:p-6">
         <div>
-          <h2 id="private-title" className="text-lg font-semibold">{t("private.title")}</h2>
+          <h2 id="private-title" className="text-lg font-semibold">
+            {t("private.title")}
+          </h2>
           <p className="text-sm text-gray-700">{t("private.intro")}</p>
         </div>
         {formSections.map((s) => (
@@ -47,9 +51,19 @@ export function ProfileScreen({
             <summary className="cursor-pointer font-semibold">{t(`sections.${s}`)}</summary>
             <div className="mt-3">
               {profile.withheld.includes(s) ? (
-                <p className="text-sm text-gray-600" data-testid={`withheld-${s}`}>{t("private.withheld")}</p>
+                <p className="text-sm text-gray-600" data-testid={`withheld-${s}`}>
+                  {t("private.withheld")}
+                </p>
               ) : (
-                <SectionForm action={actions.updateSection} lng={lng} section={s} fields={sectionFields[s]} values={profile.sections[s] ?? {}} readOnly={readOnly} countries={countries} />
+                <SectionForm
+                  action={actions.updateSection}
+                  lng={lng}
+                  section={s}
+                  fields={sectionFields[s]}
+                  values={profile.sections[s] ?? {}}
+                  readOnly={readOnly}
+                  countries={countries}
+                />
               )}
             </div>
           </details>
@@ -58,14 +72,18 @@ export function ProfileScreen({
           <summary className="cursor-pointer font-semibold">{t("sections.DOCUMENTS")}</summary>
           <div className="mt-3 space-y-3">
             {profile.withheld.includes("DOCUMENTS") ? (
-              <p className="text-sm text-gray-600" data-testid="withheld-DOCUMENTS">{t("private.withheld")}</p>
+              <p className="text-sm text-gray-600" data-testid="withheld-DOCUMENTS">
+                {t("private.withheld")}
+              </p>
             ) : profile.documents.length === 0 ? (
               <p className="text-sm text-gray-600">{t("documents.none")}</p>
             ) : (
               <ul className="list-disc pl-5 text-sm" data-testid="documents">
                 {profile.documents.map((d) => (
                   <li key={d.id}>
-                    <a href={`/${lng}/profile/documents/${d.id}`} className="text-brand underline">{d.filename}</a>{" "}
+                    <a href={`/${lng}/profile/documents/${d.id}`} className="text-brand underline">
+                      {d.filename}
+                    </a>{" "}
                     <span className="text-gray-600">({t("documents.size", { size: Math.max(1, Math.round(d.size / 1024)) })})</span>
                   </li>
                 ))}
@@ -77,7 +95,9 @@ export function ProfileScreen({
       </section>
 
       <section id="sharing" aria-labelledby="sharing-title" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="sharing-title" className="text-lg font-semibold">{t("sharing.title")}</h2>
+        <h2 id="sharing-title" className="text-lg font-semibold">
+          {t("sharing.title")}
+        </h2>
         <p className="mb-4 text-sm text-gray-700">{t("sharing.intro")}</p>
         {profile.sharing.length === 0 ? (
           <p className="text-sm text-gray-600">{t("sharing.none")}</p>
@@ -93,7 +113,15 @@ export function ProfileScreen({
                       {t("sharing.preview", { customer: name })}
                     </Link>
                   </div>
-                  <SharingForm action={actions.updateSharing} lng={lng} customerId={customer.id} customer={name} sections={privateSections} shared={shared} readOnly={readOnly} />
+                  <SharingForm
+                    action={actions.updateSharing}
+                    lng={lng}
+                    customerId={customer.id}
+                    customer={name}
+                    sections={privateSections}
+                    shared={shared}
+                    readOnly={readOnly}
+                  />
                 </li>
               );
             })}

@@ -22,24 +22,38 @@ export function ProfileView({ lng, customer, company, shared, sections, document
   return (
     <div className="space-y-5" data-testid="profile-preview">
       <section className="rounded border p-4" aria-labelledby="pv-public">
-        <h2 id="pv-public" className="font-semibold">{t("public.title")}</h2>
+        <h2 id="pv-public" className="font-semibold">
+          {t("public.title")}
+        </h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-gray-600">{t("fields.name")}</dt><dd>{company.name}</dd>
-          <dt className="text-gray-600">{t("fields.description")}</dt><dd className="whitespace-pre-line">{show(company.description)}</dd>
-          <dt className="text-gray-600">{t("fields.website")}</dt><dd>{show(company.website)}</dd>
+          <dt className="text-gray-600">{t("fields.name")}</dt>
+          <dd>{company.name}</dd>
+          <dt className="text-gray-600">{t("fields.description")}</dt>
+          <dd className="whitespace-pre-line">{show(company.description)}</dd>
+          <dt className="text-gray-600">{t("fields.website")}</dt>
+          <dd>{show(company.website)}</dd>
           <dt className="text-gray-600">{t("fields.addressLine")}</dt>
           <dd>{show([company.addressLine, company.city, company.country ? countryName(company.country, lng) : ""].filter(Boolean).join(", "))}</dd>
-          <dt className="text-gray-600">{t("fields.categories")}</dt><dd>{show(company.categories.split(",").filter(Boolean).join(", "))}</dd>
+          <dt className="text-gray-600">{t("fields.categories")}</dt>
+          <dd>{show(company.categories.split(",").filter(Boolean).join(", "))}</dd>
         </dl>
       </section>
       {shared.map((s) => (
         <section key={s} className="rounded border p-4" aria-labelledby={`pv-${s}`} data-testid={`preview-section-${s}`}>
-          <h2 id={`pv-${s}`} className="font-semibold">{t(`sections.${s}`)}</h2>
+          <h2 id={`pv-${s}`} className="font-semibold">
+            {t(`sections.${s}`)}
+          </h2>
           {withheld.includes(s) ? (
-            <p className="mt-2 text-sm text-gray-600" data-testid={`withheld-${s}`}>{t("private.withheld")}</p>
+            <p className="mt-2 text-sm text-gray-600" data-testid={`withheld-${s}`}>
+              {t("private.withheld")}
+            </p>
           ) : s === "DOCUMENTS" ? (
             documents && documents.length ? (
-              <ul className="mt-2 list-disc pl-5 text-sm">{documents.map((d) => <li key={d.id}>{d.filename}</li>)}</ul>
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {documents.map((d) => (
+                  <li key={d.id}>{d.filename}</li>
+                ))}
+              </ul>
             ) : (
               <p className="mt-2 text-sm text-gray-600">{t("documents.none")}</p>
             )
@@ -49,8 +63,12 @@ export function ProfileView({ lng, customer, company, shared, sections, document
                 const v = sections[s]?.[f.key];
                 const text = v === undefined || v === "" ? t("notProvided") : f.type === "country" ? countryName(String(v), lng) : String(v);
                 return [
-                  <dt key={`${f.key}-t`} className="text-gray-600">{t(`fields.${f.key}`)}</dt>,
-                  <dd key={`${f.key}-d`} className="whitespace-pre-line break-words">{text}</dd>,
+                  <dt key={`${f.key}-t`} className="text-gray-600">
+                    {t(`fields.${f.key}`)}
+                  </dt>,
+                  <dd key={`${f.key}-d`} className="whitespace-pre-line break-words">
+                    {text}
+                  </dd>,
                 ];
               })}
             </dl>

@@ -10,29 +10,20 @@ type FormPost = (form: FormData) => Promise<void>;
  * The security page's body, for supplier users (portal) and staff (admin):
  * the signed-in devices with a sign-out for each, and "sign out everywhere".
  */
-export function SecurityPanel({
-  lng,
-  sessions,
-  signOut,
-  revoke,
-}: {
-  lng: string;
-  sessions: ActiveSession[];
-  signOut: FormPost;
-  revoke: FormPost;
-}) {
+export function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string; sessions: ActiveSession[]; signOut: FormPost; revoke: FormPost }) {
   const t = getT(lng, "accounts");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
       <section aria-labelledby="sessions-title" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="sessions-title" className="text-lg font-semibold">{t("security.sessionsTitle")}</h2>
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          {t("security.sessionsTitle")}
+        </h2>
         <p className="mb-4 text-sm text-gray-700">{t("security.sessionsIntro")}</p>
         <ul className="divide-y" data-testid="sessions">
           {sessions.map((s) => {
             const d = describeUserAgent(s.userAgent);
-            const device =
-              d.browser && d.os ? t("security.deviceOn", { browser: d.browser, os: d.os }) : (d.browser ?? d.os ?? t("security.unknownDevice"));
+            const device = d.browser && d.os ? t("security.deviceOn", { browser: d.browser, os: d.os }) : (d.browser ?? d.os ?? t("security.unknownDevice"));
             return (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="session">
                 <div className="text-sm">
@@ -62,7 +53,9 @@ export function SecurityPanel({
         </ul>
       </section>
       <section aria-labelledby="everywhere-title" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="everywhere-title" className="text-lg font-semibold">{t("security.everywhereTitle")}</h2>
+        <h2 id="everywhere-title" className="text-lg font-semibold">
+          {t("security.everywhereTitle")}
+        </h2>
         <p className="mb-4 text-sm text-gray-700">{t("security.everywhereIntro")}</p>
         <form action={signOut}>
           <input type="hidden" name="lng" value={lng} />

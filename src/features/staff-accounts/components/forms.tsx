@@ -20,8 +20,12 @@ export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: str
         <div role="status" className="rounded border border-green-300 bg-green-50 p-4 text-green-900">
           <p>{t(state.message ?? "staff.createdLink")}</p>
           <p className="mt-2 flex gap-4">
-            <a className="text-brand underline" href={`/${lng}/admin/staff`}>{t("staff.backToList")}</a>
-            <a className="text-brand underline" href={`/${lng}/admin/staff/new`}>{t("staff.createAnother")}</a>
+            <a className="text-brand underline" href={`/${lng}/admin/staff`}>
+              {t("staff.backToList")}
+            </a>
+            <a className="text-brand underline" href={`/${lng}/admin/staff/new`}>
+              {t("staff.createAnother")}
+            </a>
           </p>
         </div>
       )}
@@ -43,7 +47,9 @@ export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: str
             ))}
           </fieldset>
           <div className="space-y-1">
-            <label htmlFor="staff-locale" className="block text-sm font-medium text-gray-800">{t("staff.locale")}</label>
+            <label htmlFor="staff-locale" className="block text-sm font-medium text-gray-800">
+              {t("staff.locale")}
+            </label>
             <select id="staff-locale" name="locale" defaultValue={lng} className="block w-full rounded border border-gray-300 bg-white px-3 py-2">
               <option value="en">English</option>
               <option value="zh">中文</option>
@@ -62,7 +68,15 @@ export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: str
             ))}
           </fieldset>
           {setup === "password" && (
-            <Field label={t("staff.password")} name="password" type="password" state={state} required autoComplete="new-password" hint={t("staff.passwordHint")} />
+            <Field
+              label={t("staff.password")}
+              name="password"
+              type="password"
+              state={state}
+              required
+              autoComplete="new-password"
+              hint={t("staff.passwordHint")}
+            />
           )}
           <button
             type="submit"
@@ -87,17 +101,23 @@ export function RoleForm({ action, lng, id, role, label }: { action: StaffAction
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="lng" value={lng} />
       <input type="hidden" name="id" value={id} />
-      <label htmlFor={selectId} className="sr-only">{label}</label>
+      <label htmlFor={selectId} className="sr-only">
+        {label}
+      </label>
       <select id={selectId} name="role" defaultValue={role} className="rounded border border-gray-300 bg-white px-2 py-1 text-sm">
         {staffRoles.map((r) => (
-          <option key={r} value={r}>{t(`roles.${r}`)}</option>
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
         ))}
       </select>
       <button className="rounded border border-gray-300 bg-white px-3 py-1 text-sm hover:bg-gray-50" disabled={pending}>
         {t("staff.changeRole")}
       </button>
       {state && !state.ok && (
-        <span role="alert" className="text-sm text-red-700">{t(state.formError ?? "common:errors.unexpected")}</span>
+        <span role="alert" className="text-sm text-red-700">
+          {t(state.formError ?? "common:errors.unexpected")}
+        </span>
       )}
     </form>
   );

@@ -29,7 +29,9 @@ export function StaffList({
     <section>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className={ui.h1}>{t("staff.title")}</h1>
-        <Link href={`/${lng}/admin/staff/new`} className={ui.primary}>{t("staff.new")}</Link>
+        <Link href={`/${lng}/admin/staff/new`} className={ui.primary}>
+          {t("staff.new")}
+        </Link>
       </div>
       <p className="mt-2 text-gray-700">{t("staff.intro")}</p>
       <ul className="mt-4 space-y-2">
@@ -41,10 +43,14 @@ export function StaffList({
               </p>
               <p className="text-sm">
                 <span data-testid="staff-role">{t(`roles.${s.staffRole}`)}</span> ·{" "}
-                <span data-testid="staff-status" className={s.status === "ACTIVE" ? "text-green-800" : "text-red-700"}>{t(`staff.statuses.${s.status}`)}</span>
+                <span data-testid="staff-status" className={s.status === "ACTIVE" ? "text-green-800" : "text-red-700"}>
+                  {t(`staff.statuses.${s.status}`)}
+                </span>
               </p>
             </div>
-            <p className="text-xs text-gray-600">{t("staff.lastSignIn")}: {formatDateTime(s.lastSignInAt, lng)}</p>
+            <p className="text-xs text-gray-600">
+              {t("staff.lastSignIn")}: {formatDateTime(s.lastSignInAt, lng)}
+            </p>
             {s.id === meId ? (
               <p className="mt-2 text-sm text-gray-600">{t("staff.thisIsYou")}</p>
             ) : (
@@ -74,7 +80,9 @@ export function NewStaffScreen({ lng, action }: { lng: string; action: StaffActi
   const t = getT(lng, "staff");
   return (
     <section className="max-w-xl">
-      <Link href={`/${lng}/admin/staff`} className="text-sm text-brand underline">← {t("staff.title")}</Link>
+      <Link href={`/${lng}/admin/staff`} className="text-sm text-brand underline">
+        ← {t("staff.title")}
+      </Link>
       <h1 className={`${ui.h1} mt-2`}>{t("staff.new")}</h1>
       <div className="mt-4">
         <CreateStaffForm action={action} lng={lng} />

@@ -70,7 +70,19 @@ export function EditAccessForm({
   );
 }
 
-export function ApproveJoinForm({ action, lng, requestId, name, options }: { action: FormAction; lng: string; requestId: string; name: string; options: GrantOptions }) {
+export function ApproveJoinForm({
+  action,
+  lng,
+  requestId,
+  name,
+  options,
+}: {
+  action: FormAction;
+  lng: string;
+  requestId: string;
+  name: string;
+  options: GrantOptions;
+}) {
   const { t } = useTranslation("users");
   return (
     <ActionForm action={action} lng={lng} className="space-y-3">

@@ -45,8 +45,7 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
     customers: view.customers.map((c) => ({ id: c.id, label: customerName(c, lng) })),
     allowAll: view.me.allCustomers,
   };
-  const permissionText = (perms: string[]) =>
-    perms.length ? perms.map((p) => t(`permissions.${p}`)).join(", ") : t("permissions.none");
+  const permissionText = (perms: string[]) => (perms.length ? perms.map((p) => t(`permissions.${p}`)).join(", ") : t("permissions.none"));
   const accessText = (a: { allCustomers: boolean; customers: Customer[]; hiddenCustomers?: number }) =>
     a.allCustomers
       ? t("access.all")
@@ -62,18 +61,34 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
       </section>
 
       <section aria-labelledby="users-heading" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="users-heading" className="text-lg font-semibold">{t("list.title")}</h2>
+        <h2 id="users-heading" className="text-lg font-semibold">
+          {t("list.title")}
+        </h2>
         <div className="mt-4 overflow-x-auto">
           <table className="min-w-full text-left text-sm" data-testid="users-table">
             <thead className="border-b text-gray-600">
               <tr>
-                <th scope="col" className="py-2 pr-4">{t("list.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.email")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.permissions")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.customers")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.status")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.lastSignIn")}</th>
-                <th scope="col" className="py-2">{t("list.actions")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.name")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.email")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.permissions")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.customers")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.status")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.lastSignIn")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("list.actions")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -87,14 +102,18 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
       </section>
 
       <section aria-labelledby="invite-heading" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="invite-heading" className="mb-3 text-lg font-semibold">{t("invite.title")}</h2>
+        <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
+          {t("invite.title")}
+        </h2>
         <div className="max-w-xl">
           <InviteForm action={actions.invite} lng={lng} options={options} days={inviteDays} />
         </div>
       </section>
 
       <section aria-labelledby="invitations-heading" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="invitations-heading" className="text-lg font-semibold">{t("invitations.title")}</h2>
+        <h2 id="invitations-heading" className="text-lg font-semibold">
+          {t("invitations.title")}
+        </h2>
         {view.invitations.length === 0 ? (
           <p className="mt-3 text-gray-700">{t("invitations.empty")}</p>
         ) : (
@@ -117,10 +136,22 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
                   </p>
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  <ActionButton action={actions.resendInvitation} lng={lng} fields={{ email: i.email }} className={rowButton} ariaLabel={t("invitations.resendFor", { email: i.email })}>
+                  <ActionButton
+                    action={actions.resendInvitation}
+                    lng={lng}
+                    fields={{ email: i.email }}
+                    className={rowButton}
+                    ariaLabel={t("invitations.resendFor", { email: i.email })}
+                  >
                     {t("invitations.resend")}
                   </ActionButton>
-                  <ActionButton action={actions.revokeInvitation} lng={lng} fields={{ email: i.email }} className={dangerButton} ariaLabel={t("invitations.revokeFor", { email: i.email })}>
+                  <ActionButton
+                    action={actions.revokeInvitation}
+                    lng={lng}
+                    fields={{ email: i.email }}
+                    className={dangerButton}
+                    ariaLabel={t("invitations.revokeFor", { email: i.email })}
+                  >
                     {t("invitations.revoke")}
                   </ActionButton>
                 </div>
@@ -131,7 +162,9 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
       </section>
 
       <section aria-labelledby="join-heading" className="rounded-lg border bg-white p-4 sm:p-6">
-        <h2 id="join-heading" className="text-lg font-semibold">{t("join.title")}</h2>
+        <h2 id="join-heading" className="text-lg font-semibold">
+          {t("join.title")}
+        </h2>
         <p className="mt-2 text-sm text-gray-700">{t("join.intro")}</p>
         {view.joinRequests.length === 0 ? (
           <p className="mt-3 text-gray-700">{t("join.empty")}</p>
@@ -147,7 +180,13 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
                 </div>
                 <div className="grid gap-4 md:grid-cols-[1fr_auto]">
                   <ApproveJoinForm action={actions.approveJoin} lng={lng} requestId={j.id} name={j.name} options={options} />
-                  <ActionButton action={actions.declineJoin} lng={lng} fields={{ requestId: j.id }} className={dangerButton} ariaLabel={t("join.declineFor", { name: j.name })}>
+                  <ActionButton
+                    action={actions.declineJoin}
+                    lng={lng}
+                    fields={{ requestId: j.id }}
+                    className={dangerButton}
+                    ariaLabel={t("join.declineFor", { name: j.name })}
+                  >
                     {t("join.decline")}
                   </ActionButton>
                 </div>
@@ -185,8 +224,12 @@ function UserRow({
           {u.name} {u.isSelf && <span className="font-normal text-gray-600">{t("list.you")}</span>}
         </td>
         <td className="py-3 pr-4">{u.email}</td>
-        <td className="py-3 pr-4" data-testid="user-permissions">{permissionText(u.permissions)}</td>
-        <td className="py-3 pr-4" data-testid="user-customers">{accessText(u)}</td>
+        <td className="py-3 pr-4" data-testid="user-permissions">
+          {permissionText(u.permissions)}
+        </td>
+        <td className="py-3 pr-4" data-testid="user-customers">
+          {accessText(u)}
+        </td>
         <td className="py-3 pr-4" data-testid="user-status">
           <span className={active ? "text-green-800" : "text-gray-600"}>{t(`list.statuses.${u.status}`)}</span>
         </td>
@@ -197,11 +240,25 @@ function UserRow({
           ) : (
             !u.isSelf &&
             (active ? (
-              <ActionButton key="deactivate" action={actions.deactivate} lng={lng} fields={{ userId: u.id }} className={dangerButton} ariaLabel={t("list.deactivateFor", { name: u.name })}>
+              <ActionButton
+                key="deactivate"
+                action={actions.deactivate}
+                lng={lng}
+                fields={{ userId: u.id }}
+                className={dangerButton}
+                ariaLabel={t("list.deactivateFor", { name: u.name })}
+              >
                 {t("list.deactivate")}
               </ActionButton>
             ) : (
-              <ActionButton key="reactivate" action={actions.reactivate} lng={lng} fields={{ userId: u.id }} className={rowButton} ariaLabel={t("list.reactivateFor", { name: u.name })}>
+              <ActionButton
+                key="reactivate"
+                action={actions.reactivate}
+                lng={lng}
+                fields={{ userId: u.id }}
+                className={rowButton}
+                ariaLabel={t("list.reactivateFor", { name: u.name })}
+              >
                 {t("list.reactivate")}
               </ActionButton>
             ))

@@ -11,7 +11,9 @@ export function SupplierTicketView({ lng, ticket }: { lng: string; ticket: Suppl
   return (
     <section className="space-y-4">
       <p>
-        <Link href={`/${lng}/setup/requests`} className="text-sm text-brand underline">{t("ticket.back")}</Link>
+        <Link href={`/${lng}/setup/requests`} className="text-sm text-brand underline">
+          {t("ticket.back")}
+        </Link>
       </p>
       <div className="rounded-lg border bg-white p-4 sm:p-6">
         <h1 className="text-xl font-semibold">{t(`topics.${ticket.topic}`)}</h1>
@@ -21,7 +23,9 @@ export function SupplierTicketView({ lng, ticket }: { lng: string; ticket: Suppl
       </div>
       <ol className="space-y-3" aria-label={t("ticket.conversation")}>
         <li className="rounded-lg border bg-white p-4">
-          <p className="text-sm text-gray-600">{ticket.author.name} · {formatDateTime(ticket.createdAt, lng)}</p>
+          <p className="text-sm text-gray-600">
+            {ticket.author.name} · {formatDateTime(ticket.createdAt, lng)}
+          </p>
           <p className="mt-1 whitespace-pre-wrap break-words">{ticket.message}</p>
         </li>
         {ticket.messages.map((m) => (

@@ -43,7 +43,9 @@ export function TicketForm({
             <p className="text-sm text-gray-700">{t("intro")}</p>
             <div className="space-y-1">
               <label htmlFor={`${id}-topic`} className="block text-sm font-medium text-gray-800">
-                <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>
+                <span className="mr-0.5 text-red-700" aria-hidden="true">
+                  *
+                </span>
                 {t("topic")}
               </label>
               <select
@@ -64,7 +66,9 @@ export function TicketForm({
             </div>
             <div className="space-y-1">
               <label htmlFor={`${id}-message`} className="block text-sm font-medium text-gray-800">
-                <span className="mr-0.5 text-red-700" aria-hidden="true">*</span>
+                <span className="mr-0.5 text-red-700" aria-hidden="true">
+                  *
+                </span>
                 {t("message")}
               </label>
               <textarea

@@ -16,7 +16,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ lng: s
     <ProfileScreen
       lng={lng}
       profile={await loadProfile(me)}
-      actions={{ updatePublic: updatePublicProfileAction, updateSection: updateSectionAction, upload: uploadDocumentAction, updateSharing: updateSharingAction }}
+      actions={{
+        updatePublic: updatePublicProfileAction,
+        updateSection: updateSectionAction,
+        upload: uploadDocumentAction,
+        updateSharing: updateSharingAction,
+      }}
     />
   );
 }

@@ -14,14 +14,10 @@ export const createCustomerAction = staffAction("ADMINISTRATOR", customerFormSch
   return ok({ customerId: result.customerId }, "staff:customers.created");
 });
 
-export const updateCustomerAction = staffAction(
-  "ADMINISTRATOR",
-  customerUpdateSchema,
-  async ({ id, ...input }, { user, ip, lng }) => {
-    const result = await updateCustomer(id, input, { type: "STAFF", id: user.id, ip });
-    if (!result.ok) return fail(`staff:customers.errors.${result.error}`, nameTaken(result.error));
-    revalidatePath(`/${lng}/admin/customers`);
-    revalidatePath(`/${lng}/admin/customers/${id}`);
-    return ok({ customerId: id }, result.changed ? "staff:customers.saved" : "staff:customers.unchanged");
-  },
-);
+export const updateCustomerAction = staffAction("ADMINISTRATOR", customerUpdateSchema, async ({ id, ...input }, { user, ip, lng }) => {
+  const result = await updateCustomer(id, input, { type: "STAFF", id: user.id, ip });
+  if (!result.ok) return fail(`staff:customers.errors.${result.error}`, nameTaken(result.error));
+  revalidatePath(`/${lng}/admin/customers`);
+  revalidatePath(`/${lng}/admin/customers/${id}`);
+  return ok({ customerId: id }, result.changed ? "staff:customers.saved" : "staff:customers.unchanged");
+});

@@ -32,43 +32,63 @@ export function QueueList({
       <p className="mt-2 text-gray-700">{t("queue.intro")}</p>
       <form role="search" aria-label={t("queue.filters")} className="mt-4 grid gap-3 rounded border bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 sm:items-end">
         <div className="sm:col-span-2">
-          <label htmlFor="q-search" className={ui.label}>{t("queue.search")}</label>
+          <label htmlFor="q-search" className={ui.label}>
+            {t("queue.search")}
+          </label>
           <input id="q-search" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} className={ui.input} />
         </div>
         <div>
-          <label htmlFor="q-status" className={ui.label}>{t("queue.status")}</label>
+          <label htmlFor="q-status" className={ui.label}>
+            {t("queue.status")}
+          </label>
           <select id="q-status" name="status" defaultValue={filter.status ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
             {requestStatuses.map((s) => (
-              <option key={s} value={s}>{t(`queue.statuses.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`queue.statuses.${s}`)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="q-customer" className={ui.label}>{t("queue.customer")}</label>
+          <label htmlFor="q-customer" className={ui.label}>
+            {t("queue.customer")}
+          </label>
           <select id="q-customer" name="customerId" defaultValue={filter.customerId ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
             {customers.map((c) => (
-              <option key={c.id} value={c.id}>{customerName(c, lng)}</option>
+              <option key={c.id} value={c.id}>
+                {customerName(c, lng)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="q-age" className={ui.label}>{t("queue.olderThan")}</label>
+          <label htmlFor="q-age" className={ui.label}>
+            {t("queue.olderThan")}
+          </label>
           <input id="q-age" name="olderThan" type="number" min={1} max={3650} inputMode="numeric" defaultValue={filter.olderThan ?? ""} className={ui.input} />
         </div>
         <div>
-          <label htmlFor="q-flag" className={ui.label}>{t("queue.flag")}</label>
+          <label htmlFor="q-flag" className={ui.label}>
+            {t("queue.flag")}
+          </label>
           <select id="q-flag" name="flag" defaultValue={filter.flag ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
             {contactFlagFilters.map((f) => (
-              <option key={f} value={f}>{t(`queue.flags.${f}`)}</option>
+              <option key={f} value={f}>
+                {t(`queue.flags.${f}`)}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={ui.button}>{t("filters.apply")}</button>
-          <Link href={`/${lng}/admin/requests`} className="px-3 py-1.5 text-sm text-brand underline">{t("queue.clear")}</Link>
+          <button type="submit" className={ui.button}>
+            {t("filters.apply")}
+          </button>
+          <Link href={`/${lng}/admin/requests`} className="px-3 py-1.5 text-sm text-brand underline">
+            {t("queue.clear")}
+          </Link>
         </div>
       </form>
 
@@ -82,12 +102,24 @@ export function QueueList({
                 <caption className="sr-only">{t("queue.title")}</caption>
                 <thead className="bg-gray-50">
                   <tr>
-                    <th scope="col" className={ui.th}><span className="sr-only">{t("queue.select")}</span></th>
-                    <th scope="col" className={ui.th}>{t("queue.columns.supplier")}</th>
-                    <th scope="col" className={ui.th}>{t("queue.columns.customer")}</th>
-                    <th scope="col" className={ui.th}>{t("queue.columns.contact")}</th>
-                    <th scope="col" className={ui.th}>{t("queue.columns.status")}</th>
-                    <th scope="col" className={ui.th}>{t("queue.columns.created")}</th>
+                    <th scope="col" className={ui.th}>
+                      <span className="sr-only">{t("queue.select")}</span>
+                    </th>
+                    <th scope="col" className={ui.th}>
+                      {t("queue.columns.supplier")}
+                    </th>
+                    <th scope="col" className={ui.th}>
+                      {t("queue.columns.customer")}
+                    </th>
+                    <th scope="col" className={ui.th}>
+                      {t("queue.columns.contact")}
+                    </th>
+                    <th scope="col" className={ui.th}>
+                      {t("queue.columns.status")}
+                    </th>
+                    <th scope="col" className={ui.th}>
+                      {t("queue.columns.created")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y">
@@ -95,20 +127,35 @@ export function QueueList({
                     <tr key={r.id} data-testid="queue-row">
                       <td className={ui.td}>
                         {r.status === "PENDING" && (
-                          <input type="checkbox" name="ids[]" value={r.id} aria-label={t("queue.selectRow", { supplier: r.supplierName, customer: customerName({ name: r.customerName, nameZh: r.customerNameZh }, lng) })} className="h-5 w-5" />
+                          <input
+                            type="checkbox"
+                            name="ids[]"
+                            value={r.id}
+                            aria-label={t("queue.selectRow", {
+                              supplier: r.supplierName,
+                              customer: customerName({ name: r.customerName, nameZh: r.customerNameZh }, lng),
+                            })}
+                            className="h-5 w-5"
+                          />
                         )}
                       </td>
                       <td className={ui.td}>
-                        <Link href={`/${lng}/admin/requests/${r.id}`} className="text-brand underline">{r.supplierName}</Link>
+                        <Link href={`/${lng}/admin/requests/${r.id}`} className="text-brand underline">
+                          {r.supplierName}
+                        </Link>
                       </td>
                       <td className={ui.td}>{customerName({ name: r.customerName, nameZh: r.customerNameZh }, lng)}</td>
                       <td className={`${ui.td} break-all`}>
                         {r.contactEmail}
                         {r.contactFlags.map((f) => (
-                          <span key={f} className="ml-1 inline-block rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t(`queue.flags.${f}`)}</span>
+                          <span key={f} className="ml-1 inline-block rounded bg-amber-100 px-1.5 text-xs text-amber-900">
+                            {t(`queue.flags.${f}`)}
+                          </span>
                         ))}
                       </td>
-                      <td className={ui.td} data-testid="queue-status">{t(`queue.statuses.${r.status}`)}</td>
+                      <td className={ui.td} data-testid="queue-status">
+                        {t(`queue.statuses.${r.status}`)}
+                      </td>
                       <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.createdAt, lng)}</td>
                     </tr>
                   ))}

@@ -24,7 +24,9 @@ export function QueueRequest({
   return (
     <section className="space-y-4">
       <p>
-        <Link href={`/${lng}/admin/requests`} className="text-sm text-brand underline">{t("queue.back")}</Link>
+        <Link href={`/${lng}/admin/requests`} className="text-sm text-brand underline">
+          {t("queue.back")}
+        </Link>
       </p>
       <h1 className={ui.h1}>{t("queue.heading", { supplier: r.supplier.name, customer })}</h1>
       <dl className={`${ui.card} grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
@@ -44,9 +46,14 @@ export function QueueRequest({
           )}
         </dd>
         <dt className="font-medium">{t("queue.customer")}</dt>
-        <dd>{customer}{r.customer.domains.length > 0 && <span className="text-sm text-gray-600"> ({r.customer.domains.join(", ")})</span>}</dd>
+        <dd>
+          {customer}
+          {r.customer.domains.length > 0 && <span className="text-sm text-gray-600"> ({r.customer.domains.join(", ")})</span>}
+        </dd>
         <dt className="font-medium">{t("queue.requestedBy")}</dt>
-        <dd className="break-all">{r.requestedBy.name} &lt;{r.requestedBy.email}&gt;</dd>
+        <dd className="break-all">
+          {r.requestedBy.name} &lt;{r.requestedBy.email}&gt;
+        </dd>
         <dt className="font-medium">{t("queue.columns.created")}</dt>
         <dd>{formatDateTime(r.createdAt, lng)}</dd>
         <dt className="font-medium">{t("queue.expires")}</dt>
@@ -92,7 +99,9 @@ export function QueueRequest({
       <div className={ui.card}>
         <h2 className="text-lg font-semibold">{t("queue.history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="request-history">
-          <li>{formatDateTime(r.createdAt, lng)} · {t("queue.created", { name: r.requestedBy.name })}</li>
+          <li>
+            {formatDateTime(r.createdAt, lng)} · {t("queue.created", { name: r.requestedBy.name })}
+          </li>
           {r.events.map((e) => (
             <li key={e.id}>
               {formatDateTime(e.createdAt, lng)} · {t(`queue.statuses.${e.toStatus}`)} · {t(`queue.actors.${e.actorType}`)}
@@ -105,8 +114,14 @@ export function QueueRequest({
         <ol className="mt-2 space-y-1 text-sm" data-testid="request-audit">
           {r.audit.map((a) => (
             <li key={a.id} className="break-words">
-              {formatDateTime(a.createdAt, lng)} · <code>{a.action}</code> · {a.actorType}{a.actorName ? ` (${a.actorName})` : ""}
-              {a.after ? <> · <code className="text-xs">{a.after}</code></> : null}
+              {formatDateTime(a.createdAt, lng)} · <code>{a.action}</code> · {a.actorType}
+              {a.actorName ? ` (${a.actorName})` : ""}
+              {a.after ? (
+                <>
+                  {" "}
+                  · <code className="text-xs">{a.after}</code>
+                </>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -23,9 +23,7 @@ function refresh(result: ActionResult<undefined>, lng: string) {
   return result;
 }
 
-export const inviteAction = supplierAction("users", inviteSchema, async (input, ctx) =>
-  refresh(await inviteColleague(manager(ctx), input), ctx.lng),
-);
+export const inviteAction = supplierAction("users", inviteSchema, async (input, ctx) => refresh(await inviteColleague(manager(ctx), input), ctx.lng));
 
 export const resendColleagueInvitationAction = supplierAction("users", colleagueInvitationSchema, async (input, ctx) =>
   refresh(await resendColleagueInvitation(manager(ctx), input.email), ctx.lng),
@@ -39,13 +37,9 @@ export const updateAccessAction = supplierAction("users", updateAccessSchema, as
   refresh(await updateAccess(manager(ctx), input.userId, input.grant), ctx.lng),
 );
 
-export const deactivateAction = supplierAction("users", userIdSchema, async (input, ctx) =>
-  refresh(await deactivateUser(manager(ctx), input.userId), ctx.lng),
-);
+export const deactivateAction = supplierAction("users", userIdSchema, async (input, ctx) => refresh(await deactivateUser(manager(ctx), input.userId), ctx.lng));
 
-export const reactivateAction = supplierAction("users", userIdSchema, async (input, ctx) =>
-  refresh(await reactivateUser(manager(ctx), input.userId), ctx.lng),
-);
+export const reactivateAction = supplierAction("users", userIdSchema, async (input, ctx) => refresh(await reactivateUser(manager(ctx), input.userId), ctx.lng));
 
 export const approveJoinAction = supplierAction("users", approveJoinSchema, async (input, ctx) =>
   refresh(await approveJoinRequest(manager(ctx), input.requestId, input.grant), ctx.lng),

@@ -7,13 +7,7 @@ import { listTickets } from "@/features/support/service";
 import { getT } from "@/lib/i18n/instance";
 import { customerScope } from "@/server/access";
 import { requireSupplier } from "@/server/guards";
-import {
-  cancelRequestAction,
-  checkContactAction,
-  createTicketAction,
-  requestConnectionAction,
-  searchCustomersAction,
-} from "./actions";
+import { cancelRequestAction, checkContactAction, createTicketAction, requestConnectionAction, searchCustomersAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "requests")("title") };

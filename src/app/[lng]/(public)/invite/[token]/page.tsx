@@ -29,7 +29,13 @@ export default async function InvitationPage({
       token={token}
       landing={landing}
       registerAnyway={register === "1"}
-      actions={{ register: registerAction, signInAccept: signInAcceptAction, accept: acceptAction, join: joinRequestAction, switchAccount: switchAccountAction }}
+      actions={{
+        register: registerAction,
+        signInAccept: signInAcceptAction,
+        accept: acceptAction,
+        join: joinRequestAction,
+        switchAccount: switchAccountAction,
+      }}
     />
   );
 }

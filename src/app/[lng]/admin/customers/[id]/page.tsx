@@ -22,10 +22,14 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ l
   const t = getT(lng, "staff");
   return (
     <section className="max-w-4xl">
-      <Link href={`/${lng}/admin/customers`} className="text-sm text-brand underline">← {t("customers.title")}</Link>
+      <Link href={`/${lng}/admin/customers`} className="text-sm text-brand underline">
+        ← {t("customers.title")}
+      </Link>
       <h1 className={`${ui.h1} mt-2`}>{customer.name}</h1>
       <p className="text-sm text-gray-600">
-        <Link href={`/${lng}/admin/audit?entityType=Customer&entityId=${customer.id}`} className="underline">{t("customers.history")}</Link>
+        <Link href={`/${lng}/admin/audit?entityType=Customer&entityId=${customer.id}`} className="underline">
+          {t("customers.history")}
+        </Link>
       </p>
       <div className="mt-4">
         <CustomerForm

@@ -17,7 +17,9 @@ export default async function NewCustomerPage({ params }: { params: Promise<{ ln
   const t = getT(lng, "staff");
   return (
     <section className="max-w-4xl">
-      <Link href={`/${lng}/admin/customers`} className="text-sm text-brand underline">← {t("customers.title")}</Link>
+      <Link href={`/${lng}/admin/customers`} className="text-sm text-brand underline">
+        ← {t("customers.title")}
+      </Link>
       <h1 className={`${ui.h1} mt-2`}>{t("customers.new")}</h1>
       <div className="mt-4">
         <CustomerForm action={createCustomerAction} lng={lng} initial={emptyCustomer} />

@@ -17,7 +17,5 @@ export default async function TicketPage({ params }: { params: Promise<{ lng: st
   const user = await requireStaff(lng, sectionRole("tickets"));
   const ticket = await staffTicket(id);
   if (!ticket) notFound();
-  return (
-    <StaffTicketView lng={lng} ticket={ticket} staffId={user.id} assign={assignTicketAction} close={closeTicketAction} reply={replyTicketAction} />
-  );
+  return <StaffTicketView lng={lng} ticket={ticket} staffId={user.id} assign={assignTicketAction} close={closeTicketAction} reply={replyTicketAction} />;
 }

@@ -17,11 +17,21 @@ export default async function ProfilePreviewPage({ params }: { params: Promise<{
   return (
     <section className="space-y-4 rounded-lg border bg-white p-4 sm:p-6">
       <p>
-        <Link href={`/${lng}/profile#sharing`} className="text-sm text-brand underline">← {t("preview.back")}</Link>
+        <Link href={`/${lng}/profile#sharing`} className="text-sm text-brand underline">
+          ← {t("preview.back")}
+        </Link>
       </p>
       <h1 className="text-xl font-semibold">{t("preview.title", { customer: name })}</h1>
       <p className="text-sm text-gray-700">{t("preview.intro", { customer: name })}</p>
-      <ProfileView lng={lng} customer={name} company={view.company} shared={view.shared} sections={view.sections} documents={view.documents} withheld={view.withheld} />
+      <ProfileView
+        lng={lng}
+        customer={name}
+        company={view.company}
+        shared={view.shared}
+        sections={view.sections}
+        documents={view.documents}
+        withheld={view.withheld}
+      />
     </section>
   );
 }
