@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/session";
+import { sessionOf } from "../support/session-user";
 
 /**
  * Every admin action, called as anonymous, a supplier admin, support and an
@@ -227,27 +228,7 @@ const cases: Case[] = [
 ];
 
 const callers = {} as Record<Role, SessionUser | null>;
-function session(u: {
-  id: string;
-  email: string;
-  name: string;
-  kind: string;
-  staffRole: string | null;
-  supplierId: string | null;
-  permissions: string;
-}): SessionUser {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    locale: "en",
-    kind: u.kind as SessionUser["kind"],
-    staffRole: u.staffRole as SessionUser["staffRole"],
-    supplierId: u.supplierId,
-    permissions: u.permissions ? (u.permissions.split(",") as SessionUser["permissions"]) : [],
-    allCustomers: true,
-  };
-}
+const session = sessionOf;
 
 beforeAll(async () => {
   const s = await makeSupplier();

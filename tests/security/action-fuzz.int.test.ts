@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/session";
+import { sessionOf } from "../support/session-user";
 
 /**
  * Property-based fuzz of every server action (public, signed-in user, supplier
@@ -76,28 +77,7 @@ const uid = () => crypto.randomBytes(4).toString("hex");
 const ids = {} as Record<string, string>;
 const callers = {} as { supplier: SessionUser; staff: SessionUser };
 
-function session(u: {
-  id: string;
-  email: string;
-  name: string;
-  kind: string;
-  staffRole: string | null;
-  supplierId: string | null;
-  permissions: string;
-  allCustomers: boolean;
-}): SessionUser {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    locale: "en",
-    kind: u.kind as SessionUser["kind"],
-    staffRole: u.staffRole as SessionUser["staffRole"],
-    supplierId: u.supplierId,
-    permissions: u.permissions ? (u.permissions.split(",") as SessionUser["permissions"]) : [],
-    allCustomers: u.allCustomers,
-  };
-}
+const session = sessionOf;
 
 /** A valid example per action (by "module.export"); the fuzz starts from it and breaks it. */
 function seeds(): Record<string, Form> {

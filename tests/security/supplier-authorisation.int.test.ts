@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/session";
+import { sessionOf } from "../support/session-user";
 
 /**
  * Every supplier and signed-in user action (the "use server" modules of the
@@ -24,7 +25,7 @@ const { db } = await import("@/server/db");
 const { createStaffUser } = await import("@/features/accounts/service");
 const { inviteColleague } = await import("@/features/supplier-users/colleague-invitations");
 const { newToken } = await import("@/server/tokens");
-const { permissions: allPermissions, parsePermissions } = await import("@/lib/permissions");
+const { permissions: allPermissions } = await import("@/lib/permissions");
 const { makeCustomer, makeSupplier, makeUser, PASSWORD } = await import("../support/factories");
 const { businessStep, connect, limitTo, validBusiness } = await import("../customer-setup/fixtures");
 const { solvedCaptcha } = await import("../connection-requests/captcha-helper");
@@ -73,28 +74,7 @@ const callers = {} as Record<Role, SessionUser | null>;
 let memberPermissions: (needed: string | null) => string = () => "";
 const neededOf = new Map<Case, string | null>();
 
-function session(u: {
-  id: string;
-  email: string;
-  name: string;
-  kind: string;
-  staffRole: string | null;
-  supplierId: string | null;
-  permissions: string;
-  allCustomers: boolean;
-}): SessionUser {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    locale: "en",
-    kind: u.kind as SessionUser["kind"],
-    staffRole: u.staffRole as SessionUser["staffRole"],
-    supplierId: u.supplierId,
-    permissions: parsePermissions(u.permissions),
-    allCustomers: u.allCustomers,
-  };
-}
+const session = sessionOf;
 const loadSession = async (id: string) => session(await db.user.findUniqueOrThrow({ where: { id } }));
 
 /** A colleague in the home company who sees only customer A (what the limited caller may not manage). */
