@@ -1,5 +1,6 @@
 // Demo data: fictional companies only. Safe to run twice (it stops when the demo exists).
-import { createStaffUser, createSupplierAccount, hashPassword } from "@/features/accounts/service";
+import { createStaffUser, createSupplierAccount } from "@/features/accounts/service";
+import { hashPassword } from "@/server/passwords";
 import type { RequirementStep } from "@/features/requirements/requirements";
 import { db } from "@/server/db";
 import { seedCustomerSetup } from "./seed-customer-setup";

@@ -1,7 +1,8 @@
 // Import this module dynamically in tests that set process.env first: it loads the
 // app modules, which read the environment once.
 import crypto from "node:crypto";
-import { createSupplierAccount, hashPassword } from "@/features/accounts/service";
+import { createSupplierAccount } from "@/features/accounts/service";
+import { hashPassword } from "@/server/passwords";
 import { db } from "@/server/db";
 
 export const PASSWORD = "Harbour-lights-7";

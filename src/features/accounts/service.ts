@@ -5,20 +5,16 @@ import { emailDomain } from "@/lib/validation";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { env } from "@/server/env";
+import { BCRYPT_ROUNDS, hashPassword } from "@/server/passwords";
 import { portalUrl, sendMail } from "@/server/mail";
 import { clearLimit, hitLimit } from "@/server/rate-limit";
 import { claimSignInAttempt } from "@/server/sql/counters";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import type { SignUpInput } from "./schemas";
 
-const BCRYPT_ROUNDS = 10;
 const RESET_TTL_MS = 60 * 60 * 1000;
 // Compared against when the email is unknown, so both answers take as long.
 const DUMMY_HASH = bcrypt.hashSync("not-a-real-password-1", BCRYPT_ROUNDS);
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_ROUNDS);
-}
 
 export type AuthResult = { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } } | { ok: false; error: "invalid" | "too_many" };
 

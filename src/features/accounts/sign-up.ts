@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { notify } from "@/features/notifications/service";
+import { openJoinRequest } from "@/features/supplier-users/join-requests";
 import { isLng } from "@/lib/i18n/config";
-import { can, parsePermissions } from "@/lib/permissions";
 import { audit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
 import { hitLimit } from "@/server/rate-limit";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import type { SignUpInput } from "./schemas";
-import { companyForDomain, createSupplierAccount, hashPassword } from "./service";
+import { hashPassword } from "@/server/passwords";
+import { companyForDomain, createSupplierAccount } from "./service";
 
 /**
  * Public sign-up without telling anyone who has an account. Every sign-up gets
@@ -200,23 +200,7 @@ export async function joinFromSignUp(token: string, ip: string): Promise<JoinFro
   try {
     outcome = await db.$transaction(async (tx) => {
       await claim(tx, row.tokenHash);
-      const pending = await tx.joinRequest.findFirst({ where: { supplierId: company.id, email: row.email, status: "PENDING" } });
-      if (pending) return { duplicate: true, admins: [] };
-      const request = await tx.joinRequest.create({ data: { supplierId: company.id, email: row.email, name: row.name, locale } });
-      await audit(
-        tx,
-        { type: "ANONYMOUS", ip },
-        {
-          action: "join_request.created",
-          entityType: "JoinRequest",
-          entityId: request.id,
-          after: { supplierId: company.id, email: row.email, via: "sign_up" },
-        },
-      );
-      const users = await tx.user.findMany({ where: { supplierId: company.id, status: "ACTIVE", kind: "SUPPLIER" }, select: { id: true, permissions: true } });
-      const admins = users.filter((u) => can(parsePermissions(u.permissions), "admin")).map((u) => u.id);
-      await notify(tx, admins, "invitations:events.joinRequested", { name: row.name, email: row.email }, "/setup/admin");
-      return { duplicate: false, admins };
+      return openJoinRequest(tx, { supplierId: company.id, email: row.email, name: row.name, locale }, { type: "ANONYMOUS", ip });
     });
   } catch (error) {
     if (error instanceof LinkUsed) return { ok: false, error: "invalid" };

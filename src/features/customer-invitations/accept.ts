@@ -3,7 +3,8 @@ import { notify } from "@/features/notifications/service";
 import { connectByInvitation } from "@/features/relationships/service";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
-import { adminIds, InvitationGone, lookup, openLive, whyGone, type DeadReason, type InvitationWithCustomer } from "./core";
+import { InvitationGone, lookup, openLive, whyGone, type DeadReason, type InvitationWithCustomer } from "./core";
+import { companyAdminIds } from "@/features/supplier-users/join-requests";
 import type { RegisterInput } from "./schemas";
 
 /**
@@ -41,7 +42,7 @@ async function claimAndConnect(tx: Tx, inv: InvitationWithCustomer, userId: stri
       update: {},
     });
   }
-  await notify(tx, await adminIds(tx, supplierId), "invitations:events.accepted", { customer: inv.customer.name, name: user.name }, "/setup/customers");
+  await notify(tx, await companyAdminIds(tx, supplierId), "invitations:events.accepted", { customer: inv.customer.name, name: user.name }, "/setup/customers");
 }
 
 /** No account yet: creates the company, its first admin and the connection in one transaction. */

@@ -2,7 +2,6 @@ import type { Customer, Invitation } from "@/generated/prisma/client";
 import { customerName } from "@/lib/customer-name";
 import { formatDate } from "@/lib/format";
 import { isLng, type Lng } from "@/lib/i18n/config";
-import { can, parsePermissions } from "@/lib/permissions";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
@@ -66,15 +65,6 @@ export class InvitationGone extends Error {}
 export async function whyGone(token: string): Promise<DeadReason> {
   const again = await lookup(token);
   return again.live ? "used" : again.reason;
-}
-
-/** The active admins of a supplier company (told about accepts and join requests). */
-export async function adminIds(tx: Tx, supplierId: string): Promise<string[]> {
-  const users = await tx.user.findMany({
-    where: { supplierId, status: "ACTIVE", kind: "SUPPLIER" },
-    select: { id: true, permissions: true },
-  });
-  return users.filter((u) => can(parsePermissions(u.permissions), "admin")).map((u) => u.id);
 }
 
 // ---------------------------------------------------------------- issuing

@@ -1,6 +1,6 @@
 import type { Invitation } from "@/generated/prisma/client";
 import { companyForDomain } from "@/features/accounts/service";
-import { notify } from "@/features/notifications/service";
+import { openJoinRequest } from "@/features/supplier-users/join-requests";
 import { customerName } from "@/lib/customer-name";
 import { isFreeMailDomain } from "@/lib/free-mail";
 import { isLng } from "@/lib/i18n/config";
@@ -8,7 +8,7 @@ import { emailDomain } from "@/lib/validation";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
 import { portalUrl, sendMail } from "@/server/mail";
-import { adminIds, InvitationGone, issue, mailInvitation, openLive, whyGone, type DeadReason } from "./core";
+import { InvitationGone, issue, mailInvitation, openLive, whyGone, type DeadReason } from "./core";
 
 /**
  * Customer invitations, the invitee passes the link on: to a colleague on the
@@ -32,26 +32,9 @@ export async function requestToJoin(input: { token: string; name: string }, ip: 
   if (await db.user.findUnique({ where: { email: inv.email }, select: { id: true } })) return { ok: false, error: "accountExists" };
   const company = await companyForDomain(inv.email);
   if (!company) return { ok: false, error: "noCompany" };
-  const outcome = await db.$transaction(async (tx) => {
-    const pending = await tx.joinRequest.findFirst({ where: { supplierId: company.id, email: inv.email, status: "PENDING" } });
-    if (pending) return { duplicate: true, admins: [] as string[] };
-    const request = await tx.joinRequest.create({
-      data: { supplierId: company.id, email: inv.email, name: input.name, locale: inv.locale, invitationId: inv.id },
-    });
-    await audit(
-      tx,
-      { type: "ANONYMOUS", ip },
-      {
-        action: "join_request.created",
-        entityType: "JoinRequest",
-        entityId: request.id,
-        after: { supplierId: company.id, email: inv.email, invitationId: inv.id },
-      },
-    );
-    const admins = await adminIds(tx, company.id);
-    await notify(tx, admins, "invitations:events.joinRequested", { name: input.name, email: inv.email }, "/setup/admin");
-    return { duplicate: false, admins };
-  });
+  const outcome = await db.$transaction((tx) =>
+    openJoinRequest(tx, { supplierId: company.id, email: inv.email, name: input.name, locale: inv.locale, invitationId: inv.id }, { type: "ANONYMOUS", ip }),
+  );
   if (!outcome.duplicate && outcome.admins.length) {
     const admins = await db.user.findMany({ where: { id: { in: outcome.admins } }, select: { email: true, locale: true } });
     for (const admin of admins) {

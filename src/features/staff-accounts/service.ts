@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { hashPassword } from "@/features/accounts/service";
+import { hashPassword } from "@/server/passwords";
 import type { StaffRole } from "@/lib/permissions";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";

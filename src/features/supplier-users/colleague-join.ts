@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { hashPassword } from "@/features/accounts/service";
+import { hashPassword } from "@/server/passwords";
 import { notify } from "@/features/notifications/service";
 import { connectedAmong } from "@/features/relationships/service";
 import { isLng } from "@/lib/i18n/config";

@@ -1,5 +1,8 @@
+import { notify } from "@/features/notifications/service";
 import { ok, type ActionResult } from "@/lib/action-result";
-import { audit } from "@/server/audit";
+import { can, parsePermissions } from "@/lib/permissions";
+import type { Tx } from "@/server/db";
+import { audit, type Actor } from "@/server/audit";
 import { sendMail } from "@/server/mail";
 import { actorOf, checkGrant, companyName, issueInvite, loadManager, normalise, Refused, run, sendInviteMail, type InviteData, type Manager } from "./core";
 import type { Grant } from "./schemas";
@@ -9,6 +12,40 @@ import type { Grant } from "./schemas";
  * asked to join (from a customer invitation). Approving sends them the same
  * single-use registration link as a colleague invitation; declining tells them.
  */
+
+/** The active admins of a supplier company (told about join requests and accepted invitations). */
+export async function companyAdminIds(tx: Tx, supplierId: string): Promise<string[]> {
+  const users = await tx.user.findMany({ where: { supplierId, status: "ACTIVE", kind: "SUPPLIER" }, select: { id: true, permissions: true } });
+  return users.filter((u) => can(parsePermissions(u.permissions), "admin")).map((u) => u.id);
+}
+
+/**
+ * Records that someone on the company's email domain asks to join it (from a
+ * sign-up or a customer invitation), inside the caller's transaction: one
+ * pending request per email and company, audited, and the company's admins
+ * notified in the portal. Returns the admins to email once the transaction
+ * has committed (each caller words its own email), or `duplicate` when a
+ * request is already pending.
+ */
+export async function openJoinRequest(
+  tx: Tx,
+  input: { supplierId: string; email: string; name: string; locale: string; invitationId?: string },
+  actor: Actor,
+): Promise<{ duplicate: boolean; admins: string[] }> {
+  const { supplierId, email, name, locale, invitationId } = input;
+  const pending = await tx.joinRequest.findFirst({ where: { supplierId, email, status: "PENDING" } });
+  if (pending) return { duplicate: true, admins: [] };
+  const request = await tx.joinRequest.create({ data: { supplierId, email, name, locale, invitationId } });
+  await audit(tx, actor, {
+    action: "join_request.created",
+    entityType: "JoinRequest",
+    entityId: request.id,
+    after: { supplierId, email, ...(invitationId ? { invitationId } : { via: "sign_up" }) },
+  });
+  const admins = await companyAdminIds(tx, supplierId);
+  await notify(tx, admins, "invitations:events.joinRequested", { name, email }, "/setup/admin");
+  return { duplicate: false, admins };
+}
 
 /**
  * Approves a join request with the permissions chosen. The person gets a
