@@ -8,6 +8,8 @@ const invitations = { ...(await import("@/features/customer-invitations/staff"))
 const { listMail, resendMail } = await import("@/features/mail-log/service");
 const { mailFilterSchema } = await import("@/features/mail-log/schemas");
 const { storesReadableLinks } = await import("@/server/mail/links");
+const { sendMail } = await import("@/server/mail");
+const { newToken } = await import("@/server/tokens");
 const { db } = await import("@/server/db");
 const { makeCustomer, PASSWORD } = await import("../support/factories");
 
@@ -95,5 +97,18 @@ describe("the demo inbox", () => {
     expect(await resendMail(row.id, { type: "STAFF", id: "staff-demo" })).toEqual({ ok: false, error: "linkClosed" });
     expect((await db.outgoingMail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("FAILED");
     expect(await db.auditEvent.count({ where: { entityId: row.id, action: { in: ["mail.resent", "mail.resend_refused"] } } })).toBe(2);
+  });
+
+  it("a token-shaped link that its caller did not mark is redacted all the same, and cannot be resent from the copy", async () => {
+    const { token } = newToken();
+    const res = await sendMail({ to: "unmarked@demo-inbox.test", locale: "zh", template: "accounts:resetMail", params: { name: "李" }, actionUrl: `http://portal.test/zh/reset-password/${token}` });
+    const row = await db.outgoingMail.findUniqueOrThrow({ where: { id: res.id } });
+    expect(row).toMatchObject({ linkKind: "other", resend: null });
+    expect(`${row.text}${row.html}`).not.toContain(token);
+    expect(row.text).toContain("一次性链接 /zh/reset-password/…");
+    const [support] = (await listMail(mailFilterSchema.parse({ to: "unmarked@demo-inbox.test" }), "SUPPORT")).items;
+    expect(support.text).not.toContain(token);
+    await db.outgoingMail.update({ where: { id: row.id }, data: { status: "FAILED" } });
+    expect(await resendMail(row.id, { type: "STAFF", id: "staff-demo" })).toEqual({ ok: false, error: "linkClosed" });
   });
 });
