@@ -101,7 +101,13 @@ describe("the demo inbox", () => {
 
   it("a token-shaped link that its caller did not mark is redacted all the same, and cannot be resent from the copy", async () => {
     const { token } = newToken();
-    const res = await sendMail({ to: "unmarked@demo-inbox.test", locale: "zh", template: "accounts:resetMail", params: { name: "李" }, actionUrl: `http://portal.test/zh/reset-password/${token}` });
+    const res = await sendMail({
+      to: "unmarked@demo-inbox.test",
+      locale: "zh",
+      template: "accounts:resetMail",
+      params: { name: "李" },
+      actionUrl: `http://portal.test/zh/reset-password/${token}`,
+    });
     const row = await db.outgoingMail.findUniqueOrThrow({ where: { id: res.id } });
     expect(row).toMatchObject({ linkKind: "other", resend: null });
     expect(`${row.text}${row.html}`).not.toContain(token);
