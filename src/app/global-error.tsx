@@ -2,8 +2,22 @@
 import { usePathname } from "next/navigation";
 import { referenceOf } from "@/components/error-pages";
 import { fallbackLng, isLng } from "@/lib/i18n/config";
-import { i18nFor } from "@/lib/i18n/instance";
+import enErrors from "@locales/en/errors.json" with { type: "json" };
+import zhErrors from "@locales/zh/errors.json" with { type: "json" };
+import { createInstance } from "i18next";
 import "./globals.css";
+
+// Only the errors namespace (both languages, under 1 KB): the full bundle of
+// ./lib/i18n/resources must not reach the browser.
+const errorTexts = createInstance();
+void errorTexts.init({
+  resources: { en: { errors: enErrors }, zh: { errors: zhErrors } },
+  fallbackLng,
+  ns: ["errors"],
+  defaultNS: "errors",
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
 
 /**
  * The last resort, when the root layout itself fails: its own document, no
@@ -12,7 +26,7 @@ import "./globals.css";
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const first = usePathname()?.split("/")[1];
   const lng = isLng(first) ? first : fallbackLng;
-  const t = i18nFor(lng).getFixedT(lng, "errors");
+  const t = errorTexts.getFixedT(lng, "errors");
   const reference = referenceOf(error);
   return (
     <html lang={lng === "zh" ? "zh-CN" : "en"}>

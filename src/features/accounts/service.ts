@@ -1,11 +1,10 @@
-import bcrypt from "bcryptjs";
 import { Prisma } from "@/generated/prisma/client";
 import { isFreeMailDomain } from "@/lib/free-mail";
 import { emailDomain } from "@/lib/validation";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { env } from "@/server/env";
-import { BCRYPT_ROUNDS, hashPassword } from "@/server/passwords";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/server/passwords";
 import { portalUrl, sendMail } from "@/server/mail";
 import { clearLimit, hitLimit } from "@/server/rate-limit";
 import { claimSignInAttempt } from "@/server/sql/counters";
@@ -13,8 +12,6 @@ import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import type { SignUpInput } from "./schemas";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
-// Compared against when the email is unknown, so both answers take as long.
-const DUMMY_HASH = bcrypt.hashSync("not-a-real-password-1", BCRYPT_ROUNDS);
 
 export type AuthResult = { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } } | { ok: false; error: "invalid" | "too_many" };
 
@@ -48,11 +45,11 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
     // rate-limit table with the same threshold, claimed before the check too.
     if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, error: "too_many" };
     if (!(await hitLimit("signInUnknownEmail", email)).allowed) return { ok: false, error: "too_many" };
-    await bcrypt.compare(password, DUMMY_HASH);
+    await verifyPassword(password, DUMMY_PASSWORD_HASH); // so both answers take as long
     return { ok: false, error: "invalid" };
   }
 
-  const matches = await bcrypt.compare(password, user.passwordHash);
+  const matches = await verifyPassword(password, user.passwordHash);
   if (!matches || user.status !== "ACTIVE") return { ok: false, error: "invalid" };
 
   const signedIn = await db.$transaction(async (tx) => {

@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { Translations } from "@/lib/i18n/translations";
+
+/** Sends the texts of the onboarding forms with these pages (docs/decisions/0019). */
+export default async function OnboardingLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
+  const { lng } = await params;
+  return (
+    <Translations lng={lng} ns={["onboarding"]}>
+      {children}
+    </Translations>
+  );
+}
