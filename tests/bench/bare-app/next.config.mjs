@@ -1,0 +1,7 @@
+import path from "node:path";
+
+// Built by `npm run bench:pages` with the app's own node_modules (two folders up).
+export default {
+  poweredByHeader: false,
+  turbopack: { root: path.resolve(import.meta.dirname, "../../..") },
+};

@@ -1,0 +1,397 @@
+/**
+ * Page benchmark (issue 13): first-load JavaScript per route and server
+ * throughput of the main portal pages, side by side with a bare dynamic
+ * Next.js page built with the same Next.js, plus concurrent sign-ins.
+ *
+ *   npm run bench:pages                       # reuse .next and the bare build when present
+ *   npm run bench:pages -- --build            # rebuild both first
+ *   npm run bench:pages -- --duration=20 --sign-in-rounds=20
+ *   npm run bench:sign-in                     # the sign-in part only
+ *
+ * Ports: BENCH_PORT (default 3133) for the app, BENCH_PORT+1 for the bare page.
+ * Everything runs on this machine in one run; the machine's load is printed
+ * before and after, and figures taken on a busy machine are labelled so.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type BrowserContext, type Cookie } from "@playwright/test";
+import { createMigratedDatabase } from "../support/migrate";
+
+const require = createRequire(import.meta.url);
+
+type CannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
+const autocannon = require("autocannon") as (opts: Record<string, unknown>) => Promise<CannonResult>;
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, "").split("=");
+    return [k, v ?? "true"] as const;
+  }),
+);
+const ONLY_SIGN_IN = args.has("sign-in-only");
+/** --profile=/en/setup/requests: CPU-profile the app server under load on that route and print where the time went. */
+const PROFILE = args.get("profile");
+const DURATION = Number(args.get("duration") ?? 10);
+const SIGN_IN_ROUNDS = Number(args.get("sign-in-rounds") ?? 10);
+const CONNECTIONS = 10;
+const PORT = Number(process.env.BENCH_PORT ?? 3133);
+const BARE_PORT = PORT + 1;
+const root = path.resolve(import.meta.dirname, "../..");
+const bareDir = path.join(root, "tests/bench/bare-app");
+const dataDir = path.join(root, "data", "bench-pages");
+const base = `http://localhost:${PORT}`;
+const bareUrl = `http://localhost:${BARE_PORT}/`;
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const cores = os.availableParallelism();
+
+const users = { supplier: "admin@northwind-parts.test", staff: "support@supplier-connect.test" } as const;
+const PASSWORD = "Demo-pass-2026";
+type Who = keyof typeof users | null;
+
+/** Routes whose server throughput is measured against the bare page. */
+const served: { path: string; as: Who }[] = [
+  { path: "/en/sign-in", as: null },
+  { path: "/en/setup/customers", as: "supplier" },
+  { path: "/en/setup/requests", as: "supplier" },
+  { path: "/en/admin/requests", as: "staff" },
+];
+
+/** Routes whose first-load JS is measured, in both languages. */
+const jsRoutes: { path: string; as: Who }[] = [
+  { path: "/sign-in", as: null },
+  { path: "/sign-up", as: null },
+  { path: "/forgot-password", as: null },
+  { path: "/home", as: "supplier" },
+  { path: "/setup/customers", as: "supplier" },
+  { path: "/setup/requests", as: "supplier" },
+  { path: "/setup/admin", as: "supplier" },
+  { path: "/profile", as: "supplier" },
+  { path: "/notifications", as: "supplier" },
+  { path: "/admin", as: "staff" },
+  { path: "/admin/requests", as: "staff" },
+  { path: "/admin/customers", as: "staff" },
+  { path: "/admin/invitations", as: "staff" },
+  { path: "/admin/tickets", as: "staff" },
+];
+
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ");
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+// ------------------------------------------------------------------ builds
+
+function buildIfNeeded(dir: string, label: string) {
+  if (!args.has("build") && fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+    console.log(`reusing the ${label} build (${path.relative(root, path.join(dir, ".next")) || ".next"}; --build to rebuild)`);
+    return;
+  }
+  console.log(`building the ${label}…`);
+  execFileSync(process.execPath, [nextBin, "build"], { cwd: dir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+// ----------------------------------------------------------------- servers
+
+const children: ChildProcess[] = [];
+process.on("exit", () => children.forEach((c) => c.pid && !c.killed && c.kill()));
+process.on("SIGINT", () => process.exit(130));
+
+const appEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  APP_ENV: "demo",
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATA_DIR: dataDir,
+  DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
+  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+  PUBLIC_URL: base,
+  SIGN_IN_IP_LIMIT: "1000000",
+  LOG_LEVEL: "warn",
+};
+
+function prepareDatabase() {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = appEnv.DATABASE_URL!.replace(/^file:/, "");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+  createMigratedDatabase(file);
+  execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, stdio: "ignore", env: appEnv });
+}
+
+async function start(command: string[], cwd: string, env: NodeJS.ProcessEnv, url: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...command], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+// ----------------------------------------------------------------- browser
+
+const launchArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+type SignIn = { cookies: Cookie[]; replay: { url: string; headers: Record<string, string>; body: Buffer } };
+
+/** Signs in through the real form; keeps the cookies and the server-action request (to replay it). */
+async function signIn(browser: Browser, email: string): Promise<SignIn> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let replay: SignIn["replay"] | undefined;
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (request.method() === "POST" && headers["next-action"]) replay = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
+  });
+  await page.goto(`${base}/en/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith("/sign-in"), { timeout: 60_000 }), page.locator('form button[type="submit"]').click()]);
+  const cookies = await context.cookies();
+  await context.close();
+  if (!replay) throw new Error("the sign-in request was not seen");
+  return { cookies, replay: { ...replay, headers: await withAllHeaders(replay.headers) } };
+}
+
+async function withAllHeaders(headers: Record<string, string>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!k.startsWith(":") && k !== "cookie" && k !== "content-length") out[k] = v;
+  return out;
+}
+
+/** First-load JS of one page: every script the page loads, gzip-compressed as a server would send it. */
+async function firstLoadJs(browser: Browser, url: string, cookies: Cookie[]): Promise<{ gzip: number; raw: number; files: number; status: number }> {
+  const context: BrowserContext = await browser.newContext();
+  if (cookies.length) await context.addCookies(cookies);
+  const page = await context.newPage();
+  const bodies: Promise<Buffer | null>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script" && response.url().startsWith(base)) bodies.push(response.body().catch(() => null));
+  });
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const finalPath = new URL(page.url()).pathname;
+  const scripts = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+  await context.close();
+  if (finalPath !== new URL(url).pathname) throw new Error(`${url} ended at ${finalPath}`);
+  return {
+    gzip: scripts.reduce((n, b) => n + gzipSync(b).length, 0),
+    raw: scripts.reduce((n, b) => n + b.length, 0),
+    files: scripts.length,
+    status: response?.status() ?? 0,
+  };
+}
+
+const cookieHeader = (cookies: Cookie[]) => cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+
+// -------------------------------------------------------------- throughput
+
+async function cannon(url: string, cookie: string, duration: number): Promise<CannonResult> {
+  return autocannon({ url, connections: CONNECTIONS, duration, headers: cookie ? { cookie } : {} });
+}
+
+async function signInBench(replay: SignIn["replay"]): Promise<{ p50: number; p95: number; max: number; ok: number; total: number; pageP95: number; pageIdleP95: number }> {
+  const once = async () => {
+    const t0 = performance.now();
+    const res = await fetch(replay.url, { method: "POST", headers: replay.headers, body: new Uint8Array(replay.body), redirect: "manual" });
+    await res.arrayBuffer();
+    const ms = performance.now() - t0;
+    return { ms, ok: (res.headers.get("set-cookie") ?? "").includes("session-token") };
+  };
+  // Another request of the same instance, timed while the sign-ins run and while idle.
+  const pageLatency = async (until: () => boolean, min = 20) => {
+    const out: number[] = [];
+    while (!until() || out.length < min) {
+      const t0 = performance.now();
+      await (await fetch(bareishUrl())).arrayBuffer();
+      out.push(performance.now() - t0);
+      if (out.length > 2000) break;
+    }
+    return out;
+  };
+  const idle = await pageLatency(() => true);
+  await Promise.all(Array.from({ length: 5 }, once)); // warm-up
+  const times: number[] = [];
+  let ok = 0;
+  let finished = false;
+  const during = pageLatency(() => finished, 1);
+  for (let round = 0; round < SIGN_IN_ROUNDS; round++) {
+    for (const r of await Promise.all(Array.from({ length: 5 }, once))) {
+      times.push(r.ms);
+      if (r.ok) ok++;
+    }
+  }
+  finished = true;
+  const pageTimes = await during;
+  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), ok, total: times.length, pageP95: pct(pageTimes, 95), pageIdleP95: pct(idle, 95) };
+}
+
+/** A cheap page of the app (the sign-in form, anonymous). */
+const bareishUrl = () => `${base}/en/sign-in`;
+
+// ----------------------------------------------------------------- profile
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; children?: number[] };
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** What a stack frame belongs to: a package, Node itself, or the app's own code. */
+function owner(url: string, fn: string): string {
+  if (!url) return fn === "(garbage collector)" ? "(garbage collector)" : fn.startsWith("(") ? fn : "(native/V8)";
+  if (url.startsWith("node:")) return "node core";
+  const nm = url.lastIndexOf("node_modules/");
+  if (nm >= 0) {
+    const rest = url.slice(nm + "node_modules/".length).split("/");
+    const pkg = rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
+    if (pkg === "next" && url.includes("/compiled/")) return `next (bundled ${rest[3] ?? "?"})`;
+    return pkg;
+  }
+  if (url.includes("/.next/server/")) {
+    const m = /node_modules_([a-z@][\w.-]*?)(?:_[0-9a-f]{6,}|_dist|_esm|_lib|_build|\.js)/i.exec(url);
+    return m ? `bundled ${m[1]}` : "app code (bundled)";
+  }
+  if (url.includes("/src/generated/")) return "prisma client (generated)";
+  return path.relative(root, url.replace(/^file:\/\//, "")) || url;
+}
+
+function summariseProfile(file: string, requests: number) {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byOwner = new Map<string, number>();
+  const byFn = new Map<string, number>();
+  let total = 0;
+  let idle = 0;
+  for (const [id, us] of self) {
+    const n = byId.get(id)!;
+    if (n.callFrame.functionName === "(idle)") {
+      idle += us;
+      continue;
+    }
+    total += us;
+    const o = owner(n.callFrame.url, n.callFrame.functionName);
+    byOwner.set(o, (byOwner.get(o) ?? 0) + us);
+    const f = `${n.callFrame.functionName || "(anonymous)"} [${o}]`;
+    byFn.set(f, (byFn.get(f) ?? 0) + us);
+  }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log(`\nCPU profile of the app server: ${(total / 1000).toFixed(0)} ms busy, ${(idle / 1000).toFixed(0)} ms idle, ${requests} requests -> ${(total / 1000 / Math.max(1, requests)).toFixed(2)} ms CPU per request (main thread)`);
+  console.log("| self time by owner | ms/request | share |");
+  console.log("|---|---|---|");
+  for (const [o, us] of top(byOwner, 18)) console.log(`| ${o} | ${(us / 1000 / requests).toFixed(3)} | ${((us / total) * 100).toFixed(1)} % |`);
+  console.log("\ntop functions (self time):");
+  for (const [f, us] of top(byFn, 25)) console.log(`  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${f}`);
+}
+
+async function profileRoute(route: string, cookie: string) {
+  const dir = path.join(dataDir, "profile");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const child = await start([path.join(root, "src/scripts/start.mjs"), "-p", String(PORT + 2)], root, { ...appEnv, PUBLIC_URL: `http://localhost:${PORT + 2}` }, `http://localhost:${PORT + 2}/en/sign-in`, [
+    "--cpu-prof",
+    `--cpu-prof-dir=${dir}`,
+    "--cpu-prof-interval=200",
+  ]);
+  const url = `http://localhost:${PORT + 2}${route}`;
+  await cannon(url, cookie, 3);
+  const result = await cannon(url, cookie, DURATION);
+  const requests = Math.round(result.requests.average * DURATION);
+  await new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGINT");
+  });
+  const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) throw new Error("no CPU profile was written");
+  console.log(`\nprofile of ${route}: ${result.requests.average.toFixed(0)} req/s while profiled (the profiler slows it)`);
+  summariseProfile(path.join(dir, file), requests);
+}
+
+// -------------------------------------------------------------------- main
+
+async function main() {
+  const loadBefore = os.loadavg()[0];
+  console.log(`Page benchmark, ${new Date().toISOString()}, ${cores} cores, load before: ${load()}`);
+  buildIfNeeded(root, "app");
+  if (!ONLY_SIGN_IN && !PROFILE) buildIfNeeded(bareDir, "bare page");
+  prepareDatabase();
+  await start([path.join(root, "src/scripts/start.mjs"), "-p", String(PORT)], root, appEnv, `${base}/en/sign-in`);
+  if (!ONLY_SIGN_IN && !PROFILE) {
+    await start([nextBin, "start", "-p", String(BARE_PORT)], bareDir, { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, bareUrl);
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  const sessions = { supplier: await signIn(browser, users.supplier), staff: await signIn(browser, users.staff) };
+
+  if (PROFILE) {
+    await browser.close();
+    const who: Who = PROFILE.includes("/admin") ? "staff" : PROFILE.includes("/sign-in") ? null : "supplier";
+    await profileRoute(PROFILE, who ? cookieHeader(sessions[who].cookies) : "");
+    return;
+  }
+  if (!ONLY_SIGN_IN) {
+    console.log("\nFirst-load JS (all scripts the page loads, gzip)");
+    console.log("| route | en KB gzip | zh KB gzip | en KB raw | scripts |");
+    console.log("|---|---|---|---|---|");
+    let worst = 0;
+    for (const route of jsRoutes) {
+      const cookies = route.as ? sessions[route.as].cookies : [];
+      const en = await firstLoadJs(browser, `${base}/en${route.path}`, cookies);
+      const zh = await firstLoadJs(browser, `${base}/zh${route.path}`, cookies);
+      worst = Math.max(worst, en.gzip, zh.gzip);
+      console.log(`| ${route.path} | ${kb(en.gzip)} | ${kb(zh.gzip)} | ${kb(en.raw)} | ${en.files} |`);
+    }
+    console.log(`largest: ${kb(worst)} KB gzip (target ≤ 120)`);
+  }
+  await browser.close();
+
+  if (!ONLY_SIGN_IN) {
+    console.log(`\nThroughput: autocannon, ${CONNECTIONS} connections, ${DURATION} s per run; each page right after its own bare-page run`);
+    console.log("| page | req/s | bare req/s | share of bare | p99 ms | bare p99 ms | p99 ratio | non-2xx |");
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const route of served) {
+      const cookie = route.as ? cookieHeader(sessions[route.as].cookies) : "";
+      const check = await fetch(`${base}${route.path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+      if (check.status !== 200) throw new Error(`${route.path} answered ${check.status}`);
+      await cannon(bareUrl, "", 2); // warm-up
+      const bare = await cannon(bareUrl, "", DURATION);
+      await cannon(`${base}${route.path}`, cookie, 2);
+      const page = await cannon(`${base}${route.path}`, cookie, DURATION);
+      const share = page.requests.average / bare.requests.average;
+      const p99 = page.latency.p99 / bare.latency.p99;
+      console.log(
+        `| ${route.path} | ${page.requests.average.toFixed(0)} | ${bare.requests.average.toFixed(0)} | ${(share * 100).toFixed(0)} % ${share >= 0.5 ? "✓" : "✗"} | ${page.latency.p99} | ${bare.latency.p99} | ${p99.toFixed(1)}× ${p99 <= 4 ? "✓" : "✗"} | ${page.non2xx + page.errors} |`,
+      );
+    }
+  }
+
+  console.log(`\nSign-in: ${SIGN_IN_ROUNDS} rounds of 5 concurrent sign-ins (the real server action, replayed), bcrypt cost 10`);
+  const s = await signInBench(sessions.supplier.replay);
+  console.log(`p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms (target ≤ 400), max ${s.max.toFixed(0)} ms, ${s.ok}/${s.total} signed in`);
+  console.log(`GET /en/sign-in meanwhile: p95 ${s.pageP95.toFixed(0)} ms (idle: p95 ${s.pageIdleP95.toFixed(0)} ms)`);
+
+  const loadAfter = os.loadavg()[0];
+  const busy = loadBefore > cores * 0.5 || loadAfter > cores * 1.5;
+  console.log(`\nload (1/5/15 min) after: ${load()}; before: ${loadBefore.toFixed(2)} on ${cores} cores${busy ? " — BUSY MACHINE: figures taken while other work ran" : ""}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
