@@ -146,7 +146,15 @@ async function start(command: string[], cwd: string, env: NodeJS.ProcessEnv, url
 
 // ----------------------------------------------------------------- browser
 
-const launchArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const launchArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 type SignIn = { cookies: Cookie[]; replay: { url: string; headers: Record<string, string>; body: Buffer } };
 
@@ -205,7 +213,9 @@ async function cannon(url: string, cookie: string, duration: number): Promise<Ca
   return autocannon({ url, connections: CONNECTIONS, duration, headers: cookie ? { cookie } : {} });
 }
 
-async function signInBench(replay: SignIn["replay"]): Promise<{ p50: number; p95: number; max: number; ok: number; total: number; pageP95: number; pageIdleP95: number }> {
+async function signInBench(
+  replay: SignIn["replay"],
+): Promise<{ p50: number; p95: number; max: number; ok: number; total: number; pageP95: number; pageIdleP95: number }> {
   const once = async () => {
     const t0 = performance.now();
     const res = await fetch(replay.url, { method: "POST", headers: replay.headers, body: new Uint8Array(replay.body), redirect: "manual" });
@@ -238,7 +248,15 @@ async function signInBench(replay: SignIn["replay"]): Promise<{ p50: number; p95
   }
   finished = true;
   const pageTimes = await during;
-  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), ok, total: times.length, pageP95: pct(pageTimes, 95), pageIdleP95: pct(idle, 95) };
+  return {
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    max: Math.max(...times),
+    ok,
+    total: times.length,
+    pageP95: pct(pageTimes, 95),
+    pageIdleP95: pct(idle, 95),
+  };
 }
 
 /** A cheap page of the app (the sign-in form, anonymous). */
@@ -268,11 +286,19 @@ function owner(url: string, fn: string): string {
   return path.relative(root, url.replace(/^file:\/\//, "")) || url;
 }
 
-function summariseProfile(file: string, requests: number) {
+/** Self time per profile node, over the measured run only (the last `seconds` before shutdown; start-up and warm-up left out). */
+function summariseProfile(file: string, requests: number, seconds: number) {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const at: number[] = [];
+  profile.timeDeltas.reduce((t, d, i) => (at[i] = t + d), 0);
+  const end = at[at.length - 1] ?? 0;
+  const from = end - (seconds + 0.3) * 1e6;
+  const to = end - 0.3 * 1e6;
+  profile.samples.forEach((id, i) => {
+    if (at[i] >= from && at[i] <= to) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byOwner = new Map<string, number>();
   const byFn = new Map<string, number>();
   let total = 0;
@@ -290,7 +316,9 @@ function summariseProfile(file: string, requests: number) {
     byFn.set(f, (byFn.get(f) ?? 0) + us);
   }
   const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log(`\nCPU profile of the app server: ${(total / 1000).toFixed(0)} ms busy, ${(idle / 1000).toFixed(0)} ms idle, ${requests} requests -> ${(total / 1000 / Math.max(1, requests)).toFixed(2)} ms CPU per request (main thread)`);
+  console.log(
+    `\nCPU profile of the app server: ${(total / 1000).toFixed(0)} ms busy, ${(idle / 1000).toFixed(0)} ms idle, ${requests} requests -> ${(total / 1000 / Math.max(1, requests)).toFixed(2)} ms CPU per request (main thread)`,
+  );
   console.log("| self time by owner | ms/request | share |");
   console.log("|---|---|---|");
   for (const [o, us] of top(byOwner, 18)) console.log(`| ${o} | ${(us / 1000 / requests).toFixed(3)} | ${((us / total) * 100).toFixed(1)} % |`);
@@ -302,15 +330,18 @@ async function profileRoute(route: string, cookie: string) {
   const dir = path.join(dataDir, "profile");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const child = await start([path.join(root, "src/scripts/start.mjs"), "-p", String(PORT + 2)], root, { ...appEnv, PUBLIC_URL: `http://localhost:${PORT + 2}` }, `http://localhost:${PORT + 2}/en/sign-in`, [
-    "--cpu-prof",
-    `--cpu-prof-dir=${dir}`,
-    "--cpu-prof-interval=200",
-  ]);
+  const child = await start(
+    [path.join(root, "src/scripts/start.mjs"), "-p", String(PORT + 2)],
+    root,
+    { ...appEnv, PUBLIC_URL: `http://localhost:${PORT + 2}` },
+    `http://localhost:${PORT + 2}/en/sign-in`,
+    ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=200"],
+  );
   const url = `http://localhost:${PORT + 2}${route}`;
   await cannon(url, cookie, 3);
   const result = await cannon(url, cookie, DURATION);
   const requests = Math.round(result.requests.average * DURATION);
+  // Stop right away: the profile's last DURATION seconds are the measured run.
   await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGINT");
@@ -318,7 +349,7 @@ async function profileRoute(route: string, cookie: string) {
   const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error("no CPU profile was written");
   console.log(`\nprofile of ${route}: ${result.requests.average.toFixed(0)} req/s while profiled (the profiler slows it)`);
-  summariseProfile(path.join(dir, file), requests);
+  summariseProfile(path.join(dir, file), requests, DURATION);
 }
 
 // -------------------------------------------------------------------- main
@@ -385,7 +416,9 @@ async function main() {
 
   const loadAfter = os.loadavg()[0];
   const busy = loadBefore > cores * 0.5 || loadAfter > cores * 1.5;
-  console.log(`\nload (1/5/15 min) after: ${load()}; before: ${loadBefore.toFixed(2)} on ${cores} cores${busy ? " — BUSY MACHINE: figures taken while other work ran" : ""}`);
+  console.log(
+    `\nload (1/5/15 min) after: ${load()}; before: ${loadBefore.toFixed(2)} on ${cores} cores${busy ? " — BUSY MACHINE: figures taken while other work ran" : ""}`,
+  );
 }
 
 main().then(

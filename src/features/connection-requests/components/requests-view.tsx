@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
@@ -10,7 +11,11 @@ import type { Allowance } from "../rationing";
 import type { ListQuery, SortKey } from "../schemas";
 import type { RequestRow } from "../service";
 import { requestStatuses, type RequestStatus } from "../state-machine";
-import { RequestDialog, type DialogActions, type Preselect } from "./request-dialog";
+import type { DialogActions, Preselect } from "./request-dialog";
+
+// Loaded when the dialog first opens: the search box (downshift), the form
+// rules and the CAPTCHA are not part of the page's first-load JS.
+const RequestDialog = dynamic(() => import("./request-dialog").then((m) => m.RequestDialog), { ssr: false });
 
 /** A table row as the browser gets it: the service's row with its date as text. */
 export type RowView = Omit<RequestRow, "createdAt" | "decidedAt" | "requestedBy"> & { date: string };
