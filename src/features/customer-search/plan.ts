@@ -211,6 +211,8 @@ export function twoTypoLookups(words: string[]): TypoLookup[] {
           const pieces = [segments[a], segments[b], ...others];
           lookups.push({ pieces, size: size(pieces) });
         }
+      // Two swaps across two cuts leave only one segment: the start of the name is still selective.
+      if (segments[0].atStart) lookups.push({ pieces: [segments[0]], size: size([segments[0]]) });
     }
   }
   return [...lookups, ...pairs.sort((a, b) => b.size - a.size)].slice(0, 16);
