@@ -104,7 +104,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
 
   // 3. Typos: only when nothing starts with the query and there is room
   //    for more results; one round trip for all one-typo look-ups, and one
-  //    more for two typos when the query allows them and room is left.
+  //    more for two typos when the query allows them and one typo found nothing.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
     add(
       await namesWithPartsEach(
@@ -112,7 +112,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
         FUZZY_CANDIDATES,
       ),
     );
-    if (parsed.typoBudget >= 2 && customersUpTo(MatchClass.Fuzzy) < max) {
+    if (parsed.typoBudget >= 2 && customersUpTo(MatchClass.Fuzzy) === 0) {
       add(
         await namesWithPartsEach(
           twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces)),
