@@ -8,6 +8,10 @@
  *   npm run bench:search -- --customers=200000 --queries=3000 --rebuild
  *   npm run bench:search -- --optimize          # merge the index segments first (persists)
  *
+ * Query kinds include the typos people make (issue 13): one typo in a one-word
+ * name, in a later word, a swapped pair at the end, two typos in a long word,
+ * "and" for "&", and a missing or extra space.
+ *
  * The directory is built with better-sqlite3 in large transactions, through the
  * migrations' triggers (the same way the app's writes reach the index).
  */
@@ -499,6 +503,21 @@ function typo(s: string): string {
   return chars.join("");
 }
 
+/** A typo at letter `i`: substitution, missing, extra letter or a swap with the next one. */
+function typoAt(word: string, i: number, kind: number): string {
+  const c = Array.from(word);
+  const other = (ch: string) => (ch === "e" ? "a" : ch === "a" ? "o" : "e");
+  if (kind === 0) c[i] = other(c[i].toLowerCase());
+  else if (kind === 1) c.splice(i, 1);
+  else if (kind === 2) c.splice(i, 0, other(c[i].toLowerCase()));
+  else if (i + 1 < c.length && c[i] !== c[i + 1]) [c[i], c[i + 1]] = [c[i + 1], c[i]];
+  else c[i] = other(c[i].toLowerCase());
+  return c.join("");
+}
+
+const LEGAL =
+  /\s+(Inc\.|Ltd\.|GmbH.*|S\.A\.S?\.|K\.K\.|Co\., Ltd\.|LLC|AG|B\.V\.|S\.p\.A\.|Pte\. Ltd\.|Corp\.|PLC|Oy|AB|S\.r\.l\.|Pty Ltd|Sdn\. Bhd\.|N\.V\.|Limited|Corporation|Co\.|SE)$/;
+
 function makeQueries(sqlite: Database.Database, count: number): BenchQuery[] {
   const ofKind = sqlite.prepare(
     `SELECT n.customerId, n.text, c.name FROM CustomerSearchName n JOIN Customer c ON c.id = n.customerId WHERE n.id >= ? AND n.kind IN (SELECT value FROM json_each(?)) LIMIT 1`,
@@ -561,6 +580,89 @@ function makeQueries(sqlite: Database.Database, count: number): BenchQuery[] {
         if (!r) return null;
         const base = r.text.split(/\s+/).slice(0, 2).join(" ");
         return base.length >= 6 ? { kind: "", q: typo(base), target: r.customerId, targetName: r.name, intended: base } : null;
+      },
+    ],
+    [
+      "one-word name: substitution or swap",
+      5,
+      () => {
+        const r = sample(["NAME"]);
+        const core = r?.text.replace(LEGAL, "");
+        if (!r || !core || /\s|-|&/.test(core) || core.length < 6) return null;
+        return {
+          kind: "",
+          q: typoAt(core, Math.floor(random() * (core.length - 1)), chance(0.5) ? 0 : 3),
+          target: r.customerId,
+          targetName: r.name,
+          intended: core,
+        };
+      },
+    ],
+    [
+      "typo in a later word (5+ letters)",
+      5,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        const ws = r.text.replace(LEGAL, "").split(/\s+/);
+        const later = ws.map((w, i) => (i > 0 && /^\p{L}{5,}$/u.test(w) ? i : -1)).filter((i) => i > 0);
+        if (!later.length) return null;
+        const at = pick(later);
+        ws[at] = typoAt(ws[at], 1 + Math.floor(random() * (ws[at].length - 2)), Math.floor(random() * 4));
+        return { kind: "", q: ws.join(" "), target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "transposed pair at the end",
+      3,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        const ws = r.text.replace(LEGAL, "").split(/\s+/);
+        const last = ws.length - 1;
+        if (!/^\p{L}{5,}$/u.test(ws[last])) return null;
+        ws[last] = typoAt(ws[last], ws[last].length - 2, 3);
+        return { kind: "", q: ws.join(" "), target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "two typos in a word of 9+",
+      3,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        const ws = r.text.replace(LEGAL, "").split(/\s+/);
+        const at = ws.findIndex((w) => /^\p{L}{9,}$/u.test(w));
+        if (at < 0) return null;
+        const w = ws[at];
+        ws[at] = typoAt(typoAt(w, w.length - 2 - Math.floor(random() * 3), pick([0, 2, 3])), 1 + Math.floor(random() * 3), chance(0.5) ? 0 : 3);
+        return { kind: "", q: ws.join(" "), target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      '"and" for "&" (und, et, 和)',
+      3,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r || !r.text.includes(" & ")) return null;
+        return { kind: "", q: r.text.replace(LEGAL, "").replace(" & ", ` ${pick(["and", "und", "et", "和"])} `), target: r.customerId, targetName: r.name };
+      },
+    ],
+    [
+      "missing or extra space",
+      3,
+      () => {
+        const r = sample(["NAME"]);
+        if (!r) return null;
+        const core = r.text.replace(LEGAL, "");
+        const ws = core.split(/\s+/);
+        if (ws.length >= 2 && chance(0.5))
+          return { kind: "", q: ws[0] + ws[1] + (ws.length > 2 ? " " + ws.slice(2).join(" ") : ""), target: r.customerId, targetName: r.name };
+        const long = ws.findIndex((w) => /^\p{L}{6,}$/u.test(w));
+        if (long < 0) return null;
+        const cut = 3 + Math.floor(random() * (ws[long].length - 5));
+        ws[long] = `${ws[long].slice(0, cut)} ${ws[long].slice(cut)}`;
+        return { kind: "", q: ws.join(" "), target: r.customerId, targetName: r.name };
       },
     ],
     [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   classify,
+  dropConnectives,
   fold,
   fuzzyEligible,
   MatchClass,
@@ -9,8 +10,10 @@ import {
   stripLegalForms,
   substringDistance,
   termsOf,
+  typoAllowance,
+  typoDistance,
 } from "@/features/customer-search/normalize";
-import { typoLookups } from "@/features/customer-search/plan";
+import { twoTypoLookups, typoLookups } from "@/features/customer-search/plan";
 
 describe("spacedForm (the index normalization mirrored from SQL)", () => {
   it("turns punctuation into single spaces and lower-cases ASCII only", () => {
@@ -174,5 +177,38 @@ describe("typo tolerance", () => {
     const lookups = typoLookups("northwindtradersinternational");
     expect(lookups.length).toBeLessThanOrEqual(12);
     expect(lookups[0].size).toBeGreaterThanOrEqual(lookups[lookups.length - 1].size);
+  });
+});
+
+describe("typo budget per word (decision 0021)", () => {
+  it("allows one edit from 5 letters and two from 9, none for short words, numbers and CJK", () => {
+    expect(["acme", "smith", "microsof", "pharmaceu", "123456789", "东方明珠塔"].map(typoAllowance)).toEqual([0, 1, 1, 2, 0, 0]);
+  });
+
+  it("counts typos word by word or over the whole query, whichever is fewer", () => {
+    expect(typoDistance("smtihjoens", ["smtih", "joens"], "smithjoneslogistics")).toBe(2); // one in each word
+    expect(typoDistance("fcaebok", ["fcaebok"], "facebook")).toBeNull(); // two in a 7-letter word
+    expect(typoDistance("pharmacuetcials", ["pharmacuetcials"], "amberlanepharmaceuticals")).toBe(2);
+    expect(typoDistance("microsfot", ["micro", "sfot"], "microsoft")).toBe(1); // the whole query, spaces ignored
+    expect(typoDistance("acmetols", ["acme", "tols"], "acmetools")).toBe(1);
+  });
+
+  it("ignores connectives between words only", () => {
+    expect(dropConnectives("smith and jones")).toBe("smith jones");
+    expect(dropConnectives("müller und söhne")).toBe("müller söhne");
+    expect(dropConnectives("and co")).toBe("and co");
+    expect(dropConnectives("andover trading")).toBe("andover trading");
+  });
+
+  /** Whether a look-up's parts are all in the name (start parts at its start). */
+  const finds = (lookup: ReturnType<typeof twoTypoLookups>[number], name: string) =>
+    lookup.pieces.every((p) => (p.atStart ? name.startsWith(p.text) : name.includes(p.text)));
+
+  it("two-typo look-ups find a typo in each of two words, or two in a long one", () => {
+    expect(twoTypoLookups(["smtih", "joens"]).some((l) => finds(l, "smithjones"))).toBe(true);
+    expect(twoTypoLookups(["wagner", "logestecs"]).some((l) => finds(l, "wagnerlogistics"))).toBe(true);
+    expect(twoTypoLookups(["pharmacuetcials"]).some((l) => finds(l, "pharmaceuticals"))).toBe(true);
+    expect(twoTypoLookups(["acme"])).toEqual([]);
+    expect(twoTypoLookups(["northwind", "tarders", "internationl"]).length).toBeLessThanOrEqual(16);
   });
 });

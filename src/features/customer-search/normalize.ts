@@ -191,6 +191,20 @@ export function stripLegalForms(spaced: string): string {
 }
 
 /**
+ * Words that join two names and mean "and" ("Smith & Jones" = "Smith and
+ * Jones" = "Smith und Jones"); "&" itself is a separator. Only whole words
+ * between two other words count, so "Andover" and a leading "And" stay.
+ */
+export const CONNECTIVES = ["and", "und", "et", "和"];
+
+/** A spaced form without its connective words (see CONNECTIVES). */
+export function dropConnectives(spaced: string): string {
+  const words = spaced.split(" ");
+  if (words.length < 3) return spaced;
+  return words.filter((w, i) => i === 0 || i === words.length - 1 || !CONNECTIVES.includes(w.toLowerCase())).join(" ");
+}
+
+/**
  * Full folding used for ranking only: Unicode lower case, compatibility forms
  * (fullwidth letters), diacritics removed, ß -> ss.
  */
@@ -222,6 +236,10 @@ export interface ParsedQuery {
   foldedTerms: string[][];
   /** The whole query folded, legal form included: a name equal to it is the best of the exact matches. */
   literal: string;
+  /** Per variant: its words, folded, connectives removed (each may carry its own typos, see `typoAllowance`). */
+  foldedWords: string[][];
+  /** Most typos (edits) any candidate may have: what the typo look-ups must cover (0, 1 or 2). */
+  typoBudget: number;
 }
 
 /** Maximum query length considered (characters). */
@@ -243,18 +261,26 @@ export function parseQuery(raw: string): ParsedQuery | null {
   const lower = spaced.toLowerCase();
   if (/[äöüß]/.test(lower)) variantsSpaced.push(umlautsToDigraphs(lower).replaceAll("ß", "ss"));
   if (/[aou]e|ss/.test(lower)) variantsSpaced.push(digraphsToVowels(lower).replaceAll("ss", "ß"));
+  // "Smith and Jones" also looks for "Smith Jones" (the index has "Smith & Jones" that way).
+  for (const v of [...variantsSpaced]) if (dropConnectives(v) !== v) variantsSpaced.push(dropConnectives(v));
   const unique = [...new Set(variantsSpaced)];
-  const terms = unique.map(termsOf);
+  const terms = unique.map((v) => termsOf(dropConnectives(v)));
+  const foldedWords = unique.map((v) => dropConnectives(v).split(" ").filter(Boolean).map(fold));
+  const folded = unique.map((v) => fold(dropConnectives(v).replaceAll(" ", "")));
   return {
     spaced,
     compact,
     variants: unique.map((v) => v.replaceAll(" ", "")),
     terms,
-    folded: unique.map((v) => fold(v.replaceAll(" ", ""))),
-    literal: fold(full.replaceAll(" ", "")),
+    folded,
+    literal: fold(dropConnectives(full).replaceAll(" ", "")),
     foldedTerms: terms.map((ts) => ts.map(fold)),
+    foldedWords,
+    typoBudget: Math.min(2, Math.max(wholeAllowance(folded[0], foldedWords[0].length), sum(foldedWords[0].map(typoAllowance)))),
   };
 }
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
  * Splits a spaced query into substring terms of at least 3 characters (what a
@@ -285,24 +311,78 @@ export function termsOf(spaced: string): string[] {
 /**
  * The smallest edit distance between `query` and any substring of `text`
  * (Sellers' algorithm), counting an adjacent transposition as one edit
- * ("siemnes" is one typo away from "siemens").
+ * ("siemnes" is one typo away from "siemens"): the restricted
+ * Damerau-Levenshtein distance. With `max`, stops early and returns max + 1
+ * as soon as the distance must exceed `max`.
  */
-export function substringDistance(query: string, text: string): number {
+export function substringDistance(query: string, text: string, max = Infinity): number {
   const q = Array.from(query);
   const t = Array.from(text);
-  let before = new Array<number>(t.length + 1).fill(0);
-  let prev = new Array<number>(t.length + 1).fill(0);
+  const n = t.length;
+  let before = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
+  let prevMin = 0;
   for (let i = 1; i <= q.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
       let v = Math.min(prev[j - 1] + (q[i - 1] === t[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
       if (i > 1 && j > 1 && q[i - 1] === t[j - 2] && q[i - 2] === t[j - 1]) v = Math.min(v, before[j - 2] + 1);
-      cur.push(v);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
-    before = prev;
-    prev = cur;
+    // A row's minimum never drops by more than one transposition step below the previous rows'.
+    if (rowMin > max && prevMin > max) return max + 1;
+    prevMin = rowMin;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return Math.min(...prev);
+  let best = Infinity;
+  for (let j = 0; j <= n; j++) if (prev[j] < best) best = prev[j];
+  return best;
+}
+
+/** Typos tolerated in one word of the query: one from 5 characters, two from 9 (Latin letters, not numbers). */
+export function typoAllowance(word: string): number {
+  const chars = Array.from(word);
+  if (chars.some(isWide) || /^[0-9]+$/.test(word)) return 0;
+  return chars.length >= 9 ? 2 : chars.length >= 5 ? 1 : 0;
+}
+
+/**
+ * Typos tolerated in the query read as one word (spaces ignored: "Micro soft"
+ * = "Microsoft"): one from 5 characters; two from 9 only for a single word.
+ */
+function wholeAllowance(compact: string, words: number): number {
+  if (!fuzzyEligible(compact)) return 0;
+  return words <= 1 ? typoAllowance(compact) : 1;
+}
+
+/**
+ * The number of typos between the query and a name (folded, compact), or
+ * null when more than allowed. Two readings, the better one counts:
+ * - the whole query as one word (spaces ignored) within `wholeAllowance`;
+ * - word by word: every word found in the name within its own
+ *   `typoAllowance` (short words exactly), the typos added up.
+ */
+export function typoDistance(compact: string, words: string[], name: string): number | null {
+  let best: number | null = null;
+  const whole = wholeAllowance(compact, words.length);
+  if (whole > 0) {
+    const d = substringDistance(compact, name, whole);
+    if (d <= whole) best = d;
+  }
+  if (words.length > 1 && best !== 0) {
+    let total = 0;
+    for (const w of words) {
+      const allowed = typoAllowance(w);
+      const d = allowed === 0 ? (name.includes(w) ? 0 : 1) : substringDistance(w, name, allowed);
+      if (d > allowed) return best;
+      total += d;
+    }
+    if (best === null || total < best) best = total;
+  }
+  return best;
 }
 
 /** How well a name matches, best first. */
@@ -347,7 +427,7 @@ export const NUMBER_SUBSTRING_MIN_LENGTH = 6;
  */
 export function classify(query: ParsedQuery, name: string, isNumber: boolean): Match | null {
   const spaced = spacedForm(name);
-  const nameSpaced = isNumber ? spaced : stripLegalForms(spaced);
+  const nameSpaced = isNumber ? spaced : dropConnectives(stripLegalForms(spaced));
   const wordStarts = new Set<number>();
   let nameFolded = "";
   for (const w of nameSpaced.split(" ")) {
@@ -373,11 +453,11 @@ export function classify(query: ParsedQuery, name: string, isNumber: boolean): M
     if (terms.length > 1 && terms.every((t) => nameFolded.includes(t))) {
       return consider({ cls: MatchClass.Substring, variant, distance: 0 });
     }
-    if (!isNumber && fuzzyEligible(q)) {
-      const distance = substringDistance(q, nameFolded);
-      if (distance <= 1) consider({ cls: MatchClass.Fuzzy, variant, distance });
+    if (!isNumber) {
+      const distance = typoDistance(q, query.foldedWords[variant], nameFolded);
+      if (distance !== null && distance > 0) consider({ cls: MatchClass.Fuzzy, variant, distance });
     }
   });
-  if (best) (best as Match).literal = fold(spaced.replaceAll(" ", "")) === query.literal ? 0 : 1;
+  if (best) (best as Match).literal = fold(dropConnectives(spaced).replaceAll(" ", "")) === query.literal ? 0 : 1;
   return best;
 }

@@ -142,3 +142,78 @@ export function typoLookups(compact: string): TypoLookup[] {
   }
   return lookups.sort((a, b) => b.size - a.size).slice(0, FUZZY_LOOKUPS);
 }
+
+/**
+ * Index look-ups for two typos (allowed in one word of 9+ letters, or one in
+ * each of two words of 5+); one-typo look-ups already cover a single typo.
+ * - Two words with a typo each: each half of one word (see `halves`) with
+ *   each half of the other, so each look-up names text from both words.
+ * - Two typos in one long word: the word is cut into segments (four from 12
+ *   letters, else three); two typos leave one segment untouched, or two of
+ *   four when neither straddles a cut. One look-up asks for each segment
+ *   together with the other words of the query (intact when both typos are
+ *   in this word), or, for a query of one word, for each pair of segments.
+ * Candidates are verified by `classify`, as for one typo. `words` are the
+ * query's words (folded, connectives removed), the first one starting the name.
+ */
+export function twoTypoLookups(words: string[]): TypoLookup[] {
+  const lookups: TypoLookup[] = [];
+  const len = (t: string) => Array.from(t).length;
+  /**
+   * Pieces of a word with one typo, one of which is intact: its first half,
+   * its second half, or both without the two letters around the cut (a swap
+   * across it). Only the first word may be anchored at the start of the name.
+   */
+  const halves = (word: string, first: boolean): TypoLookup["pieces"][] => {
+    const c = Array.from(word);
+    const cut = Math.floor(c.length / 2);
+    const piece = (from: number, to: number) => {
+      const text = c.slice(from, to).join("");
+      return len(text) >= 3 ? [{ text }] : from === 0 && first && text ? [{ text, atStart: true }] : [];
+    };
+    const options = [piece(0, cut), piece(cut, c.length), [...piece(0, cut - 1), ...piece(cut + 1, c.length)]].filter((ps) => ps.length);
+    // A short word's halves are too short to look up: then the other word alone has to do.
+    return c.length < 7 ? [...options, []] : options;
+  };
+  const pairs: TypoLookup[] = [];
+  const eligible = words
+    .map((w, i) => ({ w, i }))
+    .filter(({ w }) => len(w) >= 5 && !/^[0-9]+$/.test(w))
+    .sort((a, b) => len(b.w) - len(a.w))
+    .slice(0, 2)
+    .sort((a, b) => a.i - b.i);
+  if (eligible.length === 2) {
+    const [a, b] = eligible.map(({ w, i }) => halves(w, i === 0));
+    for (const x of a)
+      for (const y of b) if (x.length + y.length) pairs.push({ pieces: [...x, ...y], size: [...x, ...y].reduce((s, p) => s + len(p.text), 0) });
+  }
+  const longWords = words
+    .map((w, i) => ({ w, i }))
+    .filter(({ w }) => len(w) >= 9 && !/^[0-9]+$/.test(w))
+    .sort((a, b) => len(b.w) - len(a.w))
+    .slice(0, 2)
+    .map(({ i }) => i);
+  for (const long of longWords) {
+    // Both typos in the long word: the other words are intact and narrow the look-up down.
+    const others = words.filter((w, i) => i !== long && len(w) >= 3).map((text) => ({ text }));
+    const c = Array.from(words[long]);
+    const n = c.length;
+    const parts = n >= 12 ? 4 : 3;
+    const cuts = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * n) / parts));
+    const segments = cuts.slice(0, -1).map((from, i) => ({ text: c.slice(from, cuts[i + 1]).join(""), atStart: long === 0 && i === 0 }));
+    const size = (ps: { text: string }[]) => ps.reduce((s, p) => s + len(p.text), 0);
+    if (parts === 3 || others.length) {
+      // One untouched segment is enough when the other words narrow the look-up down.
+      for (const s of segments) lookups.push({ pieces: [s, ...others], size: size([s, ...others]) });
+    } else {
+      for (let a = 0; a < parts; a++)
+        for (let b = a + 1; b < parts; b++) {
+          const pieces = [segments[a], segments[b], ...others];
+          lookups.push({ pieces, size: size(pieces) });
+        }
+      // Two swaps across two cuts leave only one segment: the start of the name is still selective.
+      if (segments[0].atStart) lookups.push({ pieces: [segments[0]], size: size([segments[0]]) });
+    }
+  }
+  return [...lookups, ...pairs.sort((a, b) => b.size - a.size)].slice(0, 16);
+}

@@ -1,6 +1,6 @@
 import { customersByIds, namesContainingPair, namesEqualTo, namesWithParts, namesWithPartsEach, type SearchNameRow } from "@/server/sql/customer-search";
-import { ensureTrigramStats, lookupParts, typoLookups } from "./plan";
-import { CJK_LEGAL_SUFFIXES, classify, fuzzyEligible, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
+import { ensureTrigramStats, lookupParts, twoTypoLookups, typoLookups } from "./plan";
+import { CJK_LEGAL_SUFFIXES, classify, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
 export interface DirectoryHit {
@@ -53,8 +53,9 @@ interface Scored {
  * Searches the customer directory by any name, alias (trading, Chinese,
  * former, other), tax or registration number. Ignores case, accents,
  * punctuation and legal forms; matches parts of words and of Chinese names;
- * tolerates one typo in Latin queries of 5+ characters. Best matches first:
- * exact > prefix > word start > substring > one typo; equally good matches
+ * tolerates typos (one per Latin word of 5+ characters, two from 9), "and"
+ * for "&" (und, et, 和) and missing or extra spaces. Best matches first:
+ * exact > prefix > word start > substring > typo (fewer typos first); equally good matches
  * prefer the customer's own name over an alias, then the shorter name.
  * At most 10 results. See docs/decisions/0003-customer-search.md.
  */
@@ -101,15 +102,24 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
     }
   }
 
-  // 3. One typo: only when nothing starts with the query and there is room
-  //    for more results; one round trip for all look-ups.
-  if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && fuzzyEligible(parsed.compact)) {
+  // 3. Typos: only when nothing starts with the query and there is room
+  //    for more results; one round trip for all one-typo look-ups, and one
+  //    more for two typos when the query allows them and one typo found nothing.
+  if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
     add(
       await namesWithPartsEach(
         typoLookups(parsed.compact).map((l) => lookupParts(l.pieces)),
         FUZZY_CANDIDATES,
       ),
     );
+    if (parsed.typoBudget >= 2 && customersUpTo(MatchClass.Fuzzy) === 0) {
+      add(
+        await namesWithPartsEach(
+          twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces)),
+          FUZZY_CANDIDATES,
+        ),
+      );
+    }
   }
 
   // Best match per customer, best customers first.

@@ -1,10 +1,17 @@
 "use client";
 import "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
+import { CAPTCHA_AUTO, CAPTCHA_TYPICAL_MS, CAPTCHA_WIDGET_CONFIGURATION } from "./captcha-config";
+
+const CONFIGURATION = JSON.stringify(CAPTCHA_WIDGET_CONFIGURATION);
 
 /**
  * The self-hosted ALTCHA widget (proof of work in the browser, no third
- * party). It adds a hidden input `name` to the surrounding form.
+ * party). It adds a hidden input `name` to the surrounding form, starts its
+ * work as soon as it is shown (docs/decisions/0022) and shows a progress bar
+ * while it works. The bar is an estimate (the solver cannot know how far the
+ * secret counter is): it approaches the end over a typical solving time and
+ * fills when the work is done.
  */
 export function CaptchaWidget({
   lng,
@@ -12,6 +19,8 @@ export function CaptchaWidget({
   name,
   resetKey,
   describedBy,
+  workingLabel,
+  doneLabel,
 }: {
   lng: string;
   challengeUrl: string;
@@ -19,9 +28,13 @@ export function CaptchaWidget({
   /** Each new value fetches a fresh challenge (pass the result that refused the last one) */
   resetKey?: unknown;
   describedBy?: string;
+  /** Text of the progress bar while working, and once solved */
+  workingLabel: string;
+  doneLabel: string;
 }) {
-  const ref = useRef<HTMLElement & { reset?: () => void }>(null);
+  const ref = useRef<HTMLElement & { reset?: () => void; verify?: () => unknown }>(null);
   const [ready, setReady] = useState(false);
+  const [progress, setProgress] = useState<{ state: "working" | "done"; value: number } | null>(null);
   useEffect(() => {
     let alive = true;
     (async () => {
@@ -34,17 +47,58 @@ export function CaptchaWidget({
     };
   }, [lng]);
   useEffect(() => {
-    if (resetKey) ref.current?.reset?.();
+    const el = ref.current;
+    if (!ready || !el) return;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const onState = (event: Event) => {
+      const state = (event as CustomEvent<{ state: string }>).detail?.state;
+      clearInterval(timer);
+      if (state === "verifying") {
+        const started = performance.now();
+        setProgress({ state: "working", value: 0 });
+        timer = setInterval(() => setProgress({ state: "working", value: 1 - Math.exp(-(performance.now() - started) / CAPTCHA_TYPICAL_MS) }), 100);
+      } else if (state === "verified") {
+        setProgress({ state: "done", value: 1 });
+      } else {
+        setProgress(null);
+      }
+    };
+    el.addEventListener("statechange", onState);
+    return () => {
+      clearInterval(timer);
+      el.removeEventListener("statechange", onState);
+    };
+  }, [ready]);
+  useEffect(() => {
+    if (!resetKey) return;
+    // A refused answer: a fresh challenge, solved at once.
+    ref.current?.reset?.();
+    ref.current?.verify?.();
   }, [resetKey]);
   if (!ready) return <div className="h-16 rounded border border-gray-200 bg-gray-50" aria-hidden="true" />;
   return (
-    <altcha-widget
-      ref={ref}
-      challenge={challengeUrl}
-      name={name}
-      language={lng === "zh" ? "zh-cn" : "en"}
-      aria-describedby={describedBy}
-      data-testid="captcha"
-    />
+    <div className="space-y-1">
+      <altcha-widget
+        ref={ref}
+        challenge={challengeUrl}
+        name={name}
+        auto={CAPTCHA_AUTO}
+        configuration={CONFIGURATION}
+        language={lng === "zh" ? "zh-cn" : "en"}
+        aria-describedby={describedBy}
+        data-testid="captcha"
+      />
+      {progress && (
+        <div className="flex items-center gap-2 text-xs text-gray-600" data-testid="captcha-progress" data-state={progress.state}>
+          <progress
+            className="h-1.5 w-32"
+            max={100}
+            value={Math.round(progress.value * 100)}
+            aria-label={progress.state === "done" ? doneLabel : workingLabel}
+          />
+          <span>{progress.state === "done" ? doneLabel : workingLabel}</span>
+        </div>
+      )}
+    </div>
   );
 }

@@ -104,6 +104,8 @@ export function CaptchaField({ lng, idBase, errors, refusal }: { lng: string; id
         name="captcha"
         resetKey={refusal}
         describedBy={errors ? `${idBase}-captcha-error` : undefined}
+        workingLabel={t("dialog.captchaWorking")}
+        doneLabel={t("dialog.captchaDone")}
       />
       {errors && <Errors id={`${idBase}-captcha-error`} field="captcha" errors={errors} />}
     </div>
