@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currentPasswordField } from "@/lib/validation";
+import { currentPasswordField, emailField } from "@/lib/validation";
 
 /** A six-digit authenticator code or a recovery code (xxxxx-xxxxx); the service tells which. */
 export const codeField = z
@@ -42,3 +42,5 @@ export const companyPolicySchema = z.object({ required: z.enum(["on", "off"]) })
 export const resetFactorSchema = z.object({ userId: z.string().min(1).max(40) });
 
 export const emptySchema = z.object({});
+
+export const resetByEmailSchema = z.object({ email: emailField });

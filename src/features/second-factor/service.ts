@@ -335,9 +335,35 @@ export async function resetSecondFactor(targetId: string, supplierId: string | n
   return true;
 }
 
+/** An administrator's reset, for a user named by email (any user). */
+export async function resetSecondFactorByEmail(email: string, actor: UserRef, ip?: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  return user ? resetSecondFactor(user.id, null, actor, ip) : false;
+}
+
 /** Users of a company with a second factor, for the admin's reset list. */
 export async function companyUsersWithFactor(supplierId: string) {
-  return db.user.findMany({ where: { supplierId, secondFactorSince: { not: null } }, select: { id: true } });
+  return db.user.findMany({
+    where: { supplierId, kind: "SUPPLIER", secondFactorSince: { not: null } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+// ------------------------------------------------------------------ seed and tests
+
+/**
+ * Enrols an authenticator app with a KNOWN secret, confirmed, for the demo
+ * seed's staff and for test fixtures (the code is computed from the secret).
+ * Never called by the app itself.
+ */
+export async function enrolKnownTotp(userId: string, secret: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const data = { secret: encryptSecret(secret), confirmedAt: new Date(), pendingSecret: null, pendingAt: null, lastStep: 0 };
+    await tx.totpFactor.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+    await tx.user.updateMany({ where: { id: userId, secondFactorSince: null }, data: { secondFactorSince: new Date() } });
+    await audit(tx, { type: "SYSTEM" }, { action: "second_factor.totp_enabled", entityType: "User", entityId: userId });
+  });
 }
 
 // ------------------------------------------------------------------ emails
