@@ -104,7 +104,10 @@ describe("enrolment", () => {
     now += 2 * STEP;
     expect(await sf.confirmTotpEnrolment(user, totpCode(next.secret, now), IP, now)).toMatchObject({ ok: true });
     now += 2 * STEP;
-    expect(await sf.completeSecondFactorSignIn(await passwordStep(email), { code: totpCode(oldSecret, now) }, IP, now)).toEqual({ ok: false, error: "invalid" });
+    expect(await sf.completeSecondFactorSignIn(await passwordStep(email), { code: totpCode(oldSecret, now) }, IP, now)).toEqual({
+      ok: false,
+      error: "invalid",
+    });
     expect(await sf.completeSecondFactorSignIn(await passwordStep(email), { code: totpCode(next.secret, now) }, IP, now)).toMatchObject({ ok: true });
   });
 });

@@ -448,22 +448,20 @@ const cases: (Case & { permission: string | null })[] = [
     ["remove an authenticator app one does not have", twoFactor.disableTotpAction, {}],
     ["make recovery codes without a second factor", twoFactor.regenerateCodesAction, {}],
     ["pass a step-up check without a live session", twoFactor.stepUpAction, { password: PASSWORD, next: "/en/home" }],
-  ].map(
-    ([name, action, form]): Case & { permission: string | null } => ({
-      name: name as string,
-      permission: null,
-      action: action as AnyAction,
-      allowed: [],
-      signedIn: true,
-      setup: async () => {
-        const since = new Date(Date.now() - 1);
-        return {
-          form: form as Record<string, Field>,
-          tookEffect: async () => (await db.auditEvent.count({ where: { action: { startsWith: "second_factor." }, createdAt: { gt: since } } })) > 0,
-        };
-      },
-    }),
-  ),
+  ].map(([name, action, form]): Case & { permission: string | null } => ({
+    name: name as string,
+    permission: null,
+    action: action as AnyAction,
+    allowed: [],
+    signedIn: true,
+    setup: async () => {
+      const since = new Date(Date.now() - 1);
+      return {
+        form: form as Record<string, Field>,
+        tookEffect: async () => (await db.auditEvent.count({ where: { action: { startsWith: "second_factor." }, createdAt: { gt: since } } })) > 0,
+      };
+    },
+  })),
   {
     name: "remove the admin's own passkey",
     permission: null,

@@ -99,7 +99,11 @@ export async function addPasskey(user: { id: string; kind: string }, name: strin
       },
     });
     await tx.user.updateMany({ where: { id: user.id, secondFactorSince: null }, data: { secondFactorSince: new Date() } });
-    await audit(tx, { type: user.kind === "STAFF" ? "STAFF" : "USER", id: user.id, ip }, { action: "second_factor.passkey_added", entityType: "Passkey", entityId: credential.id, after: { name } });
+    await audit(
+      tx,
+      { type: user.kind === "STAFF" ? "STAFF" : "USER", id: user.id, ip },
+      { action: "second_factor.passkey_added", entityType: "Passkey", entityId: credential.id, after: { name } },
+    );
   });
   return true;
 }

@@ -21,7 +21,12 @@ export const passkeySignInSchema = z.object({ passkey: passkeyJson, next: z.stri
 
 export const passkeyOptionsSchema = z.object({ purpose: z.enum(["signIn", "secondStep", "register", "stepUp"]) });
 
-export const confirmTotpSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "mfa:errors.totpShape") });
+export const confirmTotpSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "mfa:errors.totpShape"),
+});
 
 export const addPasskeySchema = z.object({ name: z.string().trim().min(1, "validation.required").max(60, "validation.tooLong"), passkey: passkeyJson });
 

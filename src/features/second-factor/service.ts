@@ -87,7 +87,12 @@ export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false;
  * any earlier one (a QR code of an older enrolment is useless from now on) and
  * ten new recovery codes replace the old ones; they are returned once.
  */
-export async function confirmTotpEnrolment(user: UserRef & { email: string; locale: string }, code: string, ip?: string, now = Date.now()): Promise<ConfirmResult> {
+export async function confirmTotpEnrolment(
+  user: UserRef & { email: string; locale: string },
+  code: string,
+  ip?: string,
+  now = Date.now(),
+): Promise<ConfirmResult> {
   const row = await db.totpFactor.findUnique({ where: { userId: user.id } });
   if (!row?.pendingSecret || !row.pendingAt || now - row.pendingAt.getTime() > PENDING_ENROLMENT_MS) return { ok: false, error: "expired" };
   const step = totpStep(decryptSecret(row.pendingSecret), code.trim(), now);
@@ -190,7 +195,12 @@ async function checkProof(userId: string, proof: Proof, now: number): Promise<Fa
  * attempt is claimed first, so a locked account is not checked at all, and a
  * success resets the count.
  */
-async function attempt(user: UserRef, ip: string | undefined, now: number, check: () => Promise<Factor | null>): Promise<{ ok: true; factor: Factor } | { ok: false; error: ProofError }> {
+async function attempt(
+  user: UserRef,
+  ip: string | undefined,
+  now: number,
+  check: () => Promise<Factor | null>,
+): Promise<{ ok: true; factor: Factor } | { ok: false; error: ProofError }> {
   const lockUntil = new Date(now + env.SIGN_IN_LOCK_MINUTES * 60_000);
   const claimed = await db.$transaction(async (tx) => {
     const c = await claimUserAttempt(tx, user.id, new Date(now), env.SIGN_IN_MAX_FAILURES, lockUntil);
@@ -227,8 +237,7 @@ export async function pendingSignIn(ticket: string, now = new Date()) {
 }
 
 export type SignInStepResult =
-  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
-  | { ok: false; error: ProofError | "expired" };
+  { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } } | { ok: false; error: ProofError | "expired" };
 
 /** The second step of a sign-in: the ticket from the password step and a proof. Failures count toward the lockout. */
 export async function completeSecondFactorSignIn(ticket: string, proof: Proof, ip: string, now = Date.now()): Promise<SignInStepResult> {
@@ -369,6 +378,11 @@ export async function enrolKnownTotp(userId: string, secret: string): Promise<vo
 // ------------------------------------------------------------------ emails
 
 async function securityMail(user: { email: string; locale: string }, kind: "totpEnabled" | "totpDisabled" | "passkeyAdded" | "passkeyRemoved" | "reset") {
-  await sendMail({ to: user.email, locale: user.locale, template: `mfa:mail.${kind}`, actionUrl: portalUrl(`/${user.locale === "zh" ? "zh" : "en"}/two-factor`) });
+  await sendMail({
+    to: user.email,
+    locale: user.locale,
+    template: `mfa:mail.${kind}`,
+    actionUrl: portalUrl(`/${user.locale === "zh" ? "zh" : "en"}/two-factor`),
+  });
 }
 export { securityMail };

@@ -231,7 +231,19 @@ export function RegenerateCodesForm({ action, lng }: { action: FormAction<{ code
 }
 
 /** The step-up check: the password, a code, or a passkey. */
-export function StepUpForm({ action, optionsAction, lng, next, hasFactor }: { action: FormAction<unknown>; optionsAction: OptionsAction; lng: string; next: string; hasFactor: boolean }) {
+export function StepUpForm({
+  action,
+  optionsAction,
+  lng,
+  next,
+  hasFactor,
+}: {
+  action: FormAction<unknown>;
+  optionsAction: OptionsAction;
+  lng: string;
+  next: string;
+  hasFactor: boolean;
+}) {
   const { t } = useTranslation("mfa");
   return (
     <div className="space-y-6">
@@ -246,7 +258,16 @@ export function StepUpForm({ action, optionsAction, lng, next, hasFactor }: { ac
         )}
       </ActionForm>
       {hasFactor && (
-        <PasskeyForm action={action} optionsAction={optionsAction} lng={lng} purpose="stepUp" kind="authenticate" fields={{ next }} label={t("verify.usePasskey")} testId="passkey-step-up" />
+        <PasskeyForm
+          action={action}
+          optionsAction={optionsAction}
+          lng={lng}
+          purpose="stepUp"
+          kind="authenticate"
+          fields={{ next }}
+          label={t("verify.usePasskey")}
+          testId="passkey-step-up"
+        />
       )}
     </div>
   );

@@ -50,7 +50,13 @@ function parseJson(value: string): unknown {
 // ------------------------------------------------------------------ sign-in (public)
 
 const signInError = (error: string) =>
-  error === "too_many" ? "accounts:signIn.tooMany" : error === "expired" ? "mfa:verify.expired" : error === "invalid" ? "mfa:verify.invalid" : "errors.unexpected";
+  error === "too_many"
+    ? "accounts:signIn.tooMany"
+    : error === "expired"
+      ? "mfa:verify.expired"
+      : error === "invalid"
+        ? "mfa:verify.invalid"
+        : "errors.unexpected";
 
 /** The second step of a password sign-in: a code or a passkey, with the ticket from the password step's cookie. */
 export const verifySignInAction = publicAction(verifySignInSchema, async (input, { lng }) => {
@@ -144,11 +150,7 @@ export const regenerateCodesAction = userAction(
 
 /** The step-up check: the password or a second factor; then back to the page the change was made on. */
 export const stepUpAction = userAction(stepUpSchema, async (input, { user, ip, lng }) => {
-  const proof = input.passkey
-    ? { passkey: parseJson(input.passkey) as never }
-    : input.code
-      ? { code: input.code }
-      : { password: input.password ?? "" };
+  const proof = input.passkey ? { passkey: parseJson(input.passkey) as never } : input.code ? { code: input.code } : { password: input.password ?? "" };
   const result = await stepUp(user, user.sessionId, proof, ip);
   if (!result.ok) return fail(result.error === "too_many" ? "accounts:signIn.tooMany" : "mfa:stepUp.invalid");
   redirect(safeNext(input.next, lng));

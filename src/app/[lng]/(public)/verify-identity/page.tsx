@@ -26,4 +26,3 @@ export default async function VerifyIdentityPage({ params, searchParams }: { par
     </>
   );
 }
-
