@@ -171,6 +171,6 @@ test("a bank change with a stale check asks for the password first, then saves",
   await expect(page).toHaveURL(/\/en\/profile$/);
   await bankForm().getByLabel("Bank name").fill("Harbour Bank");
   await bankForm().getByLabel("Account holder").fill("Ada Admin");
-  await submit(page, bankForm().getByRole("button", { name: "Save" }));
+  await bankForm().getByRole("button", { name: "Save" }).click();
   await expect.poll(async () => (await db()).supplierPrivateSection.count({ where: { supplierId: s.supplierId, section: "BANK" } })).toBe(1);
 });

@@ -142,7 +142,8 @@ async function settleFactors(tx: Tx, userId: string) {
 /** Removes the authenticator app. False when there was none. */
 export async function disableTotp(user: UserRef & { email: string; locale: string }, ip?: string): Promise<boolean> {
   const done = await db.$transaction(async (tx) => {
-    const removed = await tx.totpFactor.deleteMany({ where: { userId: user.id } });
+    // A confirmed app only (an unfinished enrolment is not a factor); the pending one goes with it.
+    const removed = await tx.totpFactor.deleteMany({ where: { userId: user.id, confirmedAt: { not: null } } });
     if (removed.count !== 1) return false;
     await settleFactors(tx, user.id);
     await audit(tx, actorOf(user, ip), { action: "second_factor.totp_disabled", entityType: "User", entityId: user.id });

@@ -103,10 +103,10 @@ export const startTotpAction = userAction(emptySchema, async (_input, { user, ip
   return ok(undefined);
 });
 
-export const confirmTotpAction = userAction(confirmTotpSchema, async (input, { user, ip, lng }) => {
+export const confirmTotpAction = userAction(confirmTotpSchema, async (input, { user, ip }) => {
   const result = await confirmTotpEnrolment(user, input.code, ip);
   if (!result.ok) return fail(result.error === "expired" ? "mfa:totp.expired" : "mfa:totp.wrongCode");
-  refresh(lng);
+  // No page refresh here: it would replace the form that shows the recovery codes (once) before they are read.
   return ok({ codes: result.recoveryCodes });
 });
 
