@@ -16,6 +16,7 @@ const FEATURES = [
   "notifications",
   "relationships",
   "sessions",
+  "second-factor",
   "supplier-users",
   "accounts",
   "admin",

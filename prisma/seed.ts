@@ -1,11 +1,14 @@
 // Demo data: fictional companies only. Safe to run twice (it stops when the demo exists).
 import { createStaffUser, createSupplierAccount } from "@/features/accounts/service";
+import { enrolKnownTotp } from "@/features/second-factor/service";
 import { hashPassword } from "@/server/passwords";
 import type { RequirementStep } from "@/features/requirements/requirements";
 import { db } from "@/server/db";
+import { DEMO_TOTP_SECRET } from "./demo-totp";
 import { seedCustomerSetup } from "./seed-customer-setup";
 
 export const DEMO_PASSWORD = "Demo-pass-2026";
+
 export const demoUsers = {
   admin: "admin@northwind-parts.test",
   member: "member@northwind-parts.test",
@@ -178,8 +181,10 @@ async function main() {
     },
   });
   await seedCustomerSetup(created.supplierId, created.userId);
-  await createStaffUser({ email: demoUsers.support, name: "Sam Support", password: DEMO_PASSWORD, role: "SUPPORT" });
-  await createStaffUser({ email: demoUsers.administrator, name: "Ada Administrator", password: DEMO_PASSWORD, role: "ADMINISTRATOR" });
+  const support = await createStaffUser({ email: demoUsers.support, name: "Sam Support", password: DEMO_PASSWORD, role: "SUPPORT" });
+  const administrator = await createStaffUser({ email: demoUsers.administrator, name: "Ada Administrator", password: DEMO_PASSWORD, role: "ADMINISTRATOR" });
+  await enrolKnownTotp(support.id, DEMO_TOTP_SECRET);
+  await enrolKnownTotp(administrator.id, DEMO_TOTP_SECRET);
   printSignIns("Demo data created.");
 }
 
@@ -188,7 +193,8 @@ function printSignIns(heading: string) {
   console.log(`  supplier admin   ${demoUsers.admin}`);
   console.log(`  supplier member  ${demoUsers.member}`);
   console.log(`  support staff    ${demoUsers.support}`);
-  console.log(`  administrator    ${demoUsers.administrator}\n`);
+  console.log(`  administrator    ${demoUsers.administrator}`);
+  console.log(`Staff also give a code from an authenticator app with the key ${DEMO_TOTP_SECRET}, or from \`npm run demo:code\`.\n`);
 }
 
 await main();

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { isRecentlyVerified } from "@/features/second-factor/service";
 import { z } from "zod";
 import { isMessageKey, type ActionResult, type FieldErrors } from "@/lib/action-result";
 import { fallbackLng, isLng, type Lng } from "@/lib/i18n/config";
@@ -76,7 +77,11 @@ function echo(raw: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
-function build<S extends z.ZodType, C, R>(schema: S, context: (base: PublicCtx) => Promise<C | null>, handler: Handler<S, C, R>): FormAction<R> {
+function build<S extends z.ZodType, C, R>(
+  schema: S,
+  context: (base: PublicCtx, raw: Record<string, unknown>) => Promise<C | null>,
+  handler: Handler<S, C, R>,
+): FormAction<R> {
   return async (_prev, form) => {
     const started = performance.now();
     const meta = await requestMeta();
@@ -89,7 +94,7 @@ function build<S extends z.ZodType, C, R>(schema: S, context: (base: PublicCtx) 
     try {
       const raw = formToObject(form);
       const lng = form.get("lng");
-      const ctx = await context({ ip: await clientIp(), lng: isLng(lng) ? lng : fallbackLng });
+      const ctx = await context({ ip: await clientIp(), lng: isLng(lng) ? lng : fallbackLng }, raw);
       userId = (ctx as Partial<UserCtx> | null)?.user?.id;
       let result: ActionResult<R>;
       if (!ctx) {
@@ -132,38 +137,78 @@ export function publicAction<S extends z.ZodType, R = undefined>(schema: S, hand
   return build(schema, async (base) => base, handler);
 }
 
-export function userAction<S extends z.ZodType, R = undefined>(schema: S, handler: Handler<S, UserCtx, R>) {
+/**
+ * Options of the signed-in wrappers. `stepUp`: a sensitive change (bank
+ * details, users and permissions, the sign-in email, turning a second factor
+ * off) that asks for the password or a second factor again when the session's
+ * last check is older than ten minutes: the caller is sent to the check page,
+ * which brings them back to the page they came from.
+ */
+export interface ActionOptions {
+  /** true, or a test on the posted fields (e.g. only the bank section of a form shared by several) */
+  stepUp?: boolean | ((form: Record<string, unknown>) => boolean);
+}
+
+/** Before the handler of a step-up action: a redirect to the check when the session's last one is too old. */
+async function requireRecentCheck(user: SessionUser, lng: Lng, raw: Record<string, unknown>, options?: ActionOptions): Promise<void> {
+  const stepUp = typeof options?.stepUp === "function" ? options.stepUp(raw) : options?.stepUp;
+  if (!stepUp || isRecentlyVerified(user.verifiedAt)) return;
+  redirect(`/${lng}/verify-identity?next=${encodeURIComponent(await refererPath(lng))}`);
+}
+
+/** The same-site page the form was posted from (where the check returns to). */
+async function refererPath(lng: Lng): Promise<string> {
+  try {
+    const url = new URL((await headers()).get("referer") ?? "");
+    const path = url.pathname + url.search;
+    return /^\/(en|zh)\/[^/]/.test(path) ? path : `/${lng}`;
+  } catch {
+    return `/${lng}`;
+  }
+}
+
+export function userAction<S extends z.ZodType, R = undefined>(schema: S, handler: Handler<S, UserCtx, R>, options?: ActionOptions) {
   return build(
     schema,
-    async (base) => {
+    async (base, raw) => {
       const user = await getSessionUser();
-      return user ? { ...base, user } : null;
+      if (!user) return null;
+      await requireRecentCheck(user, base.lng, raw, options);
+      return { ...base, user };
     },
     handler,
   );
 }
 
-/** A supplier user holding `permission` (admins hold every permission). */
-export function supplierAction<S extends z.ZodType, R = undefined>(permission: Permission | null, schema: S, handler: Handler<S, SupplierCtx, R>) {
+/** A supplier user holding `permission` (admins hold every permission), with a second factor when the company requires one. */
+export function supplierAction<S extends z.ZodType, R = undefined>(
+  permission: Permission | null,
+  schema: S,
+  handler: Handler<S, SupplierCtx, R>,
+  options?: ActionOptions,
+) {
   return build(
     schema,
-    async (base) => {
+    async (base, raw) => {
       const user = await getSessionUser();
-      if (!user || user.kind !== "SUPPLIER" || !user.supplierId) return null;
+      if (!user || user.kind !== "SUPPLIER" || !user.supplierId || user.mustEnrol) return null;
       if (permission && !can(user.permissions, permission)) return null;
+      await requireRecentCheck(user, base.lng, raw, options);
       return { ...base, user, supplierId: user.supplierId };
     },
     handler,
   );
 }
 
-export function staffAction<S extends z.ZodType, R = undefined>(role: StaffRole, schema: S, handler: Handler<S, UserCtx, R>) {
+/** Staff (of `role`), who act only once they have enrolled a second factor. */
+export function staffAction<S extends z.ZodType, R = undefined>(role: StaffRole, schema: S, handler: Handler<S, UserCtx, R>, options?: ActionOptions) {
   return build(
     schema,
-    async (base) => {
+    async (base, raw) => {
       const user = await getSessionUser();
-      if (!user || user.kind !== "STAFF") return null;
+      if (!user || user.kind !== "STAFF" || user.mustEnrol) return null;
       if (role === "ADMINISTRATOR" && user.staffRole !== "ADMINISTRATOR") return null;
+      await requireRecentCheck(user, base.lng, raw, options);
       return { ...base, user };
     },
     handler,

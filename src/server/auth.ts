@@ -2,6 +2,7 @@ import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/features/accounts/service";
 import { consumeSignInTicket } from "@/features/accounts/sign-up";
+import { beginSecondFactorSignIn, completeSecondFactorSignIn, signInWithPasskey, type Proof } from "@/features/second-factor/service";
 import { createSession, SESSION_TTL_MS } from "@/features/sessions/service";
 import { env } from "./env";
 import { clientIpFrom } from "./request";
@@ -26,6 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
         const result = await authenticate(String(credentials.email ?? ""), String(credentials.password ?? ""), clientIpFrom(request.headers));
+        if (!result.ok && result.error === "second_factor") throw new SecondStepNeeded(await beginSecondFactorSignIn(result.userId));
         if (!result.ok) throw new SignInFailed(result.error);
         return withSession(result.user, request.headers);
       },
@@ -41,6 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return withSession(user, request.headers);
       },
     }),
+    ...secondFactorProviders(),
   ],
   callbacks: {
     jwt({ token, user }) {
@@ -57,6 +60,70 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
 });
 
+// ------------------------------------------------------------- second factor (src/features/second-factor)
+
+/** The password was right; the sign-in goes on at its second step with this ticket (never sent anywhere but our own cookie). */
+class SecondStepNeeded extends CredentialsSignin {
+  constructor(readonly ticket: string) {
+    super();
+    this.code = "second_factor";
+  }
+}
+
+/** The second step of a password sign-in (a code or a passkey), and passwordless sign-in with a passkey. */
+function secondFactorProviders() {
+  return [
+    Credentials({
+      id: "second-factor",
+      credentials: { ticket: {}, code: {}, passkey: {} },
+      async authorize(credentials, request) {
+        const proof = parseProof(credentials);
+        if (!proof) throw new SignInFailed("invalid");
+        const result = await completeSecondFactorSignIn(String(credentials.ticket ?? ""), proof, clientIpFrom(request.headers));
+        if (!result.ok) throw new SignInFailed(result.error);
+        return withSession(result.user, request.headers);
+      },
+    }),
+    Credentials({
+      id: "passkey",
+      credentials: { passkey: {} },
+      async authorize(credentials, request) {
+        const proof = parseProof(credentials);
+        if (!proof || !("passkey" in proof)) throw new SignInFailed("invalid");
+        const result = await signInWithPasskey(proof.passkey, clientIpFrom(request.headers));
+        if (!result.ok) throw new SignInFailed(result.error);
+        return withSession(result.user, request.headers);
+      },
+    }),
+  ];
+}
+
+function parseProof(credentials: Partial<Record<string, unknown>>): Proof | null {
+  if (typeof credentials.passkey === "string" && credentials.passkey) {
+    try {
+      return { passkey: JSON.parse(credentials.passkey) };
+    } catch {
+      return null;
+    }
+  }
+  return typeof credentials.code === "string" && credentials.code.length <= 40 ? { code: credentials.code } : null;
+}
+
+export type SecondStepResult = { ok: true } | { ok: false; error: string };
+
+/** Signs in with the second step (ticket + code or passkey JSON), or passwordless with a passkey (no ticket). */
+export async function startSessionWithSecondFactor(input: { ticket?: string; code?: string; passkey?: string }): Promise<SecondStepResult> {
+  try {
+    if (input.ticket) await signIn("second-factor", { ticket: input.ticket, code: input.code ?? "", passkey: input.passkey ?? "", redirect: false });
+    else await signIn("passkey", { passkey: input.passkey ?? "", redirect: false });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return { ok: false, error: error.code };
+    if (error instanceof AuthError) return { ok: false, error: "unexpected" };
+    throw error;
+  }
+}
+
 async function withSession(user: { id: string; email: string; name: string; sessionVersion: number }, headers: Headers) {
   const sid = await createSession(user.id, { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) });
   return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
@@ -67,11 +134,12 @@ async function withSession(user: { id: string; email: string; name: string; sess
  * show (invalid credentials, too many attempts); other errors propagate (the
  * redirect Next throws among them).
  */
-export async function startSession(email: string, password: string): Promise<string | null> {
+export async function startSession(email: string, password: string): Promise<string | null | { secondStep: string }> {
   try {
     await signIn("credentials", { email, password, redirect: false });
     return null;
   } catch (error) {
+    if (error instanceof SecondStepNeeded) return { secondStep: error.ticket };
     if (error instanceof CredentialsSignin) {
       return error.code === "too_many" ? "accounts:signIn.tooMany" : "accounts:signIn.invalid";
     }

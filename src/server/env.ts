@@ -38,6 +38,8 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** Encrypts second-factor secrets at rest (AES-256-GCM); 32+ characters, e.g. `openssl rand -base64 32` */
+  MFA_ENCRYPTION_KEY: z.string().min(32).optional(),
   /** pino level of the JSON server log; default info (silent under Vitest) */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
@@ -49,14 +51,17 @@ function load() {
   }
   const e = parsed.data;
   if (e.APP_ENV === "production") {
-    const missing = (["DATABASE_URL", "AUTH_SECRET", "PUBLIC_URL"] as const).filter((k) => !e[k]);
+    const missing = (["DATABASE_URL", "AUTH_SECRET", "PUBLIC_URL", "MFA_ENCRYPTION_KEY"] as const).filter((k) => !e[k]);
     if (missing.length) throw new Error(`APP_ENV=production requires ${missing.join(", ")}`);
   }
   fs.mkdirSync(e.DATA_DIR, { recursive: true });
+  const authSecret = e.AUTH_SECRET ?? demoSecret(e.DATA_DIR);
   return {
     ...e,
     DATABASE_URL: e.DATABASE_URL ?? `file:${path.join(e.DATA_DIR, "supplier-connect.db")}`,
-    AUTH_SECRET: e.AUTH_SECRET ?? demoSecret(e.DATA_DIR),
+    AUTH_SECRET: authSecret,
+    // Outside production a key derived from the auth secret (a different purpose label, so neither reveals the other).
+    MFA_ENCRYPTION_KEY: e.MFA_ENCRYPTION_KEY ?? `derived:${crypto.createHmac("sha256", authSecret).update("second-factor-encryption").digest("base64url")}`,
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
     SMTP_URL: e.SMTP_URL || undefined,
     // Low in tests so a browser solves it at once; about a second of work in a desktop browser elsewhere

@@ -38,7 +38,9 @@ export async function requireUser(lng: string, next?: string): Promise<SessionUs
 export async function requireSupplier(lng: string, permission: Permission | null, next: string, options: { orNotFound: true }): Promise<SupplierUser>;
 export async function requireSupplier(lng: string, permission: Permission | null, next?: string): Promise<SupplierUser | null>;
 export async function requireSupplier(lng: string, permission: Permission | null, next?: string, options?: { orNotFound: true }): Promise<SupplierUser | null> {
-  const supplier = supplierWith(await requireUser(lng, next), permission);
+  const user = await requireUser(lng, next);
+  if (user.kind === "SUPPLIER") enrolFirst(user, lng);
+  const supplier = supplierWith(user, permission);
   if (!supplier && options?.orNotFound) notFound();
   return supplier;
 }
@@ -47,7 +49,17 @@ export async function requireSupplier(lng: string, permission: Permission | null
 export async function requireStaff(lng: string, role?: StaffRole): Promise<SessionUser> {
   const user = await requireUser(lng);
   if (user.kind !== "STAFF" || (role === "ADMINISTRATOR" && user.staffRole !== "ADMINISTRATOR")) notFound();
+  enrolFirst(user, lng);
   return user;
+}
+
+/**
+ * Staff, and users of a company that requires it, enrol a second factor
+ * before anything else: their pages send them to the enrolment page (and their
+ * actions refuse, see ./action.ts).
+ */
+export function enrolFirst(user: SessionUser, lng: string): void {
+  if (user.mustEnrol) redirect(`/${lng}/two-factor?required=1`);
 }
 
 /**
@@ -55,5 +67,7 @@ export async function requireStaff(lng: string, role?: StaffRole): Promise<Sessi
  * return (404 for an unknown caller, so ids are not confirmed to outsiders).
  */
 export async function supplierRoute(permission: Permission | null): Promise<SupplierUser | Response> {
-  return supplierWith(await getSessionUser(), permission) ?? new Response("Not found", { status: 404 });
+  const user = await getSessionUser();
+  if (user?.mustEnrol) return new Response("Not found", { status: 404 });
+  return supplierWith(user, permission) ?? new Response("Not found", { status: 404 });
 }

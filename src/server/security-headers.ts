@@ -27,7 +27,9 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
       "midi=()",
       "payment=()",
       "picture-in-picture=()",
-      "publickey-credentials-get=()",
+      // Passkeys (src/features/second-factor): this origin only, never a frame of another site.
+      "publickey-credentials-create=(self)",
+      "publickey-credentials-get=(self)",
       "screen-wake-lock=()",
       "serial=()",
       "usb=()",

@@ -1,6 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { mustEnrol } from "@/features/second-factor/service";
 import { loadLiveSession, type SessionClaims } from "@/features/sessions/service";
 import { parsePermissions, type Permission, type StaffRole } from "@/lib/permissions";
 import { auth } from "./auth";
@@ -18,6 +19,10 @@ export interface SessionUser {
   allCustomers: boolean;
   /** The server-side session this request belongs to ("this device" on the security page) */
   sessionId?: string;
+  /** Set when the user must enrol a second factor before going on (staff; users of a company that requires it) */
+  mustEnrol?: boolean;
+  /** When this session last proved who the user is (sign-in or a step-up check); sensitive changes need it recent */
+  verifiedAt?: Date | null;
 }
 
 /** next-auth's session cookie: the `__Secure-` name over https. The name is also the key-derivation salt. */
@@ -70,5 +75,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     permissions: parsePermissions(user.permissions),
     allCustomers: user.allCustomers,
     sessionId: session.id,
+    mustEnrol: mustEnrol(user) || undefined,
+    verifiedAt: session.verifiedAt,
   };
 });

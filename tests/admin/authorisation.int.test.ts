@@ -17,7 +17,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { db } = await import("@/server/db");
 const { createStaffUser } = await import("@/features/accounts/service");
-const { makeCustomer, makeSupplier, PASSWORD } = await import("../support/factories");
+const { enrolTotp, makeCustomer, makeSupplier, PASSWORD } = await import("../support/factories");
 const admin = await import("@/app/[lng]/admin/actions");
 const customers = await import("@/app/[lng]/admin/customers/actions");
 const staff = await import("@/app/[lng]/admin/staff/actions");
@@ -222,6 +222,19 @@ const cases: Case[] = [
       return {
         form: { id: u.id, role: "ADMINISTRATOR" },
         tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).staffRole === "ADMINISTRATOR",
+      };
+    },
+  },
+  {
+    name: "reset a user's second factor",
+    action: staff.resetSecondFactorAction,
+    allowed: ["ADMINISTRATOR"],
+    setup: async () => {
+      const s = await makeSupplier();
+      await enrolTotp(s.userId);
+      return {
+        form: { email: s.email },
+        tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: s.userId } })).secondFactorSince === null,
       };
     },
   },

@@ -203,6 +203,15 @@ test("an administrator creates a support account; the emailed link sets the pass
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("Quiet-meadow-31");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // Staff enrol a second factor before the admin pages open.
+  await expect(page).toHaveURL(/\/en\/two-factor\?required=1$/);
+  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  const { totpCode } = await import("@/features/second-factor/totp");
+  await page.getByLabel("Code from the app").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByTestId("recovery-code")).toHaveCount(10);
+  await page.goto("/en/admin");
   await expect(page).toHaveURL(/\/en\/admin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
   await expect(page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Staff accounts" })).toHaveCount(0);

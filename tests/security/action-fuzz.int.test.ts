@@ -28,9 +28,17 @@ vi.mock("@/server/auth", async (importOriginal) => {
   return {
     ...(await importOriginal<object>()),
     startSession: async () => "accounts:signIn.invalid",
+    startSessionWithSecondFactor: async () => ({ ok: false, error: "invalid" }),
     signOut: async (options?: { redirectTo?: string }) => redirect(options?.redirectTo ?? "/en/sign-in"),
   };
 });
+
+// The second sign-in step keeps its ticket in a cookie (a real request): no ticket here.
+vi.mock("@/server/second-step", () => ({
+  secondStepTicket: async () => undefined,
+  holdSecondStep: async () => undefined,
+  dropSecondStep: async () => undefined,
+}));
 
 const { db } = await import("@/server/db");
 const { formToObject } = await import("@/server/action");
@@ -60,6 +68,7 @@ const modules: Record<string, Record<string, unknown>> = {
   adminRequests: await import("@/app/[lng]/admin/requests/actions"),
   adminStaff: await import("@/app/[lng]/admin/staff/actions"),
   adminTickets: await import("@/app/[lng]/admin/tickets/actions"),
+  twoFactor: await import("@/app/[lng]/(public)/two-factor/actions"),
 };
 
 type Field = string | string[] | File;
@@ -135,6 +144,20 @@ function seeds(): Record<string, Form> {
     "requests.cancelRequestAction": { requestId: ids.request },
     "requests.createTicketAction": { topic: "OTHER", message: "Please help me with this." },
     "admin.resendMailAction": { id: ids.mail },
+    "adminStaff.resetSecondFactorAction": { email: ids.supplierEmail },
+    "twoFactor.verifySignInAction": { code: "123456", next: "/en/home" },
+    "twoFactor.passkeySignInAction": { passkey: '{"id":"x","rawId":"x","type":"public-key","response":{}}' },
+    "twoFactor.passkeySignInOptionsAction": { purpose: "signIn" },
+    "twoFactor.passkeyOptionsAction": { purpose: "register" },
+    "twoFactor.startTotpAction": {},
+    "twoFactor.confirmTotpAction": { code: "123456" },
+    "twoFactor.addPasskeyAction": { name: "Laptop", passkey: '{"id":"x","response":{}}' },
+    "twoFactor.disableTotpAction": {},
+    "twoFactor.removePasskeyAction": { passkeyId: "pk-none" },
+    "twoFactor.regenerateCodesAction": {},
+    "twoFactor.stepUpAction": { password: PASSWORD, next: "/en/home" },
+    "twoFactor.companyPolicyAction": { required: "on" },
+    "twoFactor.resetColleagueFactorAction": { userId: ids.member },
     "adminCustomers.createCustomerAction": {
       name: `Fuzz Customer ${uid()}`,
       acceptsRequests: "yes",

@@ -41,8 +41,11 @@ const modules = {
   invite: await import("@/app/[lng]/(public)/invite/[token]/actions"),
   join: await import("@/app/[lng]/(public)/join/actions"),
   respond: await import("@/app/[lng]/(public)/respond/[token]/actions"),
+  twoFactor: await import("@/app/[lng]/(public)/two-factor/actions"),
 };
-const { profile, users, onboarding, requests, notifications, invite } = modules;
+const { profile, users, onboarding, requests, notifications, invite, twoFactor } = modules;
+const { enrolTotp } = await import("../support/factories");
+const signedInRoles: Role[] = ["admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
 
 type Role = "anonymous" | "admin" | "member" | "limited" | "otherAdmin" | "SUPPORT" | "ADMINISTRATOR";
 const roles: Role[] = ["anonymous", "admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
@@ -415,6 +418,88 @@ const cases: (Case & { permission: string | null })[] = [
         data: { customerId: c.id, email: home.adminEmail, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) },
       });
       return { form: { token }, tookEffect: async () => (await db.invitation.findUniqueOrThrow({ where: { id: inv.id } })).status === "ACCEPTED" };
+    },
+  },
+  // Two-factor sign-in: each signed-in user manages their own factors; the company's policy and resets are the company admin's.
+  {
+    name: "ask for passkey options (own account)",
+    permission: null,
+    action: twoFactor.passkeyOptionsAction,
+    allowed: signedInRoles,
+    signedIn: true,
+    readOnly: true,
+    audited: false,
+    setup: async () => ({ form: { purpose: "register" }, tookEffect: async () => false }),
+  },
+  {
+    name: "start an authenticator-app enrolment (own account)",
+    permission: null,
+    action: twoFactor.startTotpAction,
+    allowed: signedInRoles,
+    signedIn: true,
+    setup: async () => {
+      const since = new Date(Date.now() - 1);
+      return { form: {}, tookEffect: async () => (await db.totpFactor.count({ where: { pendingAt: { gt: since } } })) > 0 };
+    },
+  },
+  ...[
+    ["confirm an enrolment that was not started", twoFactor.confirmTotpAction, { code: "123456" }],
+    ["add a passkey with a forged answer", twoFactor.addPasskeyAction, { name: "Key", passkey: '{"id":"x","response":{}}' }],
+    ["remove an authenticator app one does not have", twoFactor.disableTotpAction, {}],
+    ["make recovery codes without a second factor", twoFactor.regenerateCodesAction, {}],
+    ["pass a step-up check without a live session", twoFactor.stepUpAction, { password: PASSWORD, next: "/en/home" }],
+  ].map(([name, action, form]): Case & { permission: string | null } => ({
+    name: name as string,
+    permission: null,
+    action: action as AnyAction,
+    allowed: [],
+    signedIn: true,
+    setup: async () => {
+      const since = new Date(Date.now() - 1);
+      return {
+        form: form as Record<string, Field>,
+        tookEffect: async () => (await db.auditEvent.count({ where: { action: { startsWith: "second_factor." }, createdAt: { gt: since } } })) > 0,
+      };
+    },
+  })),
+  {
+    name: "remove the admin's own passkey",
+    permission: null,
+    action: twoFactor.removePasskeyAction,
+    allowed: ["admin"],
+    signedIn: true,
+    setup: async () => {
+      const id = `pk-${uid()}`;
+      await db.passkey.create({ data: { id, userId: home.adminId, name: "Laptop", publicKey: Buffer.from([1, 2, 3]) } });
+      return { form: { passkeyId: id }, tookEffect: async () => (await db.passkey.count({ where: { id } })) === 0 };
+    },
+  },
+  {
+    name: "require a second factor for the whole company",
+    permission: "admin",
+    action: twoFactor.companyPolicyAction,
+    allowed: ["admin"],
+    ownScope: ["otherAdmin"],
+    setup: async () => {
+      await db.supplierCompany.update({ where: { id: home.supplierId }, data: { requireSecondFactor: false } });
+      return {
+        form: { required: "on" },
+        tookEffect: async () => (await db.supplierCompany.findUniqueOrThrow({ where: { id: home.supplierId } })).requireSecondFactor,
+      };
+    },
+  },
+  {
+    name: "reset a colleague's second factor",
+    permission: "admin",
+    action: twoFactor.resetColleagueFactorAction,
+    allowed: ["admin"],
+    setup: async () => {
+      const colleague = await makeUser(home.supplierId, { permissions: "requests" });
+      await enrolTotp(colleague.id);
+      return {
+        form: { userId: colleague.id },
+        tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).secondFactorSince === null,
+      };
     },
   },
 ];

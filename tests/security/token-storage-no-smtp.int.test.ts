@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 
 process.env.APP_ENV = "production";
+process.env.MFA_ENCRYPTION_KEY = "test-encryption-key-test-encryption-key-0123";
 delete process.env.SMTP_URL;
 const accounts = await import("@/features/accounts/service");
 const { listMail } = await import("@/features/mail-log/service");

@@ -15,6 +15,7 @@ import { startSmtpServer } from "../support/smtp";
 // so the first email fails and is resent.
 const port = await freePort();
 process.env.APP_ENV = "production";
+process.env.MFA_ENCRYPTION_KEY = "test-encryption-key-test-encryption-key-0123";
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 // Production's CAPTCHA difficulty would make the connection request slow to solve here.
 process.env.CAPTCHA_COST = "1";

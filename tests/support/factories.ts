@@ -44,3 +44,12 @@ export async function makeCustomer(data: { name?: string; domains?: string[]; ac
     },
   });
 }
+
+/** The authenticator-app key of test users enrolled with `enrolTotp`; compute a code with `totpCode(TEST_TOTP_SECRET)`. */
+export const TEST_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+/** Gives a user a confirmed authenticator app with a known key (staff need a second factor to use the admin pages). */
+export async function enrolTotp(userId: string, secret = TEST_TOTP_SECRET) {
+  const { enrolKnownTotp } = await import("@/features/second-factor/service");
+  await enrolKnownTotp(userId, secret);
+}

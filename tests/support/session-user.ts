@@ -22,5 +22,7 @@ export function sessionOf(u: {
     supplierId: u.supplierId,
     permissions: parsePermissions(u.permissions),
     allCustomers: u.allCustomers ?? true,
+    // A session that has just signed in: sensitive (step-up) actions need no new check.
+    verifiedAt: new Date(),
   };
 }

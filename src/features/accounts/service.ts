@@ -13,7 +13,11 @@ import type { SignUpInput } from "./schemas";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
-export type AuthResult = { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } } | { ok: false; error: "invalid" | "too_many" };
+export type AuthResult =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; error: "invalid" | "too_many" }
+  /** The password is right and the user has a second factor: sign-in goes on at its second step (src/features/second-factor). */
+  | { ok: false; error: "second_factor"; userId: string };
 
 /**
  * Checks a sign-in. Unknown email, wrong password and deactivated account all
@@ -51,6 +55,7 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
 
   const matches = await verifyPassword(password, user.passwordHash);
   if (!matches || user.status !== "ACTIVE") return { ok: false, error: "invalid" };
+  if (await needsSecondStep(user.id)) return { ok: false, error: "second_factor", userId: user.id };
 
   const signedIn = await db.$transaction(async (tx) => {
     const row = await tx.user.update({
@@ -73,6 +78,16 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
     ok: true,
     user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, sessionVersion: signedIn.sessionVersion },
   };
+}
+
+/**
+ * Whether a correct password is only the first step. The attempt stays counted
+ * as a failure until the second factor is given too, so the password alone
+ * never resets the lockout and codes cannot be guessed without limit.
+ */
+async function needsSecondStep(userId: string): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { secondFactorSince: true } });
+  return Boolean(row?.secondFactorSince);
 }
 
 export type CreateAccountResult = { ok: true; userId: string; supplierId: string } | { ok: false; error: "emailTaken" };

@@ -34,6 +34,7 @@ export async function createSession(userId: string, client: { userAgent?: string
         userId,
         createdAt: now,
         lastSeenAt: now,
+        verifiedAt: now,
         expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
         userAgent: (client.userAgent ?? "").slice(0, 400),
         ip: (client.ip ?? "").slice(0, 100),
@@ -51,7 +52,10 @@ export async function createSession(userId: string, client: { userAgent?: string
  */
 export async function loadLiveSession(claims: SessionClaims | null | undefined, now = new Date()) {
   if (!claims?.sid || !claims.uid) return null;
-  const session = await db.session.findUnique({ where: { id: claims.sid }, include: { user: true } });
+  const session = await db.session.findUnique({
+    where: { id: claims.sid },
+    include: { user: { include: { supplier: { select: { requireSecondFactor: true } } } } },
+  });
   if (!session || session.userId !== claims.uid) return null;
   if (session.revokedAt || session.expiresAt <= now) return null;
   const user = session.user;
@@ -66,6 +70,11 @@ export async function loadLiveSession(claims: SessionClaims | null | undefined, 
       .catch(() => undefined);
   }
   return { session, user };
+}
+
+/** A step-up check passed: sensitive changes need no new check for a while (src/features/second-factor). */
+export async function markSessionVerified(sessionId: string, userId: string, at = new Date()): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { verifiedAt: at } });
 }
 
 export interface ActiveSession {

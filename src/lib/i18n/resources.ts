@@ -1,6 +1,7 @@
 // Every locale bundle, imported statically so both server and client share one
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
 import enAccounts from "@locales/en/accounts.json" with { type: "json" };
+import enMfa from "@locales/en/mfa.json" with { type: "json" };
 import enCommon from "@locales/en/common.json" with { type: "json" };
 import enErrors from "@locales/en/errors.json" with { type: "json" };
 import enCustomers from "@locales/en/customers.json" with { type: "json" };
@@ -16,6 +17,7 @@ import enStaff from "@locales/en/staff.json" with { type: "json" };
 import enSupport from "@locales/en/support.json" with { type: "json" };
 import enUsers from "@locales/en/users.json" with { type: "json" };
 import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
+import zhMfa from "@locales/zh/mfa.json" with { type: "json" };
 import zhCommon from "@locales/zh/common.json" with { type: "json" };
 import zhErrors from "@locales/zh/errors.json" with { type: "json" };
 import zhCustomers from "@locales/zh/customers.json" with { type: "json" };
@@ -34,6 +36,7 @@ import zhUsers from "@locales/zh/users.json" with { type: "json" };
 export const resources = {
   en: {
     accounts: enAccounts,
+    mfa: enMfa,
     common: enCommon,
     customers: enCustomers,
     errors: enErrors,
@@ -51,6 +54,7 @@ export const resources = {
   },
   zh: {
     accounts: zhAccounts,
+    mfa: zhMfa,
     common: zhCommon,
     customers: zhCustomers,
     errors: zhErrors,

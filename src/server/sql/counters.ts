@@ -78,3 +78,29 @@ export async function claimSignInAttempt(db: Tx, email: string, now: Date, maxFa
     lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil),
   };
 }
+
+/**
+ * Claims one second-factor attempt (a code at sign-in or at a step-up) for a
+ * user BEFORE it is checked, on the same counter and lock as passwords: the
+ * attempt that reaches `maxFailures` locks the account until `lockUntil`. A
+ * locked account is not updated and returns null, so its code is not checked.
+ * A successful check resets the count afterwards.
+ */
+export async function claimUserAttempt(
+  db: Tx,
+  userId: string,
+  now: Date,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ failedSignIns: number; lockedUntil: Date | null } | null> {
+  const rows = await db.$queryRaw<{ failedSignIns: number | bigint; lockedUntil: Date | string | null }[]>`
+    UPDATE "User" SET
+      "failedSignIns" = CASE WHEN "lockedUntil" IS NULL THEN "failedSignIns" + 1 ELSE 1 END,
+      "lockedUntil" = CASE WHEN (CASE WHEN "lockedUntil" IS NULL THEN "failedSignIns" + 1 ELSE 1 END) >= ${maxFailures}
+                      THEN ${lockUntil} ELSE NULL END
+    WHERE "id" = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING "failedSignIns", "lockedUntil"`;
+  const row = rows[0];
+  if (!row) return null;
+  return { failedSignIns: Number(row.failedSignIns), lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil) };
+}

@@ -53,8 +53,15 @@ export async function sessionCookieValue(user: CookieUser): Promise<string> {
 
 /**
  * Signs a user in without the UI. Use it wherever the test is not about signing in.
+ * Staff must have a second factor to use the admin pages: a staff user without
+ * one is enrolled first with the known test key (TEST_TOTP_SECRET), unless
+ * `enrol: false` (a test of the enrolment itself).
  */
-export async function signInAs(context: BrowserContext, user: CookieUser) {
+export async function signInAs(context: BrowserContext, user: CookieUser, options: { enrol?: boolean } = {}) {
+  if (options.enrol !== false) {
+    const row = await (await db()).user.findUnique({ where: { id: user.id }, select: { kind: true, secondFactorSince: true } });
+    if (row?.kind === "STAFF" && !row.secondFactorSince) await (await factories()).enrolTotp(user.id);
+  }
   const value = await sessionCookieValue(user);
   await context.addCookies([{ name: SESSION_COOKIE, value, url: `http://localhost:${ports.app}`, httpOnly: true, sameSite: "Lax" }]);
 }

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { TopBar } from "@/components/shell/top-bar";
 import { unreadCount } from "@/features/notifications/service";
-import { requireUser } from "@/server/guards";
+import { enrolFirst, requireUser } from "@/server/guards";
 import { signOutAction } from "./actions";
 import { Translations } from "@/lib/i18n/translations";
 
@@ -11,6 +11,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const { lng } = await params;
   const user = await requireUser(lng);
   if (user.kind === "STAFF") redirect(`/${lng}/admin`);
+  enrolFirst(user, lng);
   const unread = await unreadCount(user.id);
   return (
     <Translations lng={lng} ns={["shell"]}>

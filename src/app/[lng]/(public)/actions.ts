@@ -5,6 +5,7 @@ import { requestPasswordReset, resetPassword } from "@/features/accounts/service
 import { confirmSignUp, joinFromSignUp, requestSignUp } from "@/features/accounts/sign-up";
 import { fail, ok } from "@/lib/action-result";
 import { publicAction } from "@/server/action";
+import { continueWithSecondStep } from "@/server/second-step";
 import { startSession, startSessionWithTicket } from "@/server/auth";
 
 /** Only same-site paths are followed after sign-in. */
@@ -14,7 +15,8 @@ function safeNext(next: string | undefined, lng: string): string {
 
 export const signInAction = publicAction(signInSchema, async (input, { lng }) => {
   const error = await startSession(input.email, input.password);
-  if (error) return fail(error);
+  if (typeof error === "object" && error) await continueWithSecondStep(error.secondStep, lng, safeNext(input.next, lng));
+  if (error) return fail(error as string);
   redirect(safeNext(input.next, lng));
 });
 

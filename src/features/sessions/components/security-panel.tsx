@@ -15,6 +15,11 @@ export function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
+      <p>
+        <a href={`/${lng}/two-factor`} className="text-brand underline" data-testid="two-factor-link">
+          {getT(lng, "mfa")("title")}
+        </a>
+      </p>
       <section aria-labelledby="sessions-title" className="rounded-lg border bg-white p-4 sm:p-6">
         <h2 id="sessions-title" className="text-lg font-semibold">
           {t("security.sessionsTitle")}

@@ -12,11 +12,17 @@ export const updatePublicProfileAction = supplierAction("profile", publicProfile
   return r;
 });
 
-export const updateSectionAction = supplierAction("profile", sectionFormSchema, async (input, ctx) => {
-  const r = await updatePrivateSection(caller(ctx), input.section, input);
-  if (r.ok) revalidatePath(`/${ctx.lng}/profile`, "layout");
-  return r;
-});
+/** Bank details are a step-up change: the password or a second factor again when the last check is over ten minutes old. */
+export const updateSectionAction = supplierAction(
+  "profile",
+  sectionFormSchema,
+  async (input, ctx) => {
+    const r = await updatePrivateSection(caller(ctx), input.section, input);
+    if (r.ok) revalidatePath(`/${ctx.lng}/profile`, "layout");
+    return r;
+  },
+  { stepUp: (form) => form.section === "BANK" },
+);
 
 export const uploadDocumentAction = supplierAction("profile", uploadSchema, async (input, ctx) => {
   const r = await uploadDocument(caller(ctx), input.file);

@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
 import { changeRoleSchema, createStaffSchema, staffIdSchema } from "@/features/staff-accounts/schemas";
 import { changeStaffRole, createStaffAccount, deactivateStaff, reactivateStaff, type StaffResult } from "@/features/staff-accounts/service";
+import { resetByEmailSchema } from "@/features/second-factor/schemas";
+import { resetSecondFactorByEmail } from "@/features/second-factor/service";
 import { staffAction } from "@/server/action";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -28,4 +30,15 @@ export const reactivateStaffAction = staffAction("ADMINISTRATOR", staffIdSchema,
 
 export const changeStaffRoleAction = staffAction("ADMINISTRATOR", changeRoleSchema, async ({ id, role }, { user, ip, lng }) =>
   answer(await changeStaffRole(id, role, { type: "STAFF", id: user.id, ip }), lng, "staff:staff.roleChanged"),
+);
+
+/** An administrator removes the second factors of a user who lost theirs (any user; audited, the user is emailed). */
+export const resetSecondFactorAction = staffAction(
+  "ADMINISTRATOR",
+  resetByEmailSchema,
+  async ({ email }, { user, ip }) => {
+    if (!(await resetSecondFactorByEmail(email, user, ip))) return fail("mfa:errors.notFound");
+    return ok(undefined, "mfa:reset.done");
+  },
+  { stepUp: true },
 );

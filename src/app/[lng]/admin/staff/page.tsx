@@ -6,7 +6,8 @@ import { StaffList } from "@/features/staff-accounts/components/staff-list";
 import { listStaff } from "@/features/staff-accounts/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";
-import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
+import { ResetFactorForm } from "@/features/second-factor/components/forms";
+import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction, resetSecondFactorAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "staff")("staff.title") };
@@ -24,11 +25,14 @@ export default async function StaffPage({
   const me = await requireStaff(lng, sectionRole("staff"));
   const { page } = staffFilterSchema.parse(firstValues(await searchParams));
   return (
-    <StaffList
-      lng={lng}
-      meId={me.id}
-      staff={await listStaff(page)}
-      actions={{ changeRole: changeStaffRoleAction, deactivate: deactivateStaffAction, reactivate: reactivateStaffAction }}
-    />
+    <div className="space-y-8">
+      <StaffList
+        lng={lng}
+        meId={me.id}
+        staff={await listStaff(page)}
+        actions={{ changeRole: changeStaffRoleAction, deactivate: deactivateStaffAction, reactivate: reactivateStaffAction }}
+      />
+      <ResetFactorForm action={resetSecondFactorAction} lng={lng} />
+    </div>
   );
 }

@@ -23,7 +23,10 @@ function refresh(result: ActionResult<undefined>, lng: string) {
   return result;
 }
 
-export const inviteAction = supplierAction("users", inviteSchema, async (input, ctx) => refresh(await inviteColleague(manager(ctx), input), ctx.lng));
+// Adding a user and changing a user's permissions are step-up changes (a recent password or second-factor check).
+const stepUp = { stepUp: true };
+
+export const inviteAction = supplierAction("users", inviteSchema, async (input, ctx) => refresh(await inviteColleague(manager(ctx), input), ctx.lng), stepUp);
 
 export const resendColleagueInvitationAction = supplierAction("users", colleagueInvitationSchema, async (input, ctx) =>
   refresh(await resendColleagueInvitation(manager(ctx), input.email), ctx.lng),
@@ -33,16 +36,22 @@ export const revokeColleagueInvitationAction = supplierAction("users", colleague
   refresh(await revokeColleagueInvitation(manager(ctx), input.email), ctx.lng),
 );
 
-export const updateAccessAction = supplierAction("users", updateAccessSchema, async (input, ctx) =>
-  refresh(await updateAccess(manager(ctx), input.userId, input.grant), ctx.lng),
+export const updateAccessAction = supplierAction(
+  "users",
+  updateAccessSchema,
+  async (input, ctx) => refresh(await updateAccess(manager(ctx), input.userId, input.grant), ctx.lng),
+  stepUp,
 );
 
 export const deactivateAction = supplierAction("users", userIdSchema, async (input, ctx) => refresh(await deactivateUser(manager(ctx), input.userId), ctx.lng));
 
 export const reactivateAction = supplierAction("users", userIdSchema, async (input, ctx) => refresh(await reactivateUser(manager(ctx), input.userId), ctx.lng));
 
-export const approveJoinAction = supplierAction("users", approveJoinSchema, async (input, ctx) =>
-  refresh(await approveJoinRequest(manager(ctx), input.requestId, input.grant), ctx.lng),
+export const approveJoinAction = supplierAction(
+  "users",
+  approveJoinSchema,
+  async (input, ctx) => refresh(await approveJoinRequest(manager(ctx), input.requestId, input.grant), ctx.lng),
+  stepUp,
 );
 
 export const declineJoinAction = supplierAction("users", requestIdSchema, async (input, ctx) =>

@@ -6,6 +6,7 @@ import { invitedEmail } from "@/features/customer-invitations/landing";
 import { acceptSchema, forwardSchema, joinRequestSchema, registerSchema, signInAcceptSchema } from "@/features/customer-invitations/schemas";
 import { fail, ok } from "@/lib/action-result";
 import { isLng } from "@/lib/i18n/config";
+import { continueWithSecondStep } from "@/server/second-step";
 import { publicAction, userAction } from "@/server/action";
 import { signOut, startSession } from "@/server/auth";
 import { isTokenShaped } from "@/server/tokens";
@@ -35,7 +36,9 @@ export const signInAcceptAction = publicAction(signInAcceptSchema, async (input,
   const email = await invitedEmail(input.token);
   if (!email) redirect(landing(lng, input.token));
   const error = await startSession(email, input.password);
-  if (error) return fail(error);
+  // With a second factor the sign-in goes on at the code page, which comes back here (signed in, the page offers "accept").
+  if (typeof error === "object" && error) await continueWithSecondStep(error.secondStep, lng, landing(lng, input.token));
+  if (error) return fail(error as string);
   return afterAccept(await acceptAfterSignIn(input.token, email, ip), lng, input.token);
 });
 
