@@ -98,9 +98,7 @@ function stateAfter(count: number): { models: string; objects: Set<string> } {
   let objects: string[];
   try {
     for (const f of applied) sqlite.exec(fs.readFileSync(path.join(sqliteMigrations, f, "migration.sql"), "utf8"));
-    objects = (sqlite.prepare(`SELECT type || ' ' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { o: string }[]).map(
-      (r) => r.o,
-    );
+    objects = (sqlite.prepare(`SELECT type || ' ' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { o: string }[]).map((r) => r.o);
   } finally {
     sqlite.close();
   }
@@ -125,6 +123,14 @@ function schemaFile(name: string, provider: "sqlite" | "postgresql", models: str
 
 /** The PostgreSQL DDL that turns state `from` into state `to` (empty text when nothing changes). */
 function pgDiff(from: string, to: string): string {
+  const cached = path.join(cacheDir, `diff-${crypto.createHash("sha256").update(from).update("\0").update(to).digest("hex").slice(0, 24)}.sql`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
+  const result = runDiff(from, to);
+  fs.writeFileSync(cached, result);
+  return result;
+}
+
+function runDiff(from: string, to: string): string {
   const args = ["migrate", "diff", "--config", "prisma/prisma.config.ts"];
   args.push(...(from.trim() ? ["--from-schema-datamodel", schemaFile("from.prisma", "postgresql", from)] : ["--from-empty"]));
   args.push("--to-schema-datamodel", schemaFile("to.prisma", "postgresql", to), "--script");
@@ -170,9 +176,7 @@ function generate(): Map<string, string> {
     if (fs.existsSync(rawFile)) {
       parts.push(`-- PostgreSQL counterpart of the SQLite-only statements: prisma/postgresql/raw/${folder}.sql`, fs.readFileSync(rawFile, "utf8").trim());
     } else {
-      const undeclared = [...current.objects].filter(
-        (o) => !previous.objects.has(o) && !(/^(table|index) /.test(o) && isDeclaredObject(o, current.models)),
-      );
+      const undeclared = [...current.objects].filter((o) => !previous.objects.has(o) && !(/^(table|index) /.test(o) && isDeclaredObject(o, current.models)));
       if (undeclared.length) {
         throw new Error(
           `${folder} creates ${undeclared.join(", ")}, which the model does not declare: write its PostgreSQL counterpart in prisma/postgresql/raw/${folder}.sql and run again.`,
@@ -213,13 +217,16 @@ function main() {
   // equals prisma/schema.prisma, and so the PostgreSQL migrations (diffs of
   // the same states) end at the generated PostgreSQL schema.
   const final = stateAfter(folders.length).models;
-  const drift = pgDiff(final, modelBlocks(wanted.get(pgSchema)!).map((b) => b.text).join("\n\n"));
+  const drift = pgDiff(
+    final,
+    modelBlocks(wanted.get(pgSchema)!)
+      .map((b) => b.text)
+      .join("\n\n"),
+  );
   const problems: string[] = [];
   if (drift) problems.push(`prisma/migrations does not end at prisma/schema.prisma; missing migration:\n${drift}`);
 
-  const existing = fs.existsSync(pgMigrations)
-    ? fs.readdirSync(pgMigrations).filter((d) => /^\d{14}_/.test(d) && !migrations.has(d))
-    : [];
+  const existing = fs.existsSync(pgMigrations) ? fs.readdirSync(pgMigrations).filter((d) => /^\d{14}_/.test(d) && !migrations.has(d)) : [];
   for (const d of existing) problems.push(`prisma/postgresql/migrations/${d} has no SQLite migration`);
   for (const [file, text] of wanted) {
     const now = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;

@@ -17,7 +17,8 @@ import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/cl
  */
 export function createPostgresClient(connectionString: string, poolSize: number): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 });
-  const client = new PostgresClient({ adapter }).$extends({
+  // Waiting for a pooled connection is normal under load (SQLite queued on its gate): wait up to 10 s.
+  const client = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }).$extends({
     query: {
       $allModels: {
         $allOperations({ args, query }) {

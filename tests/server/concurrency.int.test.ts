@@ -29,7 +29,9 @@ describe("exactly one winner under concurrency", () => {
     const customer = await makeCustomer();
     const res = await createInvitation({ customerId: customer.id, email: s.email, locale: "en", message: "" }, STAFF);
     if (!res.ok) throw new Error(res.error);
-    const token = firstLink(await smtp.waitFor(s.email)).split("/").pop()!;
+    const token = firstLink(await smtp.waitFor(s.email))
+      .split("/")
+      .pop()!;
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => acceptInvitation(token, s.userId, `10.9.0.${i + 1}`)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "used")).toBe(true);

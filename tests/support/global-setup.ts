@@ -9,8 +9,7 @@ export const TMP = path.resolve(import.meta.dirname, "../../data/test");
 /** Builds the migrated template database once per run (per engine); files copy it. */
 export default async function setup(project?: { name?: string }) {
   if (project?.name === "postgresql" || process.env.TEST_ENGINE === "postgresql") {
-    await createTemplate((url) => migratePostgres(url, () => {}));
-    return;
+    return createTemplate((url) => migratePostgres(url, () => {}));
   }
   fs.rmSync(TMP, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });

@@ -10,7 +10,8 @@
 import pg from "pg";
 
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://supplier_connect:supplier_connect@127.0.0.1:5432/postgres";
-export const TEMPLATE_DB = "sc_test_template";
+/** One template per run (set by the global setup), so runs side by side do not touch each other's databases. */
+export const templateName = () => process.env.TEST_POSTGRES_TEMPLATE ?? "sc_test_template";
 
 export function urlFor(database: string): string {
   const url = new URL(TEST_POSTGRES_URL);
@@ -37,18 +38,23 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-/** Drops the databases a previous run left behind, then builds the migrated template. */
-export async function createTemplate(migrate: (url: string) => Promise<unknown>): Promise<void> {
-  await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'sc_test_%'`);
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
-  });
-  await migrate(urlFor(TEMPLATE_DB));
+/** Builds this run's migrated template; returns the teardown that drops it. */
+export async function createTemplate(migrate: (url: string) => Promise<unknown>): Promise<() => Promise<void>> {
+  const name = `sc_template_${process.pid}_${Date.now().toString(36)}`;
+  process.env.TEST_POSTGRES_TEMPLATE = name;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  await migrate(urlFor(name));
+  // A template is not connectable, so no test can change it by mistake.
+  await withAdmin((c) => c.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`));
+  return () =>
+    withAdmin(async (c) => {
+      await c.query(`ALTER DATABASE "${name}" IS_TEMPLATE false`);
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }).then(() => undefined);
 }
 
 export async function createTestDatabase(name: string): Promise<string> {
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`));
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
   return urlFor(name);
 }
 
