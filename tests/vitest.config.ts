@@ -10,6 +10,9 @@ const root = path.resolve(import.meta.dirname, "..");
  */
 const SQLITE_ONLY = ["tests/server/db.int.test.ts", "tests/security/token-storage.int.test.ts", "tests/security/token-storage-no-smtp.int.test.ts"];
 
+/** About PostgreSQL itself (a connection killed mid-transaction): not run on SQLite. */
+const POSTGRES_ONLY = ["tests/server/postgres-faults.int.test.ts"];
+
 // `TEST_ENGINE=sqlite|postgresql` runs one engine; without it, SQLite always
 // and PostgreSQL too when TEST_POSTGRES_URL (tests/support/postgres.ts) answers.
 const wanted = process.env.TEST_ENGINE;
@@ -40,7 +43,7 @@ export default defineConfig({
               test: {
                 name: "sqlite",
                 include: ["tests/**/*.test.ts", "src/**/*.test.ts"],
-                exclude: ["tests/e2e/**", "node_modules/**"],
+                exclude: ["tests/e2e/**", "node_modules/**", ...POSTGRES_ONLY],
                 globalSetup: ["tests/support/global-setup.ts"],
                 env: { TEST_ENGINE: "sqlite" },
               },

@@ -46,18 +46,16 @@ export async function createTemplate(migrate: (url: string) => Promise<unknown>)
   await migrate(urlFor(name));
   // A template is not connectable, so no test can change it by mistake.
   await withAdmin((c) => c.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`));
+  // Teardown: the template and every test file's database made from it (named after it).
   return () =>
     withAdmin(async (c) => {
       await c.query(`ALTER DATABASE "${name}" IS_TEMPLATE false`);
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }).then(() => undefined);
+      const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name}%`]);
+      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    });
 }
 
 export async function createTestDatabase(name: string): Promise<string> {
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
   return urlFor(name);
-}
-
-export async function dropTestDatabase(name: string): Promise<void> {
-  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
