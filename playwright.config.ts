@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv, ports, serverLogFile } from "./tests/e2e/support/env";
+import { e2eEnv, instancePorts, ports, serverLogFile } from "./tests/e2e/support/env";
 
 // The Playwright process talks to the same SQLite file as the app (factories).
 Object.assign(process.env, e2eEnv);
@@ -44,8 +44,14 @@ export default defineConfig({
     },
     {
       // The production start script (it appends each connection's address to X-Forwarded-For);
-      // its output goes to a file the tests read (error lines, reference ids).
-      command: `npx tsx tests/e2e/support/prepare-db.ts && node src/scripts/start.mjs -p ${ports.app} > "${serverLogFile}" 2>&1`,
+      // its output goes to a file the tests read (error lines, reference ids). On PostgreSQL two
+      // instances share the database and a round-robin balancer alternates requests between them.
+      command:
+        instancePorts.length === 1
+          ? `npx tsx tests/e2e/support/prepare-db.ts && node src/scripts/start.mjs -p ${ports.app} > "${serverLogFile}" 2>&1`
+          : `npx tsx tests/e2e/support/prepare-db.ts && : > "${serverLogFile}" && (${instancePorts
+              .map((p) => `node src/scripts/start.mjs -p ${p} >> "${serverLogFile}" 2>&1 &`)
+              .join(" ")} npx tsx tests/e2e/support/round-robin.ts ${ports.app} ${instancePorts.join(" ")})`,
       url: `http://localhost:${ports.app}/en/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

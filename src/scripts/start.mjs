@@ -22,7 +22,47 @@ export function appendPeerAddress(req) {
   req.headers["x-forwarded-for"] = chain ? `${chain}, ${peer ?? "unknown"}` : (peer ?? "unknown");
 }
 
+/**
+ * Checks DATABASE_URL before anything else starts: a wrong or unreachable
+ * database stops start-up with one line naming the setting (no stack trace).
+ * Returns that line, or null when the database answers.
+ */
+export async function databaseProblem(url = process.env.DATABASE_URL) {
+  if (url === undefined) return null; // the embedded default (data/supplier-connect.db)
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length);
+    if (file === ":memory:") return null;
+    const fs = await import("node:fs");
+    const dir = path.dirname(path.resolve(file));
+    return fs.existsSync(dir) ? null : `DATABASE_URL: the folder of the SQLite file does not exist (${dir}).`;
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) return "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL).";
+  let where = "the server";
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "DATABASE_URL is not a valid postgresql:// address.";
+  }
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return null;
+  } catch (error) {
+    return `DATABASE_URL: cannot use the PostgreSQL database at ${where} (${error.message}).`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 async function main() {
+  const problem = await databaseProblem();
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
   const { values } = parseArgs({
     options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
   });

@@ -1,9 +1,13 @@
 import Database from "better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
+import { createPostgresClient } from "./db-postgresql";
 import { env } from "./env";
 import { serialisedSqliteAdapter } from "./sqlite-adapter";
 
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
+
+/** The engine DATABASE_URL names: `file:` = SQLite, `postgres://` / `postgresql://` = PostgreSQL. */
+export const engine: "sqlite" | "postgresql" = /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? "postgresql" : "sqlite";
 
 /**
  * Write-ahead logging: readers never block the writer, so the app, scripts and
@@ -21,13 +25,17 @@ function enableWriteAheadLog(url: string) {
   }
 }
 
-function createClient() {
+function createClient(): PrismaClient {
+  if (engine === "postgresql") return createPostgresClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   enableWriteAheadLog(env.DATABASE_URL);
   const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 
-/** The one Prisma client. Feature services are the only callers. */
+/**
+ * The one Prisma client. Feature services are the only callers. On PostgreSQL it
+ * is the PostgreSQL client behind the same type (src/server/db-postgresql.ts).
+ */
 export const db = globalForDb.db ?? createClient();
 if (env.APP_ENV !== "production") globalForDb.db = db;
 

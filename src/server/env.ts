@@ -12,7 +12,13 @@ import { parseTrustedProxies } from "./client-address";
 const schema = z.object({
   APP_ENV: z.enum(["demo", "production", "test"]).default("demo"),
   DATA_DIR: z.string().default(path.join(process.cwd(), "data")),
-  DATABASE_URL: z.string().optional(),
+  /** file:… = SQLite, postgres://… or postgresql://… = PostgreSQL */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)")
+    .optional(),
+  /** PostgreSQL connections per app instance */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AUTH_SECRET: z.string().min(32).optional(),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),

@@ -7,6 +7,12 @@
  *   npm run bench:search                       # build if missing, then measure
  *   npm run bench:search -- --customers=200000 --queries=3000 --rebuild
  *   npm run bench:search -- --optimize          # merge the index segments first (persists)
+ *   npm run bench:search -- --engine=postgres   # the same directory and queries on PostgreSQL
+ *
+ * With --engine=postgres the SQLite file is built first (it is the source of the
+ * directory and of the query mix), then copied once into the PostgreSQL database
+ * `sc_bench_<customers>` (BENCH_POSTGRES_URL, default TEST_POSTGRES_URL's server)
+ * through the migrations' triggers, and the queries run there.
  *
  * Query kinds include the typos people make (issue 13): one typo in a one-word
  * name, in a later word, a swapped pair at the end, two typos in a long word,
@@ -20,7 +26,10 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { migratePostgres } from "../../src/scripts/migrate";
 import { createMigratedDatabase } from "../support/migrate";
+import { TEST_POSTGRES_URL, urlFor } from "../support/postgres";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -31,6 +40,7 @@ const args = new Map(
 const CUSTOMERS = Number(args.get("customers") ?? 1_000_000);
 const QUERIES = Number(args.get("queries") ?? 3000);
 const WARMUP = 300;
+const ENGINE = args.get("engine") === "postgres" ? "postgres" : "sqlite";
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = path.join(root, "data", "bench");
 const file = path.join(dir, `directory-${CUSTOMERS}.db`);
@@ -462,6 +472,75 @@ function build() {
   );
 }
 
+/** Copies the SQLite directory into PostgreSQL once (through the search triggers); returns its URL. */
+async function buildPostgres(): Promise<string> {
+  const name = `sc_bench_${CUSTOMERS}`;
+  const server = process.env.BENCH_POSTGRES_URL ?? TEST_POSTGRES_URL;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount;
+  if (exists && !args.has("rebuild")) {
+    await admin.end();
+    console.log(`Reusing PostgreSQL database ${name}`);
+    return urlFor(name);
+  }
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = urlFor(name);
+  await migratePostgres(url, () => {});
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const sqlite = new Database(file, { readonly: true });
+  const started = performance.now();
+  const BATCH = 5000;
+  let done = 0;
+  let batch: unknown[][] = [];
+  for (const c of sqlite.prepare(`SELECT id, name, nameZh, taxId, registrationNumber, acceptsRequests FROM Customer`).raw().iterate() as Iterable<unknown[]>) {
+    batch.push([c[0], c[1], c[2], c[3], c[4], Boolean(c[5])]);
+    if (batch.length === BATCH) {
+      await client.query(
+        `INSERT INTO "Customer" ("id", "name", "nameZh", "taxId", "registrationNumber", "acceptsRequests", "updatedAt")
+         SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])`,
+        [0, 1, 2, 3, 4, 5].map((i) => batch.map((r) => r[i])),
+      );
+      done += batch.length;
+      batch = [];
+      process.stdout.write(`\r  copied ${done.toLocaleString("en")} customers to PostgreSQL (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  }
+  if (batch.length)
+    await client.query(
+      `INSERT INTO "Customer" ("id", "name", "nameZh", "taxId", "registrationNumber", "acceptsRequests", "updatedAt")
+       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])`,
+      [0, 1, 2, 3, 4, 5].map((i) => batch.map((r) => r[i])),
+    );
+  batch = [];
+  for (const a of sqlite.prepare(`SELECT id, customerId, name, kind FROM CustomerAlias`).raw().iterate() as Iterable<unknown[]>) {
+    batch.push(a);
+    if (batch.length === BATCH) {
+      await client.query(
+        `INSERT INTO "CustomerAlias" ("id", "customerId", "name", "kind") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+        [0, 1, 2, 3].map((i) => batch.map((r) => r[i])),
+      );
+      batch = [];
+    }
+  }
+  if (batch.length)
+    await client.query(
+      `INSERT INTO "CustomerAlias" ("id", "customerId", "name", "kind") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      [0, 1, 2, 3].map((i) => batch.map((r) => r[i])),
+    );
+  sqlite.close();
+  await client.query(`VACUUM ANALYZE "CustomerSearchName"`);
+  const { rows } = await client.query(`SELECT count(*)::int AS n, pg_size_pretty(pg_database_size(current_database())) AS size FROM "CustomerSearchName"`);
+  await client.end();
+  console.log(
+    `\n  PostgreSQL: ${rows[0].n.toLocaleString("en")} indexed names in ${((performance.now() - started) / 1000).toFixed(0)} s; database ${rows[0].size}`,
+  );
+  return url;
+}
+
 // ------------------------------------------------------------ queries
 
 interface BenchQuery {
@@ -756,7 +835,7 @@ async function main() {
   const queries = makeQueries(sqlite, WARMUP + QUERIES);
   sqlite.close();
 
-  process.env.DATABASE_URL = `file:${file}`;
+  process.env.DATABASE_URL = ENGINE === "postgres" ? await buildPostgres() : `file:${file}`;
   process.env.DATA_DIR = dir;
   process.env.APP_ENV = "test";
   const { searchDirectory } = await import("@/features/customer-search/search");
@@ -793,7 +872,7 @@ async function main() {
     );
   };
   console.log(
-    `\n${CUSTOMERS.toLocaleString("en")} customers, FTS5 segments: ${segments}, ${QUERIES} measured queries (after ${WARMUP} warm-up), one at a time, through searchDirectory()`,
+    `\n${ENGINE === "postgres" ? "PostgreSQL" : "SQLite"}: ${CUSTOMERS.toLocaleString("en")} customers, FTS5 segments: ${ENGINE === "postgres" ? "-" : segments}, ${QUERIES} measured queries (after ${WARMUP} warm-up), one at a time, through searchDirectory()`,
   );
   console.log(
     `load average before: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; wall-clock ms (p50 p95 p99 max), then CPU ms of this process per query (p50 p95)`,

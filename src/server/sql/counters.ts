@@ -5,7 +5,8 @@
  * that SQLite (3.35+) and PostgreSQL both run: `INSERT ... ON CONFLICT DO
  * UPDATE ... RETURNING` and a conditional `UPDATE ... RETURNING`.
  */
-import type { Tx } from "@/server/db";
+import { engine, type Tx } from "@/server/db";
+import * as postgres from "./counters.postgresql";
 
 export interface CounterRow {
   count: number;
@@ -61,6 +62,7 @@ export interface ClaimedSignIn {
  * Returns nothing for an unknown email too.
  */
 export async function claimSignInAttempt(db: Tx, email: string, now: Date, maxFailures: number, lockUntil: Date): Promise<ClaimedSignIn | null> {
+  if (engine === "postgresql") return postgres.claimSignInAttempt(db, email, now, maxFailures, lockUntil);
   const rows = await db.$queryRaw<
     { id: string; passwordHash: string; status: string; kind: string; failedSignIns: number | bigint; lockedUntil: Date | string | null }[]
   >`

@@ -10,7 +10,8 @@
  * syntax is built here from quoted phrases.
  */
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { db, engine } from "@/server/db";
+import * as postgres from "./customer-search.postgresql";
 
 /** One indexed name of a customer. */
 export interface SearchNameRow {
@@ -46,6 +47,7 @@ async function matchIndex(match: string, limit: number): Promise<SearchNameRow[]
 
 /** Names whose spaced form (see spacedForm) equals one of `spaced`: the B-tree path for exact names. */
 export async function namesEqualTo(spaced: string[], limit: number): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesEqualTo(spaced, limit);
   if (!spaced.length) return [];
   // One JSON parameter instead of ~130 bound values: much cheaper through the driver adapter.
   const rows = await db.$queryRaw<SearchNameRow[]>`
@@ -68,6 +70,7 @@ function allOf(parts: NamePart[]): string {
 
 /** Names containing every part of at least one of the alternatives. */
 export function namesWithParts(alternatives: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesWithParts(alternatives, limit);
   return matchIndex(`key : (${alternatives.map(allOf).join(" OR ")})`, limit);
 }
 
@@ -76,6 +79,7 @@ export function namesWithParts(alternatives: NamePart[][], limit: number): Promi
  * part of each look-up, at most `limit` rows per look-up.
  */
 export async function namesWithPartsEach(lookups: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesWithPartsEach(lookups, limit);
   if (!lookups.length) return [];
   const arms = lookups.map(
     (parts) =>
@@ -90,11 +94,13 @@ export async function namesWithPartsEach(lookups: NamePart[][], limit: number): 
 
 /** Names containing the two wide (CJK) characters of a pair next to each other. */
 export function namesContainingPair(pairs: string[], limit: number): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesContainingPair(pairs, limit);
   return matchIndex(`grams : (${pairs.map((p) => phrase(p + PAIR_END)).join(" OR ")})`, limit);
 }
 
 /** The customers' display fields, by id (any order). */
 export async function customersByIds(ids: string[]): Promise<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]> {
+  if (engine === "postgresql") return postgres.customersByIds(ids);
   if (!ids.length) return [];
   const rows = await db.$queryRaw<{ id: string; name: string; nameZh: string; acceptsRequests: number | bigint | boolean }[]>`
     SELECT id, name, nameZh, acceptsRequests FROM "Customer" WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
@@ -106,6 +112,7 @@ export async function customersByIds(ids: string[]): Promise<{ id: string; name:
  * used to estimate how common each trigram is.
  */
 export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {
+  if (engine === "postgresql") return postgres.sampleKeys(size, blocks);
   const [{ maxId }] = await db.$queryRaw<{ maxId: number | bigint | null }[]>`SELECT max(id) AS maxId FROM "CustomerSearchName"`;
   const max = Number(maxId ?? 0);
   if (!max) return { keys: [], total: 0 };
@@ -122,6 +129,7 @@ export async function sampleKeys(size: number, blocks: number): Promise<{ keys: 
  * on it, speed does). Returns the number of segments before and after.
  */
 export async function optimizeIndex(): Promise<{ before: number; after: number }> {
+  if (engine === "postgresql") return postgres.optimizeIndex();
   const count = async () => Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(DISTINCT segid) AS n FROM "CustomerSearchIndex_idx"`)[0].n);
   const before = await count();
   await db.$executeRaw`INSERT INTO "CustomerSearchIndex" ("CustomerSearchIndex") VALUES ('optimize')`;
@@ -130,6 +138,7 @@ export async function optimizeIndex(): Promise<{ before: number; after: number }
 
 /** Exposed for tests: the indexed spaced form of a text, computed by the database itself. */
 export async function indexedSpacedForm(customerId: string, kind: string): Promise<string | null> {
+  if (engine === "postgresql") return postgres.indexedSpacedForm(customerId, kind);
   const rows = await db.$queryRaw<{ spaced: string }[]>`
     SELECT spaced FROM "CustomerSearchName" WHERE customerId = ${customerId} AND kind = ${kind} AND aliasId IS NULL`;
   return rows[0]?.spaced ?? null;

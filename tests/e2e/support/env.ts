@@ -10,6 +10,14 @@ export const ports = {
   smtpHttp: Number(process.env.E2E_SMTP_HTTP_PORT ?? 2526),
 };
 
+/**
+ * E2E_DATABASE_URL=postgresql://… runs the suite on PostgreSQL, on two app
+ * instances (ports app+3 and app+4) behind a round-robin balancer on the app
+ * port (tests/e2e/support/round-robin.ts).
+ */
+export const postgresUrl = process.env.E2E_DATABASE_URL;
+export const instancePorts = postgresUrl ? [ports.app + 3, ports.app + 4] : [ports.app];
+
 const dataDir = path.resolve(import.meta.dirname, "../../../data/e2e");
 
 /** The app server's output (stdout and stderr), for tests that check what it logged. */
@@ -20,7 +28,7 @@ export const e2eEnv: Record<string, string> = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
-  DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+  DATABASE_URL: postgresUrl ?? `file:${path.join(dataDir, "e2e.db")}`,
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789abcdef",
   PUBLIC_URL: `http://localhost:${ports.app}`,
   SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,

@@ -1,0 +1,80 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/client";
+
+/**
+ * The PostgreSQL client, shaped as the SQLite one so feature services do not
+ * know which engine runs (docs/decisions/0023). Two differences are made up here:
+ *
+ * - Text filters: `contains`, `startsWith` and `endsWith` ignore case on SQLite
+ *   (for ASCII) and not on PostgreSQL: every such filter gets `mode: "insensitive"`.
+ * - Transactions: SQLite runs one transaction at a time (BEGIN IMMEDIATE and the
+ *   single-connection gate, decision 0005), and the rules that read, check and
+ *   write (last admin, search ration, invitation acceptance, the 3-requests rule)
+ *   rely on that. Here every transaction runs SERIALIZABLE, which gives the same
+ *   guarantee, and is run again when PostgreSQL aborts it for a conflict with
+ *   a concurrent one (serialization failure or deadlock).
+ */
+export function createPostgresClient(connectionString: string, poolSize: number): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 });
+  // Waiting for a pooled connection is normal under load (SQLite queued on its gate): wait up to 10 s.
+  const client = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }).$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          insensitiveFilters(args);
+          return query(args);
+        },
+      },
+    },
+  });
+  return serializableTransactions(client) as unknown as PrismaClient;
+}
+
+const TEXT_FILTERS = ["contains", "startsWith", "endsWith"];
+
+/** Adds `mode: "insensitive"` to every text filter in a query's arguments (not in the data it writes). */
+export function insensitiveFilters(value: unknown, key = ""): void {
+  if (!value || typeof value !== "object" || key === "data" || value instanceof Date) return;
+  if (Array.isArray(value)) {
+    for (const item of value) insensitiveFilters(item);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (TEXT_FILTERS.some((f) => typeof record[f] === "string") && !("mode" in record)) record.mode = "insensitive";
+  for (const [k, v] of Object.entries(record)) insensitiveFilters(v, k);
+}
+
+export const TRANSACTION_ATTEMPTS = 12;
+
+/** A conflict PostgreSQL resolves by aborting one transaction: running it again is safe. */
+export function isRetryableConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; meta?: { code?: string } } | null;
+  if (!e) return false;
+  if (e.code === "P2034" || e.code === "40001" || e.code === "40P01" || e.meta?.code === "40001" || e.meta?.code === "40P01") return true;
+  return /could not serialize access|deadlock detected|TransactionWriteConflict/i.test(e.message ?? "");
+}
+
+type Runner = (arg: unknown, options?: Record<string, unknown>) => Promise<unknown>;
+
+function serializableTransactions<T extends object>(client: T): T {
+  const run = (client as unknown as { $transaction: Runner }).$transaction.bind(client);
+  const transaction: Runner = async (arg, options) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(arg, { isolationLevel: "Serializable", ...options });
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+        // Back off a little, with jitter, so the conflicting transactions do not meet again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  };
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "$transaction") return transaction;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

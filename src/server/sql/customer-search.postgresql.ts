@@ -1,0 +1,104 @@
+/**
+ * The customer directory search's SQL on PostgreSQL: the same functions as
+ * ./customer-search.ts (SQLite FTS5), which calls these when the app runs on
+ * PostgreSQL. The index (CustomerSearchName with generated `spaced`, `key` and
+ * `pairs` columns, a GIN trigram index on `key`, a GIN index on `pairs`, and
+ * the triggers on Customer and CustomerAlias) is created by
+ * prisma/postgresql/raw/20261127143700_customer_search.sql.
+ *
+ * FTS5 phrase queries on the trigram tokenizer are substring matches; here
+ * they are `LIKE '%part%'` on the folded key (the trigram index answers them).
+ * Differences from SQLite: folding uses PostgreSQL's lower() and unaccent
+ * (FTS5 removes diacritics from Latin letters only; unaccent also turns
+ * ligatures such as "æ" into "ae"); the order of candidates before ranking
+ * is the database's and ranking happens in the feature as on SQLite.
+ */
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import type { NamePart, SearchNameRow } from "./customer-search";
+
+const START = "\u0002\u0002";
+const END = "\u0003";
+
+type Row = { id: number | bigint; customerId: string; kind: string; text: string };
+const rows = (r: Row[]): SearchNameRow[] => r.map((x) => ({ ...x, id: Number(x.id) }));
+
+/** `key LIKE '%part%'`, the part folded by the database as the key is, LIKE's wildcards escaped. */
+function contains(part: NamePart): Prisma.Sql {
+  const text = part.atStart ? START + part.text : part.text;
+  return Prisma.sql`n."key" LIKE ('%' || replace(replace(replace(sc_search_fold(${text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`;
+}
+
+function allOf(parts: NamePart[]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(parts.map(contains), " AND ")})`;
+}
+
+const SELECT = Prisma.sql`SELECT n."id", n."customerId", n."kind", n."text" FROM "CustomerSearchName" n`;
+
+export async function namesEqualTo(spaced: string[], limit: number): Promise<SearchNameRow[]> {
+  if (!spaced.length) return [];
+  return rows(
+    await db.$queryRaw<Row[]>`${SELECT}
+      WHERE n."spaced" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(spaced)}::jsonb)))
+      LIMIT ${limit}`,
+  );
+}
+
+export async function namesWithParts(alternatives: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  const usable = alternatives.filter((a) => a.length);
+  if (!usable.length) return [];
+  return rows(await db.$queryRaw<Row[]>`${SELECT} WHERE ${Prisma.join(usable.map(allOf), " OR ")} LIMIT ${limit}`);
+}
+
+export async function namesWithPartsEach(lookups: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  const usable = lookups.filter((l) => l.length);
+  if (!usable.length) return [];
+  const arms = usable.map((parts) => Prisma.sql`(${SELECT} WHERE ${allOf(parts)} LIMIT ${limit})`);
+  return rows(await db.$queryRaw<Row[]>`SELECT DISTINCT ON ("id") * FROM (${Prisma.join(arms, " UNION ALL ")}) u`);
+}
+
+export async function namesContainingPair(pairs: string[], limit: number): Promise<SearchNameRow[]> {
+  if (!pairs.length) return [];
+  return rows(
+    await db.$queryRaw<Row[]>`${SELECT}
+      WHERE n."pairs" && ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(pairs)}::jsonb))
+      LIMIT ${limit}`,
+  );
+}
+
+export async function customersByIds(ids: string[]): Promise<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]> {
+  if (!ids.length) return [];
+  return db.$queryRaw<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]>`
+    SELECT "id", "name", "nameZh", "acceptsRequests" FROM "Customer"
+    WHERE "id" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`;
+}
+
+export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {
+  const [{ maxId }] = await db.$queryRaw<{ maxId: number | bigint | null }[]>`SELECT max("id") AS "maxId" FROM "CustomerSearchName"`;
+  const max = Number(maxId ?? 0);
+  if (!max) return { keys: [], total: 0 };
+  const per = Math.ceil(size / blocks);
+  const starts = max <= size ? [1] : Array.from({ length: blocks }, () => 1 + Math.floor(Math.random() * Math.max(1, max - per)));
+  const found = await db.$queryRaw<{ spaced: string }[]>`
+    SELECT n."spaced" FROM jsonb_array_elements_text(${JSON.stringify(starts)}::jsonb) j
+    JOIN "CustomerSearchName" n ON n."id" BETWEEN j::bigint AND j::bigint + ${max <= size ? max : per - 1}`;
+  return { keys: found.map((r) => START + r.spaced.replaceAll(" ", "") + END), total: max };
+}
+
+/**
+ * Maintenance: moves the GIN indexes' pending entries (fast-update list) into
+ * the main index and refreshes the planner's statistics. Counted as FTS5
+ * segments are: a non-empty pending list is a second "segment"; after, one.
+ */
+export async function optimizeIndex(): Promise<{ before: number; after: number }> {
+  const [{ cleaned }] = await db.$queryRaw<{ cleaned: number | bigint }[]>`
+    SELECT gin_clean_pending_list('"CustomerSearchName_key_idx"'::regclass) + gin_clean_pending_list('"CustomerSearchName_pairs_idx"'::regclass) AS cleaned`;
+  await db.$executeRawUnsafe(`ANALYZE "CustomerSearchName"`);
+  return { before: Number(cleaned) > 0 ? 2 : 1, after: 1 };
+}
+
+export async function indexedSpacedForm(customerId: string, kind: string): Promise<string | null> {
+  const found = await db.$queryRaw<{ spaced: string }[]>`
+    SELECT "spaced" FROM "CustomerSearchName" WHERE "customerId" = ${customerId} AND "kind" = ${kind} AND "aliasId" IS NULL`;
+  return found[0]?.spaced ?? null;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { databaseProblem } from "../../src/scripts/start.mjs";
+
+describe("start-up with an unusable DATABASE_URL", () => {
+  it("names the setting in one line for a wrong scheme, a bad address and an unreachable server", async () => {
+    expect(await databaseProblem("mysql://x@localhost/db")).toBe("DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL).");
+    const unreachable = await databaseProblem("postgresql://nobody:secret@127.0.0.1:1/nothing");
+    expect(unreachable).toMatch(/^DATABASE_URL: cannot use the PostgreSQL database at 127\.0\.0\.1:1\/nothing \(.*ECONNREFUSED.*\)\.$/);
+    expect(unreachable).not.toContain("secret");
+    expect(unreachable).not.toContain("\n");
+    expect(await databaseProblem("file:/no/such/folder/app.db")).toBe("DATABASE_URL: the folder of the SQLite file does not exist (/no/such/folder).");
+  });
+
+  it("lets a usable database through", async () => {
+    expect(await databaseProblem(process.env.DATABASE_URL)).toBeNull();
+  });
+});
