@@ -51,7 +51,16 @@ const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patter
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "tests/bench/bare-app/.next/**", "node_modules/**", "src/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "tests/bench/bare-app/.next/**",
+    "node_modules/**",
+    "src/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "import/no-cycle": ["error", { ignoreExternal: true }],
