@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
@@ -20,10 +21,10 @@ const FEATURES = [
   "supplier-users",
   "accounts",
   "admin",
+  "customers",
   "profile",
   "onboarding",
   "customer-setup",
-  "customers",
   "support",
   "connection-requests",
   "customer-invitations",
@@ -46,6 +47,41 @@ const later = (feature) => {
     message: `${feature} may import only features listed before it in eslint.config.mjs (no cycles between features).`,
   };
 };
+/**
+ * The patterns above see only "@/" imports. This rule makes a relative import stay inside its own folder: a feature
+ * folder (src/features/<f>/) or, elsewhere, its top-level layer (src/app, src/server, src/lib, src/components).
+ * Anything beyond is imported through "@/...", where the layer and feature-order patterns apply.
+ */
+const ownFolder = (file) => {
+  const parts = path.relative(import.meta.dirname, file).split(path.sep);
+  if (parts[0] !== "src" || parts.length < 3) return null; // src/proxy.ts, src/instrumentation.ts: entry points of Next
+  return parts[1] === "features" ? parts.slice(0, 3).join("/") : parts.slice(0, 2).join("/");
+};
+const layers = {
+  rules: {
+    "relative-imports-stay-inside": {
+      meta: {
+        type: "problem",
+        schema: [],
+        messages: { escapes: 'Relative import "{{source}}" leaves {{folder}}/: import it as "@/{{target}}" so the layer rules see it.' },
+      },
+      create(context) {
+        const folder = ownFolder(context.filename);
+        const check = (node) => {
+          const source = node.source?.value;
+          if (!folder || typeof source !== "string" || !source.startsWith(".")) return;
+          const target = path
+            .relative(import.meta.dirname, path.resolve(path.dirname(context.filename), source))
+            .split(path.sep)
+            .join("/");
+          if (target === folder || target.startsWith(`${folder}/`)) return;
+          context.report({ node: node.source, messageId: "escapes", data: { source, folder, target: target.replace(/^src\//, "") } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
+  },
+};
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns: patterns.filter((p) => p.group.length) }] });
 
 export default defineConfig([
@@ -61,6 +97,7 @@ export default defineConfig([
     "data/**",
     "next-env.d.ts",
   ]),
+  { files: ["src/**"], plugins: { layers }, rules: { "layers/relative-imports-stay-inside": "error" } },
   {
     rules: {
       "import/no-cycle": ["error", { ignoreExternal: true }],

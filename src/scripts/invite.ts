@@ -6,7 +6,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createInvitationSchema } from "@/features/customer-invitations/schemas";
-import { createInvitation, findCustomer, resendInvitation, revokeInvitation } from "@/features/customer-invitations/staff";
+import { createInvitation, resendInvitation, revokeInvitation } from "@/features/customer-invitations/staff";
+import { findCustomerByRef } from "@/features/customers/service";
 import type { Actor } from "@/server/audit";
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.customer) return fail("--customer is required (id or exact name)");
-  const customer = await findCustomer(values.customer);
+  const customer = await findCustomerByRef(values.customer);
   if (!customer) return fail(`no customer "${values.customer}"`);
   const input = createInvitationSchema.safeParse({ ...values, customerId: customer.id });
   if (!input.success) return fail(z.prettifyError(input.error));

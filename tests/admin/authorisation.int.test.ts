@@ -18,12 +18,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { db } = await import("@/server/db");
 const { createStaffUser } = await import("@/features/accounts/service");
 const { enrolTotp, makeCustomer, makeSupplier, PASSWORD } = await import("../support/factories");
-const admin = await import("@/app/[lng]/admin/actions");
-const customers = await import("@/app/[lng]/admin/customers/actions");
-const staff = await import("@/app/[lng]/admin/staff/actions");
-const queue = await import("@/app/[lng]/admin/requests/actions");
-const tickets = await import("@/app/[lng]/admin/tickets/actions");
-const onboarding = await import("@/app/[lng]/admin/onboarding/actions");
+const {
+  adminActionModules: { admin, adminCustomers: customers, adminStaff: staff, adminRequests: queue, adminTickets: tickets, adminOnboarding: onboarding },
+} = await import("../support/action-modules");
 const { createTicket } = await import("@/features/support/service");
 
 type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";

@@ -50,26 +50,8 @@ const { makeCustomer, makeSupplier, makeUser, PASSWORD } = await import("../supp
 const { businessStep, connect, validBusiness } = await import("../customer-setup/fixtures");
 const { solvedCaptcha } = await import("../connection-requests/captcha-helper");
 
-const modules: Record<string, Record<string, unknown>> = {
-  portal: await import("@/app/[lng]/(portal)/actions"),
-  notifications: await import("@/app/[lng]/(portal)/notifications/actions"),
-  profile: await import("@/app/[lng]/(portal)/profile/actions"),
-  users: await import("@/app/[lng]/(portal)/setup/admin/actions"),
-  onboarding: await import("@/app/[lng]/(portal)/setup/customers/actions"),
-  requests: await import("@/app/[lng]/(portal)/setup/requests/actions"),
-  public: await import("@/app/[lng]/(public)/actions"),
-  invite: await import("@/app/[lng]/(public)/invite/[token]/actions"),
-  join: await import("@/app/[lng]/(public)/join/actions"),
-  respond: await import("@/app/[lng]/(public)/respond/[token]/actions"),
-  admin: await import("@/app/[lng]/admin/actions"),
-  adminCustomers: await import("@/app/[lng]/admin/customers/actions"),
-  adminInvitations: await import("@/app/[lng]/admin/invitations/actions"),
-  adminOnboarding: await import("@/app/[lng]/admin/onboarding/actions"),
-  adminRequests: await import("@/app/[lng]/admin/requests/actions"),
-  adminStaff: await import("@/app/[lng]/admin/staff/actions"),
-  adminTickets: await import("@/app/[lng]/admin/tickets/actions"),
-  twoFactor: await import("@/app/[lng]/(public)/two-factor/actions"),
-};
+const { portalActionModules, adminActionModules, actionModuleFiles } = await import("../support/action-modules");
+const modules: Record<string, Record<string, unknown>> = { ...portalActionModules, ...adminActionModules };
 
 type Field = string | string[] | File;
 type Form = Record<string, Field>;
@@ -462,6 +444,14 @@ describe("every action answers generated input with success or message keys, nev
       ).toBe(true);
     // Each action without a valid example is still fuzzed, from the shared field pool only.
     expect(names.filter((n) => !examples[n] && !/signOut/i.test(n) && n !== "notifications.markAllReadAction")).toEqual([]);
+  });
+
+  it("fuzzes every actions.ts under src/app (the shared module list misses none)", async () => {
+    const { readdirSync } = await import("node:fs");
+    const files = readdirSync("src/app", { recursive: true, encoding: "utf8" })
+      .map((f) => f.split("\\").join("/"))
+      .filter((f) => f === "actions.ts" || f.endsWith("/actions.ts"));
+    expect([...files].sort()).toEqual([...actionModuleFiles].sort());
   });
 
   it("a field named __proto__ (found by this fuzz) neither replaces the form's prototype nor breaks other fields", () => {

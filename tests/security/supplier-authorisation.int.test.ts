@@ -30,19 +30,7 @@ const { makeCustomer, makeSupplier, makeUser, PASSWORD } = await import("../supp
 const { businessStep, connect, limitTo, validBusiness } = await import("../customer-setup/fixtures");
 const { solvedCaptcha } = await import("../connection-requests/captcha-helper");
 
-const modules = {
-  portal: await import("@/app/[lng]/(portal)/actions"),
-  notifications: await import("@/app/[lng]/(portal)/notifications/actions"),
-  profile: await import("@/app/[lng]/(portal)/profile/actions"),
-  users: await import("@/app/[lng]/(portal)/setup/admin/actions"),
-  onboarding: await import("@/app/[lng]/(portal)/setup/customers/actions"),
-  requests: await import("@/app/[lng]/(portal)/setup/requests/actions"),
-  public: await import("@/app/[lng]/(public)/actions"),
-  invite: await import("@/app/[lng]/(public)/invite/[token]/actions"),
-  join: await import("@/app/[lng]/(public)/join/actions"),
-  respond: await import("@/app/[lng]/(public)/respond/[token]/actions"),
-  twoFactor: await import("@/app/[lng]/(public)/two-factor/actions"),
-};
+const { portalActionModules: modules } = await import("../support/action-modules");
 const { profile, users, onboarding, requests, notifications, invite, twoFactor } = modules;
 const { enrolTotp } = await import("../support/factories");
 const signedInRoles: Role[] = ["admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];

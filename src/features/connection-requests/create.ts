@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { customerWithDomains } from "@/features/customers/service";
 import { isConnected } from "@/features/relationships/service";
 import { isFreeMailDomain } from "@/lib/free-mail";
 import { audit } from "@/server/audit";
@@ -22,7 +23,7 @@ import { effectiveStatus, expiryFrom, MAX_REQUESTS_PER_CUSTOMER, pendingKeyFor, 
 // ------------------------------------------------------------ contact checks
 
 export async function checkContact(customerId: string, contactEmail: string): Promise<ContactFlag[] | null> {
-  const customer = await db.customer.findUnique({ where: { id: customerId }, include: { domains: true } });
+  const customer = await customerWithDomains(customerId);
   if (!customer) return null;
   return contactFlags(
     contactEmail,
@@ -106,7 +107,7 @@ export async function requestConnection(input: RequestConnectionInput, actor: Su
   let created: { id: string; status: RequestStatus; flags: ContactFlag[]; autoApproved: boolean };
   try {
     created = await db.$transaction(async (tx) => {
-      const customer = await tx.customer.findUnique({ where: { id: input.customerId }, include: { domains: true } });
+      const customer = await customerWithDomains(input.customerId, tx);
       if (!customer) throw new RuleBroken("notFound");
       if (!customer.acceptsRequests) throw new RuleBroken("askForInvitation");
       if (await isConnected(supplierId, customer.id, tx)) throw new RuleBroken("alreadyConnected");

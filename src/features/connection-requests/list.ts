@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { connectedCustomerIds, potentialCustomers } from "@/features/relationships/service";
+import { potentialCustomers } from "@/features/customers/service";
+import { connectedCustomerIds } from "@/features/relationships/service";
 import { db } from "@/server/db";
 import { expireStale } from "./lifecycle";
 import type { ContactFlag } from "./normalize";

@@ -1,4 +1,5 @@
 import { Prisma, type Invitation } from "@/generated/prisma/client";
+import { customerNames, findCustomer } from "@/features/customers/service";
 import { customerName } from "@/lib/customer-name";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
@@ -17,7 +18,7 @@ export type CreateResult =
 
 /** Staff (or the CLI) invite a supplier contact on behalf of a customer, and the email goes out. */
 export async function createInvitation(input: CreateInvitationInput, actor: Actor): Promise<CreateResult> {
-  const customer = await db.customer.findUnique({ where: { id: input.customerId } });
+  const customer = await findCustomer(input.customerId);
   if (!customer) return { ok: false, error: "customerNotFound" };
   const key = input.idempotencyKey || undefined;
   const repeated = async () => {
@@ -177,18 +178,7 @@ export async function listInvitations(filters: ListFilters, lng: string) {
   return { items, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** Customers to choose from in the staff form, with their names in `lng`. */
-export async function customerChoices(lng: string): Promise<{ id: string; label: string }[]> {
-  const rows = await db.customer.findMany({ select: { id: true, name: true, nameZh: true }, orderBy: { name: "asc" } });
-  return rows.map((c) => ({ id: c.id, label: customerName(c, lng) }));
-}
-
-/** For the CLI: a customer by id or by exact name (case-insensitive). */
-export async function findCustomer(ref: string) {
-  const byId = await db.customer.findUnique({ where: { id: ref } });
-  if (byId) return byId;
-  const all = await db.customer.findMany({ where: { OR: [{ name: ref }, { nameZh: ref }] } });
-  if (all.length) return all[0];
-  const lower = ref.toLowerCase();
-  return (await db.customer.findMany()).find((c) => c.name.toLowerCase() === lower) ?? null;
+/** The customers staff can invite on behalf of (the invitation form and the list's filter), labelled in `lng`. */
+export async function invitationCustomerOptions(lng: string): Promise<{ id: string; label: string }[]> {
+  return (await customerNames()).map((c) => ({ id: c.id, label: customerName(c, lng) }));
 }

@@ -1,6 +1,6 @@
 import { banners, progress, type Banners } from "@/features/onboarding/progress";
 import { parseRequirements } from "@/features/requirements/requirements";
-import { potentialCustomers } from "@/features/relationships/service";
+import { customerInScope, potentialCustomers } from "@/features/customers/service";
 import { db } from "@/server/db";
 import { relationshipProgress, relationshipsWithProgress } from "@/features/relationships/service";
 import { customerScope, relationshipScope, type ScopedUser } from "@/server/access";
@@ -106,10 +106,7 @@ export async function customerDetail(user: ScopedUser, customerId: string) {
   const list = await listCustomers(user);
   const item = groups.flatMap((g) => list[g]).find((c) => c.customerId === customerId);
   if (!item) return null;
-  const customer = await db.customer.findFirst({
-    where: { AND: [{ id: customerId }, customerScope(user)] },
-    include: { domains: true, aliases: true },
-  });
+  const customer = await customerInScope(customerId, customerScope(user));
   if (!customer) return null;
   const relationship = await relationshipProgress({ ...relationshipScope(user), customerId });
   const steps = parseRequirements(customer.requirements);

@@ -68,6 +68,61 @@ export async function getCustomer(id: string) {
 }
 export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof getCustomer>>>;
 
+// ---- reads for other features: the Customer table is read only here
+
+/** One customer with its email domains, or null; inside the caller's transaction when given. */
+export function customerWithDomains(id: string, client: Tx = db) {
+  return client.customer.findUnique({ where: { id }, include: { domains: true } });
+}
+
+/** One customer with its domains and aliases, when it is inside `scope` (the caller's customer scope), or null. */
+export function customerInScope(id: string, scope: Prisma.CustomerWhereInput) {
+  return db.customer.findFirst({ where: { AND: [{ id }, scope] }, include: { domains: true, aliases: true } });
+}
+
+/** Every customer's id and names, sorted by English name: the options of staff selects and filters. */
+export function customerNames() {
+  return db.customer.findMany({ select: { id: true, name: true, nameZh: true }, orderBy: { name: "asc" } });
+}
+
+/** For the CLI: a customer by id, or by exact name in either language (English name case-insensitive). */
+export async function findCustomerByRef(ref: string) {
+  const byId = await db.customer.findUnique({ where: { id: ref } });
+  if (byId) return byId;
+  const all = await db.customer.findMany({ where: { OR: [{ name: ref }, { nameZh: ref }] } });
+  if (all.length) return all[0];
+  const lower = ref.toLowerCase();
+  return (await db.customer.findMany()).find((c) => c.name.toLowerCase() === lower) ?? null;
+}
+
+/** A customer by id (the whole row, e.g. for an email's wording), or null. */
+export function findCustomer(id: string) {
+  return db.customer.findUnique({ where: { id } });
+}
+
+/**
+ * Potential customers, the one rule (the suggestions on Connection Requests
+ * and the "potential" group of Setup → Customers): customers with an email
+ * domain equal to one of the supplier company's domains, that the supplier is
+ * not connected to and has no open (pending, unexpired) connection request
+ * with. `scope` is the caller's customer scope; sorted by name.
+ */
+export async function potentialCustomers(supplierId: string, scope: Prisma.CustomerWhereInput = {}) {
+  const domains = await db.supplierDomain.findMany({ where: { supplierId }, select: { domain: true } });
+  if (domains.length === 0) return [];
+  return db.customer.findMany({
+    where: {
+      AND: [
+        scope,
+        { domains: { some: { domain: { in: domains.map((d) => d.domain) } } } },
+        { relationships: { none: { supplierId } } },
+        { requests: { none: { supplierId, status: "PENDING", expiresAt: { gt: new Date() } } } },
+      ],
+    },
+    orderBy: { name: "asc" },
+  });
+}
+
 /** What the audit log keeps of a customer: everything an administrator can edit. */
 async function snapshot(tx: Tx, id: string) {
   const c = await tx.customer.findUnique({

@@ -1,11 +1,12 @@
 import { relationshipScope, type ScopedUser } from "@/server/access";
-import { checkUpload, documentsByIds, isUpload, ownedDocumentId, storeDocument, type CheckedUpload } from "@/features/profile/documents";
+import { checkUpload, documentsByIds, isUpload, storeDocument, type CheckedUpload } from "@/features/profile/documents";
 import { customersWithAnswers, relationshipWithSubmissions, setOnboardingState } from "@/features/relationships/service";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/permissions";
 import { audit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { inputName, parseAnswers, validateStep, type Answers } from "@/features/requirements/fields";
+import { usableDocumentId } from "./documents";
 import { isStepDone, nextState, progress, type OnboardingState } from "./progress";
 import { parseRequirements } from "@/features/requirements/requirements";
 
@@ -113,9 +114,8 @@ export async function saveStep(
       }
     } else if (current) {
       // The company's document, and one the caller may read: any, with the profile permission; else one already attached here.
-      const owned = await ownedDocumentId(user.supplierId, current);
-      const readable = can(user.permissions, "profile") || rel.submissions.some((s) => s.data.includes(JSON.stringify(current)));
-      if (owned && readable) values[name] = owned;
+      const usable = await usableDocumentId(user, current, { id: rel.id });
+      if (usable) values[name] = usable;
       else fileErrors[name] = ["validation.invalid"];
     }
   }

@@ -11,7 +11,7 @@ import {
   relationshipWithCustomerNames,
   setSharedSections,
 } from "@/features/relationships/service";
-import { checkUpload, isUpload, listDocuments, readDocument, storeDocument, type UploadLike } from "./documents";
+import { checkUpload, isUpload, listDocuments, storeDocument, type UploadLike } from "./documents";
 import { isPrivateSection, privateSections, sectionFields, type PrivateSection, type PublicProfileInput } from "./schemas";
 
 /**
@@ -239,21 +239,4 @@ export async function profileForCustomer(supplierId: string, customerId: string,
   const sections: Partial<Record<PrivateSection, Answers>> = {};
   for (const r of rows) if (isPrivateSection(r.section) && visible.includes(r.section)) sections[r.section] = parseAnswers(r.data);
   return { company, shared, sections, documents };
-}
-
-/**
- * A document for download by a supplier user: any of the company's documents
- * for those who may read DOCUMENTS; otherwise only one attached to an
- * onboarding answer the caller works on (onboarding permission, customer in scope).
- * Null (a 404) for everything else, another company's id included.
- */
-export async function documentForUser(user: ProfileUser, id: string) {
-  if (!sectionAccess(user.permissions).readable.includes("DOCUMENTS")) {
-    if (!can(user.permissions, "onboarding")) return null;
-    const attached = await db.onboardingSubmission.count({
-      where: { relationship: relationshipScope(user), data: { contains: JSON.stringify(id) } },
-    });
-    if (attached === 0) return null;
-  }
-  return readDocument(user.supplierId, id);
 }

@@ -149,29 +149,6 @@ export async function connectByRequest(tx: Tx, supplierId: string, customerId: s
   return tx.customerRelationship.create({ data: { supplierId, customerId, origin: "REQUEST" } });
 }
 
-/**
- * Potential customers, the one rule (the suggestions on Connection Requests
- * and the "potential" group of Setup → Customers): customers with an email
- * domain equal to one of the supplier company's domains, that the supplier is
- * not connected to and has no open (pending, unexpired) connection request
- * with. `scope` is the caller's customer scope; sorted by name.
- */
-export async function potentialCustomers(supplierId: string, scope: Prisma.CustomerWhereInput = {}) {
-  const domains = await db.supplierDomain.findMany({ where: { supplierId }, select: { domain: true } });
-  if (domains.length === 0) return [];
-  return db.customer.findMany({
-    where: {
-      AND: [
-        scope,
-        { domains: { some: { domain: { in: domains.map((d) => d.domain) } } } },
-        { relationships: { none: { supplierId } } },
-        { requests: { none: { supplierId, status: "PENDING", expiresAt: { gt: new Date() } } } },
-      ],
-    },
-    orderBy: { name: "asc" },
-  });
-}
-
 // ---- used by customer invitations and supplier users
 
 /**

@@ -85,10 +85,6 @@ export async function listQueue(f: QueueFilter): Promise<Paged<QueueRow>> {
   return paged(items, total, page);
 }
 
-export function customerChoices() {
-  return db.customer.findMany({ select: { id: true, name: true, nameZh: true }, orderBy: { name: "asc" } });
-}
-
 /** One request with the supplier's public profile, its search allowance and the full history. */
 export async function queueDetail(id: string) {
   await expireStale({ id });

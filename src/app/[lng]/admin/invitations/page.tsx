@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InvitationList } from "@/features/customer-invitations/components/invitation-list";
 import { listFiltersSchema } from "@/features/customer-invitations/schemas";
-import { customerChoices, listInvitations } from "@/features/customer-invitations/staff";
+import { invitationCustomerOptions, listInvitations } from "@/features/customer-invitations/staff";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
@@ -20,7 +20,7 @@ export default async function InvitationsAdminPage({
   const { lng } = await params;
   await requireStaff(lng);
   const filters = listFiltersSchema.parse(await searchParams);
-  const [list, customers] = await Promise.all([listInvitations(filters, lng), customerChoices(lng)]);
+  const [list, customers] = await Promise.all([listInvitations(filters, lng), invitationCustomerOptions(lng)]);
   return (
     <InvitationList
       lng={lng}

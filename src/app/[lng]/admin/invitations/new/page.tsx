@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Metadata } from "next";
 import { NewInvitationScreen } from "@/features/customer-invitations/components/new-invitation";
-import { customerChoices } from "@/features/customer-invitations/staff";
+import { invitationCustomerOptions } from "@/features/customer-invitations/staff";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";
 import { createInvitationAction } from "../actions";
@@ -23,7 +23,7 @@ export default async function NewInvitationPage({
   return (
     <NewInvitationScreen
       lng={lng}
-      customers={await customerChoices(lng)}
+      customers={await invitationCustomerOptions(lng)}
       customerId={customerId}
       idempotencyKey={crypto.randomUUID()}
       action={createInvitationAction}

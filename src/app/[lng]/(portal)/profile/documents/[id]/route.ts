@@ -1,4 +1,4 @@
-import { documentForUser } from "@/features/profile/service";
+import { documentForUser } from "@/features/onboarding/documents";
 import { supplierRoute } from "@/server/guards";
 
 /**
