@@ -7,9 +7,9 @@ import { Translations } from "@/lib/i18n/translations";
 export default async function PublicLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
   const { lng } = await params;
   const t = getT(lng);
-  // Sign-in, sign-up, reset and registration forms.
+  // Sign-in (with its second step), sign-up, reset and registration forms.
   return (
-    <Translations lng={lng} ns={["accounts"]}>
+    <Translations lng={lng} ns={["accounts", "mfa"]}>
       <div className="flex min-h-screen flex-col">
         <header className="flex items-center justify-between border-b bg-white px-4 py-3">
           <span className="text-lg font-bold text-brand">{t("brand")}</span>
