@@ -2,6 +2,7 @@ import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/features/accounts/service";
 import { consumeSignInTicket } from "@/features/accounts/sign-up";
+import { afterSignIn } from "@/features/sessions/devices";
 import { createSession, SESSION_TTL_MS } from "@/features/sessions/service";
 import { env } from "./env";
 import { clientIpFrom } from "./request";
@@ -58,7 +59,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 });
 
 async function withSession(user: { id: string; email: string; name: string; sessionVersion: number }, headers: Headers) {
-  const sid = await createSession(user.id, { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) });
+  const client = { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) };
+  const sid = await createSession(user.id, client);
+  // Everything a sign-in sets off besides the session (the new-device email) lives in this one call.
+  await afterSignIn(user.id, client);
   return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
 }
 

@@ -60,6 +60,8 @@ const modules: Record<string, Record<string, unknown>> = {
   adminRequests: await import("@/app/[lng]/admin/requests/actions"),
   adminStaff: await import("@/app/[lng]/admin/staff/actions"),
   adminTickets: await import("@/app/[lng]/admin/tickets/actions"),
+  email: await import("@/app/[lng]/(portal)/profile/email/actions"),
+  emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
 };
 
 type Field = string | string[] | File;
@@ -88,6 +90,9 @@ function seeds(): Record<string, Form> {
     "public.signUpAction": { companyName: "Fuzz Co", name: "Fuzz", email: email(), password: PASSWORD, locale: "en", separateCompany: "on" },
     "public.forgotPasswordAction": { email: ids.supplierEmail },
     "public.confirmSignUpAction": { token: newToken().token, choice: "create" },
+    "email.changeEmailAction": { newEmail: email(), password: PASSWORD },
+    "emailChange.confirmEmailChangeAction": { token: newToken().token },
+    "emailChange.cancelEmailChangeAction": { token: newToken().token },
     "portal.revokeSessionAction": { sessionId: `cl${uid()}${uid()}` },
     "public.resetPasswordAction": { token: newToken().token, password: PASSWORD, confirm: PASSWORD },
     "invite.registerAction": { token: ids.inviteToken, companyName: "Fuzz Co", name: "Fuzz", password: PASSWORD, locale: "en" },

@@ -41,8 +41,10 @@ const modules = {
   invite: await import("@/app/[lng]/(public)/invite/[token]/actions"),
   join: await import("@/app/[lng]/(public)/join/actions"),
   respond: await import("@/app/[lng]/(public)/respond/[token]/actions"),
+  email: await import("@/app/[lng]/(portal)/profile/email/actions"),
+  emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
 };
-const { profile, users, onboarding, requests, notifications, invite } = modules;
+const { profile, email: emailActions, users, onboarding, requests, notifications, invite } = modules;
 
 type Role = "anonymous" | "admin" | "member" | "limited" | "otherAdmin" | "SUPPORT" | "ADMINISTRATOR";
 const roles: Role[] = ["anonymous", "admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
@@ -415,6 +417,22 @@ const cases: (Case & { permission: string | null })[] = [
         data: { customerId: c.id, email: home.adminEmail, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) },
       });
       return { form: { token }, tookEffect: async () => (await db.invitation.findUniqueOrThrow({ where: { id: inv.id } })).status === "ACCEPTED" };
+    },
+  },
+  // ------------------------------------------------------- own account
+  {
+    name: "ask to change the sign-in email (each caller only ever of their own account)",
+    permission: null,
+    action: emailActions.changeEmailAction,
+    allowed: ["admin"],
+    ownScope: ["member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"],
+    signedIn: true,
+    setup: async () => {
+      const to = `moved-${uid()}@gmail.com`;
+      return {
+        form: { newEmail: to, password: PASSWORD },
+        tookEffect: async () => (await db.oneTimeToken.count({ where: { purpose: "EMAIL_CHANGE", userId: home.adminId, email: to } })) === 1,
+      };
     },
   },
 ];
