@@ -62,6 +62,7 @@ const modules: Record<string, Record<string, unknown>> = {
   adminTickets: await import("@/app/[lng]/admin/tickets/actions"),
   email: await import("@/app/[lng]/(portal)/profile/email/actions"),
   emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
+  preferences: await import("@/app/[lng]/(portal)/profile/notifications/actions"),
 };
 
 type Field = string | string[] | File;
@@ -90,6 +91,7 @@ function seeds(): Record<string, Form> {
     "public.signUpAction": { companyName: "Fuzz Co", name: "Fuzz", email: email(), password: PASSWORD, locale: "en", separateCompany: "on" },
     "public.forgotPasswordAction": { email: ids.supplierEmail },
     "public.confirmSignUpAction": { token: newToken().token, choice: "create" },
+    "preferences.savePreferencesAction": { connections: "BOTH", invitations: "EMAIL", tickets: "IN_APP", onboarding: "BOTH", joinRequests: "EMAIL" },
     "email.changeEmailAction": { newEmail: email(), password: PASSWORD },
     "emailChange.confirmEmailChangeAction": { token: newToken().token },
     "emailChange.cancelEmailChangeAction": { token: newToken().token },

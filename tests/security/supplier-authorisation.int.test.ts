@@ -43,8 +43,9 @@ const modules = {
   respond: await import("@/app/[lng]/(public)/respond/[token]/actions"),
   email: await import("@/app/[lng]/(portal)/profile/email/actions"),
   emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
+  preferences: await import("@/app/[lng]/(portal)/profile/notifications/actions"),
 };
-const { profile, email: emailActions, users, onboarding, requests, notifications, invite } = modules;
+const { profile, email: emailActions, preferences: preferenceActions, users, onboarding, requests, notifications, invite } = modules;
 
 type Role = "anonymous" | "admin" | "member" | "limited" | "otherAdmin" | "SUPPORT" | "ADMINISTRATOR";
 const roles: Role[] = ["anonymous", "admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
@@ -432,6 +433,24 @@ const cases: (Case & { permission: string | null })[] = [
       return {
         form: { newEmail: to, password: PASSWORD },
         tookEffect: async () => (await db.oneTimeToken.count({ where: { purpose: "EMAIL_CHANGE", userId: home.adminId, email: to } })) === 1,
+      };
+    },
+  },
+  {
+    name: "save notification preferences (each caller only ever their own)",
+    permission: null,
+    action: preferenceActions.savePreferencesAction,
+    allowed: ["admin"],
+    ownScope: ["member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"],
+    signedIn: true,
+    setup: async () => {
+      // Alternate so every call is a change (and so audited).
+      const current = await db.notificationPreference.findUnique({ where: { userId_kind: { userId: home.adminId, kind: "tickets" } } });
+      const next = current?.channel === "EMAIL" ? "IN_APP" : "EMAIL";
+      return {
+        form: { connections: "BOTH", invitations: "BOTH", tickets: next, onboarding: "BOTH", joinRequests: "BOTH" },
+        tookEffect: async () =>
+          (await db.notificationPreference.findUnique({ where: { userId_kind: { userId: home.adminId, kind: "tickets" } } }))?.channel === next,
       };
     },
   },

@@ -20,9 +20,12 @@ export default async function SecurityPage({ params }: { params: Promise<{ lng: 
     <div className="space-y-6">
       <SecurityPanel lng={lng} sessions={sessions} signOut={signOutAction} revoke={revokeSessionAction} />
       {/* Account settings beside the sessions: the sign-in email */}
-      <nav aria-label={ts("emailChange.link")} className="flex flex-wrap gap-4 text-sm">
+      <nav aria-label={ts("accountLinks")} className="flex flex-wrap gap-4 text-sm">
         <Link href={`/${lng}/profile/email`} className="text-brand underline">
           {ts("emailChange.link")}
+        </Link>
+        <Link href={`/${lng}/profile/notifications`} className="text-brand underline">
+          {ts("preferences.link")}
         </Link>
       </nav>
     </div>
