@@ -24,6 +24,7 @@ const staff = await import("@/app/[lng]/admin/staff/actions");
 const queue = await import("@/app/[lng]/admin/requests/actions");
 const tickets = await import("@/app/[lng]/admin/tickets/actions");
 const onboarding = await import("@/app/[lng]/admin/onboarding/actions");
+const recovery = await import("@/app/[lng]/admin/admin-recovery/actions");
 const { createTicket } = await import("@/features/support/service");
 
 type Role = "anonymous" | "supplier" | "SUPPORT" | "ADMINISTRATOR";
@@ -68,7 +69,29 @@ async function submittedOnboarding() {
 }
 const stateOf = async (id: string) => (await db.customerRelationship.findUniqueOrThrow({ where: { id } })).onboardingState;
 
+/** A request for admin rights from the only active user of a company whose admin was deactivated. */
+async function recoveryRequest() {
+  const s = await makeSupplier();
+  await db.user.update({ where: { id: s.userId }, data: { status: "DEACTIVATED" } });
+  const member = await db.user.create({
+    data: { email: `m-${uid()}@authz.test`, name: "Member", passwordHash: "x", supplierId: s.supplierId, permissions: "requests" },
+  });
+  return db.adminRightsRequest.create({ data: { supplierId: s.supplierId, userId: member.id, reason: "Admin left", pendingKey: member.id } });
+}
+
 const cases: Case[] = [
+  {
+    name: "grant a request for company admin rights",
+    action: recovery.decideAdminRightsAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await recoveryRequest();
+      return {
+        form: { id: r.id, decision: "GRANTED", comment: "Checked" },
+        tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: r.userId } })).permissions.includes("admin"),
+      };
+    },
+  },
   {
     name: "approve an onboarding",
     action: onboarding.approveOnboardingAction,

@@ -15,7 +15,7 @@ const text = {
     confirmSubject: /Confirm your new Supplier Connect sign-in email/,
     noticeSubject: /about to change/,
     confirm: "Use this address",
-    confirmed: /Sign in with .* from now on/,
+    confirmed: /Sign in with your new address from now on/,
     cancel: "It wasn't me: stop the change",
     cancelled: /The change was stopped/,
     invalid: "This link no longer works",
@@ -30,12 +30,15 @@ const text = {
     confirmSubject: /确认您新的 Supplier Connect 登录邮箱/,
     noticeSubject: /即将更改/,
     confirm: "使用此地址",
-    confirmed: /从现在起请使用 .* 登录/,
+    confirmed: /从现在起请使用新地址登录/,
     cancel: "不是我本人：阻止更改",
     cancelled: /更改已被阻止/,
     invalid: "此链接已失效",
   },
 };
+
+// Several browsers and mails per test on a shared machine.
+test.describe.configure({ timeout: 120_000 });
 
 async function newSupplier(lng: "en" | "zh") {
   const { makeSupplier } = await factories();

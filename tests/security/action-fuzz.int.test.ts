@@ -63,6 +63,8 @@ const modules: Record<string, Record<string, unknown>> = {
   email: await import("@/app/[lng]/(portal)/profile/email/actions"),
   emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
   preferences: await import("@/app/[lng]/(portal)/profile/notifications/actions"),
+  recovery: await import("@/app/[lng]/(portal)/profile/admin-recovery/actions"),
+  adminRecovery: await import("@/app/[lng]/admin/admin-recovery/actions"),
 };
 
 type Field = string | string[] | File;
@@ -92,6 +94,8 @@ function seeds(): Record<string, Form> {
     "public.forgotPasswordAction": { email: ids.supplierEmail },
     "public.confirmSignUpAction": { token: newToken().token, choice: "create" },
     "preferences.savePreferencesAction": { connections: "BOTH", invitations: "EMAIL", tickets: "IN_APP", onboarding: "BOTH", joinRequests: "EMAIL" },
+    "recovery.requestAdminRightsAction": { reason: "Our admin left the company" },
+    "adminRecovery.decideAdminRightsAction": { id: ids.recoveryRequest, decision: "REFUSED", comment: "Not enough evidence" },
     "email.changeEmailAction": { newEmail: email(), password: PASSWORD },
     "emailChange.confirmEmailChangeAction": { token: newToken().token },
     "emailChange.cancelEmailChangeAction": { token: newToken().token },
@@ -408,6 +412,15 @@ beforeAll(async () => {
   });
   callers.supplier = session(await db.user.findUniqueOrThrow({ where: { id: s.userId } }));
   callers.staff = session(admin);
+  {
+    // A company left without an active admin, and one of its users asking for admin rights.
+    const orphan = await makeSupplier();
+    await db.user.update({ where: { id: orphan.userId }, data: { status: "DEACTIVATED" } });
+    const asking = await makeUser(orphan.supplierId, { permissions: "requests" });
+    ids.recoveryRequest = (
+      await db.adminRightsRequest.create({ data: { supplierId: orphan.supplierId, userId: asking.id, reason: "Admin left", pendingKey: asking.id } })
+    ).id;
+  }
   examples = seeds();
 
   // Which caller each action needs: public if it answers anonymous, else a supplier admin, else a staff administrator.

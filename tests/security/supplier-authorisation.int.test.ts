@@ -44,8 +44,9 @@ const modules = {
   email: await import("@/app/[lng]/(portal)/profile/email/actions"),
   emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
   preferences: await import("@/app/[lng]/(portal)/profile/notifications/actions"),
+  recovery: await import("@/app/[lng]/(portal)/profile/admin-recovery/actions"),
 };
-const { profile, email: emailActions, preferences: preferenceActions, users, onboarding, requests, notifications, invite } = modules;
+const { recovery: recoveryActions, profile, email: emailActions, preferences: preferenceActions, users, onboarding, requests, notifications, invite } = modules;
 
 type Role = "anonymous" | "admin" | "member" | "limited" | "otherAdmin" | "SUPPORT" | "ADMINISTRATOR";
 const roles: Role[] = ["anonymous", "admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
@@ -453,6 +454,18 @@ const cases: (Case & { permission: string | null })[] = [
           (await db.notificationPreference.findUnique({ where: { userId_kind: { userId: home.adminId, kind: "tickets" } } }))?.channel === next,
       };
     },
+  },
+  {
+    // The home company has an active admin, so nobody of it may ask; each caller is refused and nothing is recorded.
+    name: "ask support for admin rights while the company has an admin",
+    permission: null,
+    action: recoveryActions.requestAdminRightsAction,
+    allowed: [],
+    signedIn: true,
+    setup: async () => ({
+      form: { reason: "Our admin left" },
+      tookEffect: async () => (await db.adminRightsRequest.count()) > 0,
+    }),
   },
 ];
 for (const c of cases) neededOf.set(c, c.permission);

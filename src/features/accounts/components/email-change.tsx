@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, SubmitButton } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
@@ -31,39 +30,23 @@ export function ChangeEmailForm({ action, lng }: { action: FormAction; lng: stri
 /**
  * The one button of the confirmation and "it wasn't me" pages: the link only
  * opens the page; the change happens on this post (a mail scanner that follows
- * links changes nothing).
+ * links changes nothing), which leads to the result page.
  */
 export function EmailChangeTokenForm({
   action,
   lng,
   token,
   label,
-  done,
   danger,
 }: {
-  action: FormAction<{ message: string; email?: string }>;
+  action: FormAction;
   lng: string;
   token: string;
   label: string;
-  done: { href: string; label: string };
   danger?: boolean;
 }) {
-  const { t } = useTranslation("settings");
   return (
-    <ActionForm
-      action={action}
-      lng={lng}
-      success={(state) => (
-        <div className="space-y-4">
-          <p role="status" data-testid="email-change-done" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-            {t(state.data.message, { email: state.data.email })}
-          </p>
-          <Link href={done.href} className="text-brand underline">
-            {done.label}
-          </Link>
-        </div>
-      )}
-    >
+    <ActionForm action={action} lng={lng}>
       {() => (
         <>
           <input type="hidden" name="token" value={token} />

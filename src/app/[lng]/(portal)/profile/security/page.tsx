@@ -27,6 +27,11 @@ export default async function SecurityPage({ params }: { params: Promise<{ lng: 
         <Link href={`/${lng}/profile/notifications`} className="text-brand underline">
           {ts("preferences.link")}
         </Link>
+        {me.kind === "SUPPLIER" && !me.permissions.includes("admin") && (
+          <Link href={`/${lng}/profile/admin-recovery`} className="text-brand underline">
+            {ts("recovery.link")}
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -18,13 +18,7 @@ export default async function ConfirmEmailChangePage({ params }: { params: Promi
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("emailChange.confirmTitle")}</h1>
       <p className="text-gray-700">{t("emailChange.confirmBody", { from: pending.from, to: pending.to })}</p>
-      <EmailChangeTokenForm
-        action={confirmEmailChangeAction}
-        lng={lng}
-        token={token}
-        label={t("emailChange.confirm")}
-        done={{ href: `/${lng}/sign-in`, label: t("emailChange.signIn") }}
-      />
+      <EmailChangeTokenForm action={confirmEmailChangeAction} lng={lng} token={token} label={t("emailChange.confirm")} />
     </div>
   );
 }

@@ -17,14 +17,7 @@ export default async function CancelEmailChangePage({ params }: { params: Promis
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("emailChange.cancelTitle")}</h1>
       <p className="text-gray-700">{t("emailChange.cancelBody")}</p>
-      <EmailChangeTokenForm
-        action={cancelEmailChangeAction}
-        lng={lng}
-        token={token}
-        label={t("emailChange.cancel")}
-        danger
-        done={{ href: `/${lng}/forgot-password`, label: t("emailChange.resetPassword") }}
-      />
+      <EmailChangeTokenForm action={cancelEmailChangeAction} lng={lng} token={token} label={t("emailChange.cancel")} danger />
     </div>
   );
 }
