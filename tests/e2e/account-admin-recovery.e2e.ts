@@ -41,7 +41,9 @@ test("admin recovery end to end: a member of a company without an admin asks, su
   await expect(card.getByTestId("recovery-evidence")).toContainText("deactivated");
   await card.getByLabel("Comment to the user (required)").fill(`Confirmed with the managing director ${u}`);
   await card.getByRole("button", { name: "Grant admin rights" }).click();
-  await expect(card.getByTestId("recovery-decided")).toContainText("Admin rights granted");
+  // The list is rendered again: the request now shows its decision and comment instead of the form.
+  await expect(card.getByTestId("recovery-status")).toHaveText("granted");
+  await expect(card).toContainText(`Confirmed with the managing director ${u}`);
   await staff.context().close();
 
   const mail = await waitForMail(member.email, /You are now the admin/);
