@@ -4,7 +4,7 @@ import { checkActionRequest } from "@/server/request-guard";
 import { contentSecurityPolicy, hstsHeader, newNonce } from "@/server/security-headers";
 
 /** Paths a visitor without a session may open (after the language prefix). */
-const PUBLIC = /^\/(en|zh)(\/(sign-in|sign-up|forgot-password|reset-password|invite|respond|join)(\/.*)?)?$/;
+const PUBLIC = /^\/(en|zh)(\/(sign-in|sign-up|forgot-password|reset-password|email-change|invite|respond|join)(\/.*)?)?$/;
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/features/accounts/service";
 import { consumeSignInTicket } from "@/features/accounts/sign-up";
 import { beginSecondFactorSignIn, completeSecondFactorSignIn, signInWithPasskey, type Proof } from "@/features/second-factor/service";
+import { afterSignIn } from "@/features/sessions/devices";
 import { createSession, SESSION_TTL_MS } from "@/features/sessions/service";
 import { env } from "./env";
 import { clientIpFrom } from "./request";
@@ -125,7 +126,10 @@ export async function startSessionWithSecondFactor(input: { ticket?: string; cod
 }
 
 async function withSession(user: { id: string; email: string; name: string; sessionVersion: number }, headers: Headers) {
-  const sid = await createSession(user.id, { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) });
+  const client = { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) };
+  const sid = await createSession(user.id, client);
+  // Everything a sign-in sets off besides the session (the new-device email) lives in this one call.
+  await afterSignIn(user.id, client);
   return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
 }
 

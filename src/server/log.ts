@@ -12,7 +12,7 @@ import { env } from "./env";
  */
 const SECRET_KEY = /pass(word)?|secret|token|captcha|cookie|authorization|^code$|^otp$|signature|api[-_]?key/i;
 const EMAIL = /([\p{L}\p{N}._%+-])[\p{L}\p{N}._%+'-]*@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
-const LINK_TOKEN = /\/(reset-password|invite|respond|join|set-password)\/[A-Za-z0-9_-]{8,}/g;
+const LINK_TOKEN = /\/(reset-password|invite|respond|join|set-password|email-change(?:\/cancel)?)\/[A-Za-z0-9_-]{8,}/g;
 const QUERY_TOKEN = /([?&](?:token|code|key)=)[^&\s"]+/gi;
 const REDACTED = "[redacted]";
 

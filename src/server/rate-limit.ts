@@ -26,6 +26,10 @@ export const RATE_LIMITS = {
   signUpIp: { limit: 30, windowSeconds: 60 * 60 },
   /** Answers to connection requests from emailed links, per client address */
   respondIp: { limit: 30, windowSeconds: 15 * 60 },
+  /** Current-password checks of signed-in users (email change), per user */
+  passwordCheckUser: { limit: 5, windowSeconds: 15 * 60 },
+  /** Email-change requests per user */
+  emailChangeUser: { limit: 5, windowSeconds: 60 * 60 },
   /** Invitation landing page views and invitee actions, per client address */
   inviteIp: { limit: 60, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, Policy>;

@@ -19,7 +19,7 @@ const { db } = await import("@/server/db");
 const { createStaffUser } = await import("@/features/accounts/service");
 const { enrolTotp, makeCustomer, makeSupplier, PASSWORD } = await import("../support/factories");
 const {
-  adminActionModules: { admin, adminCustomers: customers, adminStaff: staff, adminRequests: queue, adminTickets: tickets, adminOnboarding: onboarding },
+  adminActionModules: { admin, adminCustomers: customers, adminStaff: staff, adminRequests: queue, adminTickets: tickets, adminOnboarding: onboarding, adminRecovery: recovery },
 } = await import("../support/action-modules");
 const { createTicket } = await import("@/features/support/service");
 
@@ -65,7 +65,29 @@ async function submittedOnboarding() {
 }
 const stateOf = async (id: string) => (await db.customerRelationship.findUniqueOrThrow({ where: { id } })).onboardingState;
 
+/** A request for admin rights from the only active user of a company whose admin was deactivated. */
+async function recoveryRequest() {
+  const s = await makeSupplier();
+  await db.user.update({ where: { id: s.userId }, data: { status: "DEACTIVATED" } });
+  const member = await db.user.create({
+    data: { email: `m-${uid()}@authz.test`, name: "Member", passwordHash: "x", supplierId: s.supplierId, permissions: "requests" },
+  });
+  return db.adminRightsRequest.create({ data: { supplierId: s.supplierId, userId: member.id, reason: "Admin left", pendingKey: member.id } });
+}
+
 const cases: Case[] = [
+  {
+    name: "grant a request for company admin rights",
+    action: recovery.decideAdminRightsAction,
+    allowed: ["SUPPORT", "ADMINISTRATOR"],
+    setup: async () => {
+      const r = await recoveryRequest();
+      return {
+        form: { id: r.id, decision: "GRANTED", comment: "Checked" },
+        tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: r.userId } })).permissions.includes("admin"),
+      };
+    },
+  },
   {
     name: "approve an onboarding",
     action: onboarding.approveOnboardingAction,

@@ -79,6 +79,12 @@ function seeds(): Record<string, Form> {
     "public.signUpAction": { companyName: "Fuzz Co", name: "Fuzz", email: email(), password: PASSWORD, locale: "en", separateCompany: "on" },
     "public.forgotPasswordAction": { email: ids.supplierEmail },
     "public.confirmSignUpAction": { token: newToken().token, choice: "create" },
+    "preferences.savePreferencesAction": { connections: "BOTH", invitations: "EMAIL", tickets: "IN_APP", onboarding: "BOTH", joinRequests: "EMAIL" },
+    "recovery.requestAdminRightsAction": { reason: "Our admin left the company" },
+    "adminRecovery.decideAdminRightsAction": { id: ids.recoveryRequest, decision: "REFUSED", comment: "Not enough evidence" },
+    "email.changeEmailAction": { newEmail: email(), password: PASSWORD },
+    "emailChange.confirmEmailChangeAction": { token: newToken().token },
+    "emailChange.cancelEmailChangeAction": { token: newToken().token },
     "portal.revokeSessionAction": { sessionId: `cl${uid()}${uid()}` },
     "public.resetPasswordAction": { token: newToken().token, password: PASSWORD, confirm: PASSWORD },
     "invite.registerAction": { token: ids.inviteToken, companyName: "Fuzz Co", name: "Fuzz", password: PASSWORD, locale: "en" },
@@ -406,6 +412,15 @@ beforeAll(async () => {
   });
   callers.supplier = session(await db.user.findUniqueOrThrow({ where: { id: s.userId } }));
   callers.staff = session(admin);
+  {
+    // A company left without an active admin, and one of its users asking for admin rights.
+    const orphan = await makeSupplier();
+    await db.user.update({ where: { id: orphan.userId }, data: { status: "DEACTIVATED" } });
+    const asking = await makeUser(orphan.supplierId, { permissions: "requests" });
+    ids.recoveryRequest = (
+      await db.adminRightsRequest.create({ data: { supplierId: orphan.supplierId, userId: asking.id, reason: "Admin left", pendingKey: asking.id } })
+    ).id;
+  }
   examples = seeds();
 
   // Which caller each action needs: public if it answers anonymous, else a supplier admin, else a staff administrator.

@@ -31,7 +31,7 @@ const { businessStep, connect, limitTo, validBusiness } = await import("../custo
 const { solvedCaptcha } = await import("../connection-requests/captcha-helper");
 
 const { portalActionModules: modules } = await import("../support/action-modules");
-const { profile, users, onboarding, requests, notifications, invite, twoFactor } = modules;
+const { recovery: recoveryActions, profile, email: emailActions, preferences: preferenceActions, users, onboarding, requests, notifications, invite, twoFactor } = modules;
 const { enrolTotp } = await import("../support/factories");
 const signedInRoles: Role[] = ["admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
 
@@ -489,6 +489,51 @@ const cases: (Case & { permission: string | null })[] = [
         tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).secondFactorSince === null,
       };
     },
+  // ------------------------------------------------------- own account
+  {
+    name: "ask to change the sign-in email (each caller only ever of their own account)",
+    permission: null,
+    action: emailActions.changeEmailAction,
+    allowed: ["admin"],
+    ownScope: ["member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"],
+    signedIn: true,
+    setup: async () => {
+      const to = `moved-${uid()}@gmail.com`;
+      return {
+        form: { newEmail: to, password: PASSWORD },
+        tookEffect: async () => (await db.oneTimeToken.count({ where: { purpose: "EMAIL_CHANGE", userId: home.adminId, email: to } })) === 1,
+      };
+    },
+  },
+  {
+    name: "save notification preferences (each caller only ever their own)",
+    permission: null,
+    action: preferenceActions.savePreferencesAction,
+    allowed: ["admin"],
+    ownScope: ["member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"],
+    signedIn: true,
+    setup: async () => {
+      // Alternate so every call is a change (and so audited).
+      const current = await db.notificationPreference.findUnique({ where: { userId_kind: { userId: home.adminId, kind: "tickets" } } });
+      const next = current?.channel === "EMAIL" ? "IN_APP" : "EMAIL";
+      return {
+        form: { connections: "BOTH", invitations: "BOTH", tickets: next, onboarding: "BOTH", joinRequests: "BOTH" },
+        tookEffect: async () =>
+          (await db.notificationPreference.findUnique({ where: { userId_kind: { userId: home.adminId, kind: "tickets" } } }))?.channel === next,
+      };
+    },
+  },
+  {
+    // The home company has an active admin, so nobody of it may ask; each caller is refused and nothing is recorded.
+    name: "ask support for admin rights while the company has an admin",
+    permission: null,
+    action: recoveryActions.requestAdminRightsAction,
+    allowed: [],
+    signedIn: true,
+    setup: async () => ({
+      form: { reason: "Our admin left" },
+      tookEffect: async () => (await db.adminRightsRequest.count()) > 0,
+    }),
   },
 ];
 for (const c of cases) neededOf.set(c, c.permission);

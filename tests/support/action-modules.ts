@@ -17,6 +17,10 @@ export const portalActionModules = {
   join: await import("@/app/[lng]/(public)/join/actions"),
   respond: await import("@/app/[lng]/(public)/respond/[token]/actions"),
   twoFactor: await import("@/app/[lng]/(public)/two-factor/actions"),
+  email: await import("@/app/[lng]/(portal)/profile/email/actions"),
+  emailChange: await import("@/app/[lng]/(public)/email-change/actions"),
+  preferences: await import("@/app/[lng]/(portal)/profile/notifications/actions"),
+  recovery: await import("@/app/[lng]/(portal)/profile/admin-recovery/actions"),
 };
 
 export const adminActionModules = {
@@ -27,6 +31,7 @@ export const adminActionModules = {
   adminRequests: await import("@/app/[lng]/admin/requests/actions"),
   adminStaff: await import("@/app/[lng]/admin/staff/actions"),
   adminTickets: await import("@/app/[lng]/admin/tickets/actions"),
+  adminRecovery: await import("@/app/[lng]/admin/admin-recovery/actions"),
 };
 
 /** The files behind the modules above, relative to src/app (kept beside the imports: a dynamic import needs a literal path). */
@@ -42,6 +47,11 @@ export const actionModuleFiles = [
   "[lng]/(public)/join/actions.ts",
   "[lng]/(public)/respond/[token]/actions.ts",
   "[lng]/(public)/two-factor/actions.ts",
+  "[lng]/(portal)/profile/email/actions.ts",
+  "[lng]/(public)/email-change/actions.ts",
+  "[lng]/(portal)/profile/notifications/actions.ts",
+  "[lng]/(portal)/profile/admin-recovery/actions.ts",
+  "[lng]/admin/admin-recovery/actions.ts",
   "[lng]/admin/actions.ts",
   "[lng]/admin/customers/actions.ts",
   "[lng]/admin/invitations/actions.ts",

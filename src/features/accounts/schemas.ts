@@ -33,3 +33,12 @@ export const confirmSignUpSchema = z.object({
 });
 
 export type SignUpInput = z.output<typeof signUpSchema>;
+
+/** Profile → Security: move the sign-in to another address (confirmed from the link sent there). */
+export const changeEmailSchema = z.object({
+  newEmail: emailField,
+  password: currentPasswordField,
+});
+
+/** The confirmation and "it wasn't me" pages post the token from their link. */
+export const emailChangeTokenSchema = z.object({ token: z.string().max(100) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recipientsWanting } from "@/features/notifications/preferences";
 import { openJoinRequest } from "@/features/supplier-users/join-requests";
 import { isLng } from "@/lib/i18n/config";
 import { audit } from "@/server/audit";
@@ -207,7 +208,8 @@ export async function joinFromSignUp(token: string, ip: string): Promise<JoinFro
     throw error;
   }
   if (outcome.admins.length) {
-    const admins = await db.user.findMany({ where: { id: { in: outcome.admins } }, select: { email: true, locale: true } });
+    const wanting = await recipientsWanting(db, outcome.admins, "joinRequests", "email");
+    const admins = await db.user.findMany({ where: { id: { in: wanting } }, select: { email: true, locale: true } });
     for (const admin of admins) {
       await sendMail({
         to: admin.email,

@@ -12,6 +12,7 @@ export const adminSections = [
   { key: "tickets", href: "admin/tickets", roles: ["SUPPORT", "ADMINISTRATOR"] },
   { key: "onboarding", href: "admin/onboarding", roles: ["SUPPORT", "ADMINISTRATOR"] },
   { key: "invitations", href: "admin/invitations", roles: ["SUPPORT", "ADMINISTRATOR"] },
+  { key: "adminRecovery", href: "admin/admin-recovery", roles: ["SUPPORT", "ADMINISTRATOR"] },
   { key: "customers", href: "admin/customers", roles: ["ADMINISTRATOR"] },
   { key: "audit", href: "admin/audit", roles: ["SUPPORT", "ADMINISTRATOR"] },
   { key: "mail", href: "admin/mail", roles: ["SUPPORT", "ADMINISTRATOR"] },

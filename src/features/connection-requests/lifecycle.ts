@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { recipientsWanting } from "@/features/notifications/preferences";
 import { notify } from "@/features/notifications/service";
 import { connectByRequest } from "@/features/relationships/service";
 import { customerName } from "@/lib/customer-name";
@@ -107,7 +108,8 @@ export async function applyTransition(
 /** Emails the supplier's requesters about a change (after it is committed). */
 export async function announce(requestId: string, status: RequestStatus, exceptUserId?: string): Promise<void> {
   const r = await db.connectionRequest.findUniqueOrThrow({ where: { id: requestId }, include: { customer: true } });
-  const users = await db.user.findMany({ where: { id: { in: await requesterIds(db, r.supplierId) } } });
+  const wanting = await recipientsWanting(db, await requesterIds(db, r.supplierId), "connections", "email");
+  const users = await db.user.findMany({ where: { id: { in: wanting } } });
   for (const u of users) {
     if (u.id === exceptUserId) continue;
     const locale = isLng(u.locale) ? u.locale : "en";

@@ -1,5 +1,6 @@
 import type { Invitation } from "@/generated/prisma/client";
 import { companyForDomain } from "@/features/accounts/service";
+import { recipientsWanting } from "@/features/notifications/preferences";
 import { openJoinRequest } from "@/features/supplier-users/join-requests";
 import { customerName } from "@/lib/customer-name";
 import { isFreeMailDomain } from "@/lib/free-mail";
@@ -36,7 +37,8 @@ export async function requestToJoin(input: { token: string; name: string }, ip: 
     openJoinRequest(tx, { supplierId: company.id, email: inv.email, name: input.name, locale: inv.locale, invitationId: inv.id }, { type: "ANONYMOUS", ip }),
   );
   if (!outcome.duplicate && outcome.admins.length) {
-    const admins = await db.user.findMany({ where: { id: { in: outcome.admins } }, select: { email: true, locale: true } });
+    const wanting = await recipientsWanting(db, outcome.admins, "joinRequests", "email");
+    const admins = await db.user.findMany({ where: { id: { in: wanting } }, select: { email: true, locale: true } });
     for (const admin of admins) {
       await sendMail({
         to: admin.email,

@@ -1,10 +1,17 @@
 import { db, type Tx } from "@/server/db";
+import { kindOfEvent } from "./kinds";
+import { recipientsWanting } from "./preferences";
 
-/** Adds a notification (call inside the transaction of the change it reports). */
+/**
+ * Adds a notification (call inside the transaction of the change it reports)
+ * for the users who did not switch this kind of event to email only.
+ */
 export async function notify(tx: Tx, userIds: string[], kind: string, params: Record<string, string | number> = {}, link = ""): Promise<void> {
   if (userIds.length === 0) return;
+  const recipients = await recipientsWanting(tx, userIds, kindOfEvent(kind), "inApp");
+  if (recipients.length === 0) return;
   await tx.notification.createMany({
-    data: userIds.map((userId) => ({ userId, kind, params: JSON.stringify(params), link })),
+    data: recipients.map((userId) => ({ userId, kind, params: JSON.stringify(params), link })),
   });
 }
 

@@ -1,4 +1,5 @@
 import { customerName } from "@/lib/customer-name";
+import { recipientsWanting } from "@/features/notifications/preferences";
 import { notify } from "@/features/notifications/service";
 import { documentsByIds } from "@/features/profile/documents";
 import { moveOnboarding, relationshipForReview, relationshipWithCustomer, submittedRelationships } from "@/features/relationships/service";
@@ -108,7 +109,15 @@ type Review = {
 };
 
 async function tell(review: Review) {
-  for (const r of review.recipients) {
+  const wanting = new Set(
+    await recipientsWanting(
+      db,
+      review.recipients.map((r) => r.id),
+      "onboarding",
+      "email",
+    ),
+  );
+  for (const r of review.recipients.filter((x) => wanting.has(x.id))) {
     const lng = r.locale === "zh" ? "zh" : "en";
     await sendMail({
       to: r.email,

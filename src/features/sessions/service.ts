@@ -1,5 +1,5 @@
 import { audit, type Actor } from "@/server/audit";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 
 /** As long as the session cookie (next-auth maxAge in src/server/auth.ts). */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -143,4 +143,14 @@ export async function revokeAllSessions(user: { id: string; kind: string }, ip: 
     });
     return ended.count;
   });
+}
+
+/**
+ * Ends every live session of the user inside the caller's transaction (the
+ * caller also bumps the user's session version and writes the audit row): an
+ * "it wasn't me" from an email-change notice.
+ */
+export async function endAllSessionsIn(tx: Tx, userId: string, now = new Date()): Promise<number> {
+  const ended = await tx.session.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+  return ended.count;
 }

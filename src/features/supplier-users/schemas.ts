@@ -82,3 +82,15 @@ export const colleagueJoinSchema = z
 
 export type InviteInput = z.output<typeof inviteSchema>;
 export type ColleagueJoinInput = z.output<typeof colleagueJoinSchema>;
+
+/** A user of a company without an active admin asks support for admin rights. */
+export const adminRightsRequestSchema = z.object({
+  reason: z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong"),
+});
+
+/** Support grants or refuses a request for admin rights, always with a comment. */
+export const decideAdminRightsSchema = z.object({
+  id: idField,
+  decision: z.enum(["GRANTED", "REFUSED"], { error: "validation.invalid" }),
+  comment: z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong"),
+});

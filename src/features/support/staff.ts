@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { wantsEmail } from "@/features/notifications/preferences";
 import { notify } from "@/features/notifications/service";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
 import { isLng } from "@/lib/i18n/config";
@@ -137,11 +138,12 @@ export async function replyToTicket(input: ReplyInput, actor: StaffActor): Promi
     return {
       ok: true,
       changed: true,
-      mail: { to: t.author.email, locale: isLng(t.author.locale) ? t.author.locale : "en", topic: t.topic, ticketId: t.id },
+      mail: { authorId: t.author.id, to: t.author.email, locale: isLng(t.author.locale) ? t.author.locale : "en", topic: t.topic, ticketId: t.id },
     } as const;
   });
   if (!outcome.ok || !("mail" in outcome) || !outcome.mail) return outcome.ok ? { ok: true, changed: false } : outcome;
   const { mail } = outcome;
+  if (!(await wantsEmail(mail.authorId, "tickets"))) return { ok: true, changed: true };
   await sendMail({
     to: mail.to,
     locale: mail.locale,

@@ -1,5 +1,6 @@
 // Every locale bundle, imported statically so both server and client share one
 // source. Add a namespace: create locales/{en,zh}/<ns>.json and list it here.
+import enSettings from "@locales/en/settings.json" with { type: "json" };
 import enAccounts from "@locales/en/accounts.json" with { type: "json" };
 import enMfa from "@locales/en/mfa.json" with { type: "json" };
 import enCommon from "@locales/en/common.json" with { type: "json" };
@@ -16,6 +17,7 @@ import enShell from "@locales/en/shell.json" with { type: "json" };
 import enStaff from "@locales/en/staff.json" with { type: "json" };
 import enSupport from "@locales/en/support.json" with { type: "json" };
 import enUsers from "@locales/en/users.json" with { type: "json" };
+import zhSettings from "@locales/zh/settings.json" with { type: "json" };
 import zhAccounts from "@locales/zh/accounts.json" with { type: "json" };
 import zhMfa from "@locales/zh/mfa.json" with { type: "json" };
 import zhCommon from "@locales/zh/common.json" with { type: "json" };
@@ -47,6 +49,7 @@ export const resources = {
     onboarding: enOnboarding,
     profile: enProfile,
     requests: enRequests,
+    settings: enSettings,
     shell: enShell,
     staff: enStaff,
     support: enSupport,
@@ -65,6 +68,7 @@ export const resources = {
     onboarding: zhOnboarding,
     profile: zhProfile,
     requests: zhRequests,
+    settings: zhSettings,
     shell: zhShell,
     staff: zhStaff,
     support: zhSupport,

@@ -25,6 +25,8 @@ export interface MailRequest extends MailTemplate {
   locale: string;
   /** The action URL and links carry a working token; how to issue a fresh one */
   secret?: SecretLinks;
+  /** The links carry a working token that cannot be reissued (the user starts over): redacted as this kind, never resent */
+  closedLinkKind?: SecretLinkKind;
 }
 
 export interface MailContent {
@@ -46,7 +48,7 @@ export async function sendMail(request: MailRequest): Promise<{ id: string; stat
   const rendered = renderMail(layoutT, t, request);
   const urls = [request.actionUrl, ...(request.links ?? []).map((l) => l.url)].filter((u): u is string => Boolean(u));
   // A caller that forgot to mark its token links still gets them redacted (but no fresh-link resend).
-  const kind: SecretLinkKind | "" = request.secret?.kind ?? (urls.some(looksTokenBearing) ? "other" : "");
+  const kind: SecretLinkKind | "" = request.secret?.kind ?? request.closedLinkKind ?? (urls.some(looksTokenBearing) ? "other" : "");
   const readable = !kind || storesReadableLinks({ appEnv: env.APP_ENV, smtpConfigured: Boolean(smtp()) });
   const stored = kind
     ? renderMail(layoutT, t, request, (url) =>

@@ -6,12 +6,20 @@ import { isTokenShaped } from "../tokens";
  * one, which is how such a message is "resent": the stored copy never holds the
  * token, so it cannot be sent again as it is.
  */
-export const secretLinkKinds = ["passwordReset", "staffSetPassword", "customerInvitation", "colleagueInvitation", "respondLink", "other"] as const;
+export const secretLinkKinds = [
+  "passwordReset",
+  "staffSetPassword",
+  "customerInvitation",
+  "colleagueInvitation",
+  "respondLink",
+  "emailChange",
+  "other",
+] as const;
 export type SecretLinkKind = (typeof secretLinkKinds)[number];
 
 /** What the owning service needs to issue a fresh link: the user, invitation, company or request id. */
 export interface SecretLinks {
-  kind: Exclude<SecretLinkKind, "other">;
+  kind: Exclude<SecretLinkKind, "other" | "emailChange">;
   id: string;
 }
 

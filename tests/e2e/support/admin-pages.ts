@@ -28,6 +28,7 @@ const admins: Role[] = ["ADMINISTRATOR"];
 
 export const adminPages: AdminPage[] = [
   { path: () => "/en/admin", roles: both, heading: () => "Dashboard" },
+  { path: () => "/en/admin/admin-recovery", roles: both, heading: () => "Admin recovery" },
   { path: () => "/en/admin/invitations", roles: both, heading: () => "Invitations" },
   { path: () => "/en/admin/invitations/new", roles: both, heading: () => "Invite a supplier on behalf of a customer" },
   { path: () => "/en/admin/audit", roles: both, heading: () => "Audit log" },

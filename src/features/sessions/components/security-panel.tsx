@@ -1,6 +1,7 @@
 import type { ActiveSession } from "@/features/sessions/service";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/instance";
+import { approximatePlace } from "@/lib/place";
 import { describeUserAgent } from "@/lib/user-agent";
 
 /** A plain form post (no answer shown): sign out, end one session. */
@@ -12,6 +13,7 @@ type FormPost = (form: FormData) => Promise<void>;
  */
 export function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string; sessions: ActiveSession[]; signOut: FormPost; revoke: FormPost }) {
   const t = getT(lng, "accounts");
+  const ta = getT(lng, "settings");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
@@ -43,6 +45,9 @@ export function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string;
                   <p className="text-gray-600">
                     {t("security.lastSeen", { when: formatDateTime(s.lastSeenAt, lng) })} · {t("security.signedIn", { when: formatDateTime(s.createdAt, lng) })}
                     {s.ip ? ` · ${t("security.address", { ip: s.ip })}` : ""}
+                  </p>
+                  <p className="text-gray-600" data-testid="session-place">
+                    {ta(`place.${approximatePlace(s.ip) ?? "none"}`)}
                   </p>
                 </div>
                 <form action={revoke}>
