@@ -19,7 +19,15 @@ const { db } = await import("@/server/db");
 const { createStaffUser } = await import("@/features/accounts/service");
 const { enrolTotp, makeCustomer, makeSupplier, PASSWORD } = await import("../support/factories");
 const {
-  adminActionModules: { admin, adminCustomers: customers, adminStaff: staff, adminRequests: queue, adminTickets: tickets, adminOnboarding: onboarding, adminRecovery: recovery },
+  adminActionModules: {
+    admin,
+    adminCustomers: customers,
+    adminStaff: staff,
+    adminRequests: queue,
+    adminTickets: tickets,
+    adminOnboarding: onboarding,
+    adminRecovery: recovery,
+  },
 } = await import("../support/action-modules");
 const { createTicket } = await import("@/features/support/service");
 

@@ -31,7 +31,18 @@ const { businessStep, connect, limitTo, validBusiness } = await import("../custo
 const { solvedCaptcha } = await import("../connection-requests/captcha-helper");
 
 const { portalActionModules: modules } = await import("../support/action-modules");
-const { recovery: recoveryActions, profile, email: emailActions, preferences: preferenceActions, users, onboarding, requests, notifications, invite, twoFactor } = modules;
+const {
+  recovery: recoveryActions,
+  profile,
+  email: emailActions,
+  preferences: preferenceActions,
+  users,
+  onboarding,
+  requests,
+  notifications,
+  invite,
+  twoFactor,
+} = modules;
 const { enrolTotp } = await import("../support/factories");
 const signedInRoles: Role[] = ["admin", "member", "limited", "otherAdmin", "SUPPORT", "ADMINISTRATOR"];
 
@@ -489,6 +500,7 @@ const cases: (Case & { permission: string | null })[] = [
         tookEffect: async () => (await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).secondFactorSince === null,
       };
     },
+  },
   // ------------------------------------------------------- own account
   {
     name: "ask to change the sign-in email (each caller only ever of their own account)",
