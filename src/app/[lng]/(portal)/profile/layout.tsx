@@ -5,7 +5,7 @@ import { Translations } from "@/lib/i18n/translations";
 export default async function ProfileLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
   const { lng } = await params;
   return (
-    <Translations lng={lng} ns={["profile"]}>
+    <Translations lng={lng} ns={["profile", "settings"]}>
       {children}
     </Translations>
   );
