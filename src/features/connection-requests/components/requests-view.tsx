@@ -66,6 +66,8 @@ export function RequestsView({
   const [dialog, setDialog] = useState<{ n: number; preselect?: Preselect } | null>(null);
   const [notice, setNotice] = useState<{ key: string; n: number } | undefined>();
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  // Bumped when a notice should take the focus (its trigger is gone: the dialog, a cancelled row's button).
+  const [focusNotice, setFocusNotice] = useState(0);
   const show = useCallback((key?: string) => setNotice((prev) => (key ? { key, n: (prev?.n ?? 0) + 1 } : undefined)), []);
   const name = (r: RowView) => customerName({ name: r.customerName, nameZh: r.customerNameZh }, lng);
 
@@ -78,6 +80,7 @@ export function RequestsView({
     (message?: string) => {
       setDialog(null);
       show(message);
+      setFocusNotice((n) => n + 1);
       router.refresh();
     },
     [router, show],
@@ -94,7 +97,6 @@ export function RequestsView({
     },
     [cancelAction, show],
   );
-  const [focusNotice, setFocusNotice] = useState(0);
   useEffect(() => {
     if (focusNotice) noticeRef.current?.focus();
   }, [focusNotice]);
