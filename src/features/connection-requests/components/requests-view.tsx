@@ -173,7 +173,7 @@ export function RequestsView({
               {columns.map((c) => {
                 if (c.key === "actions") {
                   return (
-                    <th key={c.key} scope="col" className="px-3 py-2 font-semibold">
+                    <th key={c.key} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
                       {c.label}
                     </th>
                   );
@@ -185,7 +185,7 @@ export function RequestsView({
                     key={c.key}
                     scope="col"
                     aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className="px-3 py-2 font-semibold"
+                    className="whitespace-nowrap px-3 py-2 font-semibold"
                   >
                     <Link href={href(lng, query, { sort: c.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
                       {c.label}
