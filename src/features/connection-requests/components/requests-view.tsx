@@ -165,7 +165,7 @@ export function RequestsView({
         </a>
       </form>
 
-      <div className="overflow-x-auto rounded border">
+      <div className="relative overflow-x-auto rounded border">
         <table className="min-w-full divide-y text-sm" data-testid="requests-table">
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-gray-100 text-left">
