@@ -339,6 +339,19 @@ describe("forwarding to a colleague", () => {
     expect(await svc.forwardInvitation({ token: original.token, email: `third@${domain}`, locale: "en" }, ip())).toEqual({ ok: false, error: "forwarded" });
   });
 
+  it("the confirmation after a forward names the colleague, from the now dead link", async () => {
+    const domain = `fwdc-${unique()}.test`;
+    const original = await invite({ email: `buyer@${domain}` });
+    expect(await svc.forwardedTo(original.token)).toBeNull();
+    await svc.forwardInvitation({ token: original.token, email: `pal@${domain}`, locale: "en" }, ip());
+    expect(await svc.openForForward(original.token, ip(), "en")).toEqual({ kind: "dead", reason: "forwarded" });
+    expect(await svc.forwardedTo(original.token)).toBe(`pal@${domain}`);
+    // Not for long: ten minutes later the dead link tells nothing more.
+    await db.invitation.updateMany({ where: { forwardedFromId: original.invitationId }, data: { createdAt: new Date(Date.now() - 11 * 60_000) } });
+    expect(await svc.forwardedTo(original.token)).toBeNull();
+    expect(await svc.forwardedTo("not-a-token")).toBeNull();
+  });
+
   it("refuses another domain, the same email and free-mail domains, changing nothing", async () => {
     const { token, email, invitationId } = await invite({ email: `me-${unique()}@samedomain.test` });
     expect(await svc.forwardInvitation({ token, email: "pal@elsewhere.test", locale: "en" }, ip())).toEqual({

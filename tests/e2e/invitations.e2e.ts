@@ -284,3 +284,23 @@ test("staff resend and revoke from the list, filtered by customer and status (en
   await page.goto(`/en/admin/invitations?customerId=${customer.id}&status=REVOKED`);
   await expect(page.getByTestId("invitation-row")).toHaveCount(1);
 });
+
+test("zh: after a forward the confirmation stays, even when the page is read again (never the dead-link page)", async ({ browser }) => {
+  const page = await freshVisitor(browser);
+  const { makeCustomer } = await factories();
+  const domain = `refresh-${unique()}.test`;
+  const customer = await makeCustomer({ name: `Refresh Foods ${unique()}` });
+  const inv = await inviteDirect(customer.id, `buyer@${domain}`, "zh");
+  await page.goto(`${inv.path.replace(/^\/en\//, "/zh/")}/forward`);
+  await page.getByLabel("同事的电子邮件").fill(`pal@${domain}`);
+  await page.getByRole("button", { name: "转发邀请" }).click();
+  await expect(page.getByTestId("forward-sent")).toContainText(`pal@${domain}`);
+  // Re-reading the page (what a refresh racing the forward does) keeps the confirmation.
+  await page.reload();
+  await expect(page.getByTestId("forward-sent")).toContainText(`pal@${domain}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("转发邀请");
+  // The link itself is dead.
+  await page.goto(inv.path.replace(/^\/en\//, "/zh/"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("此邀请已被转发");
+  await page.context().close();
+});

@@ -130,6 +130,11 @@ test("zh: an administrator adds a customer alias and a supplier's directory sear
   await page.getByRole("link", { name: "该客户的变更记录" }).click();
   const row = page.getByTestId("audit-row").first();
   await expect(row).toContainText("customer.updated");
+  // The action and the object type in the reader's language, not as model names.
+  await expect(row.getByRole("cell").nth(2)).toContainText("已更新客户");
+  await expect(row.getByRole("cell").nth(3)).toContainText("客户");
+  await expect(row.getByRole("cell").nth(3)).not.toContainText("Customer");
+  await expect(page.getByLabel("对象类型").locator("option:checked")).toHaveText("客户");
   await expect(row).toContainText("administrator@supplier-connect.test");
 });
 

@@ -1,8 +1,14 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 const { notify, listNotifications, markRead, openNotification, notificationHref, unreadCount } = await import("@/features/notifications/service");
 const { db } = await import("@/server/db");
-const { makeSupplier } = await import("../support/factories");
+const { makeCustomer, makeSupplier } = await import("../support/factories");
+const { bulkDecide } = await import("@/features/connection-requests/queue/service");
+const { customerIdsOf } = await import("@/features/notifications/service");
+const { customerNamesById } = await import("@/features/customers/service");
+const { Inbox } = await import("@/features/notifications/components/inbox");
 
 describe("notifications inbox", () => {
   it("lists unread first, newest first within each, and marks one or all read", async () => {
@@ -34,5 +40,44 @@ describe("notifications inbox", () => {
     expect(notificationHref("https://evil.test", "en")).toBeNull();
     expect(notificationHref("//evil.test", "en")).toBeNull();
     expect(notificationHref("", "en")).toBeNull();
+  });
+
+  it("names the customer in the reader's language when the inbox is read", async () => {
+    const s = await makeSupplier();
+    const customer = await makeCustomer({ name: "Chengdu Panda Logistics Co., Ltd." });
+    await db.customer.update({ where: { id: customer.id }, data: { nameZh: "成都熊猫物流有限公司" } });
+    const r = await db.connectionRequest.create({
+      data: {
+        supplierId: s.supplierId,
+        customerId: customer.id,
+        requestedById: s.userId,
+        contactEmail: "buyer@panda.test",
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const staff = await db.user.create({ data: { email: `staff-${r.id}@staff.test`, name: "Staff", passwordHash: "x", kind: "STAFF", staffRole: "SUPPORT" } });
+    expect(await bulkDecide({ "ids[]": [r.id], decision: "APPROVED", comment: "" }, { type: "STAFF", id: staff.id })).toMatchObject({ changed: 1 });
+
+    const items = await listNotifications(s.userId);
+    const customers = await customerNamesById(customerIdsOf(items));
+    const noop = async () => {};
+    const render = (lng: string) =>
+      renderToStaticMarkup(createElement(Inbox, { lng, items, customers, actions: { markRead: noop, markAllRead: noop, open: noop } }));
+    expect(render("zh")).toContain("成都熊猫物流有限公司");
+    expect(render("zh")).not.toContain("Chengdu Panda");
+    expect(render("en")).toContain("Chengdu Panda Logistics Co., Ltd.");
+
+    // A later rename shows everywhere, since the name is looked up when the inbox is read.
+    await db.customer.update({ where: { id: customer.id }, data: { nameZh: "成都熊猫供应链有限公司" } });
+    expect(
+      renderToStaticMarkup(
+        createElement(Inbox, {
+          lng: "zh",
+          items,
+          customers: await customerNamesById(customerIdsOf(items)),
+          actions: { markRead: noop, markAllRead: noop, open: noop },
+        }),
+      ),
+    ).toContain("成都熊猫供应链有限公司");
   });
 });

@@ -28,7 +28,7 @@ export function LearningCenter({ lng }: { lng: string }) {
           ))}
         </ol>
         <h3 className="font-semibold">{t("addingUsers.permissionsTitle")}</h3>
-        <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+        <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
           {permissions.map((p) => (
             <div key={p} className="contents">
               <dt className="font-medium">{tu(`permissions.${p}`)}</dt>

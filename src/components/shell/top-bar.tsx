@@ -22,7 +22,7 @@ export function TopBar({ lng, user, unread, signOut }: { lng: string; user: Sess
             data-testid="notifications-link"
           >
             {t("notifications")}{" "}
-            <span className="rounded-full bg-orange-500 px-2 py-0.5 text-xs text-white" data-testid="notifications-count">
+            <span className="rounded-full bg-orange-700 px-2 py-0.5 text-xs text-white" data-testid="notifications-count">
               {unread > 99 ? "99+" : unread}
             </span>
           </Link>

@@ -101,7 +101,7 @@ export async function applyTransition(
     }
   }
   const recipients = (await requesterIds(tx, r.supplierId)).filter((id) => !(actor.type === "SUPPLIER" && id === actor.id));
-  await notify(tx, recipients, `requests:events.${to.toLowerCase()}`, { customer: r.customer.name, comment }, "/setup/requests");
+  await notify(tx, recipients, `requests:events.${to.toLowerCase()}`, { customer: r.customer.name, customerId: r.customerId, comment }, "/setup/requests");
   return true;
 }
 

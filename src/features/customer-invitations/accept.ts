@@ -42,7 +42,13 @@ async function claimAndConnect(tx: Tx, inv: InvitationWithCustomer, userId: stri
       update: {},
     });
   }
-  await notify(tx, await companyAdminIds(tx, supplierId), "invitations:events.accepted", { customer: inv.customer.name, name: user.name }, "/setup/customers");
+  await notify(
+    tx,
+    await companyAdminIds(tx, supplierId),
+    "invitations:events.accepted",
+    { customer: inv.customer.name, customerId: inv.customerId, name: user.name },
+    "/setup/customers",
+  );
 }
 
 /** No account yet: creates the company, its first admin and the connection in one transaction. */

@@ -75,6 +75,22 @@ export async function acceptedBy(token: string, userId: string, lng: string): Pr
   return customerName(row.customer, lng);
 }
 
+/**
+ * Where this link was just forwarded (the confirmation after forwarding): the colleague's email,
+ * for ten minutes after the forward, else null. The link itself is dead by then.
+ */
+export async function forwardedTo(token: string): Promise<string | null> {
+  if (!isTokenShaped(token)) return null;
+  const original = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+  if (!original) return null;
+  const next = await db.invitation.findFirst({
+    where: { forwardedFromId: original.id, createdAt: { gt: new Date(Date.now() - 10 * 60_000) } },
+    orderBy: { createdAt: "desc" },
+    select: { email: true },
+  });
+  return next?.email ?? null;
+}
+
 /** The invited email of a live link (the sign-in form fixes it). */
 export async function invitedEmail(token: string): Promise<string | null> {
   const found = await lookup(token);

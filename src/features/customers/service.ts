@@ -58,6 +58,13 @@ export async function listCustomers(filter: CustomerListFilter): Promise<Paged<C
   );
 }
 
+/** The names of these customers by id (a reader's page shows them with customerName in its language). */
+export async function customerNamesById(ids: string[]): Promise<Map<string, { name: string; nameZh: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.customer.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, nameZh: true } });
+  return new Map(rows.map((r) => [r.id, { name: r.name, nameZh: r.nameZh }]));
+}
+
 export async function getCustomer(id: string) {
   const c = await db.customer.findUnique({
     where: { id },

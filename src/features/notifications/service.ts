@@ -28,6 +28,14 @@ export async function listNotifications(userId: string, take = 50) {
   return rows.map((r) => ({ ...r, params: JSON.parse(r.params) as Record<string, string> }));
 }
 
+/**
+ * The customers the notifications are about (stored as `customerId` in their params), so the
+ * page can name each in the reader's language at read time.
+ */
+export function customerIdsOf(items: { params: Record<string, string> }[]): string[] {
+  return [...new Set(items.map((n) => n.params.customerId).filter((id): id is string => typeof id === "string" && id !== ""))];
+}
+
 /** Marks one (or, with no id, every) notification of the user as read. */
 export async function markRead(userId: string, id?: string): Promise<number> {
   const res = await db.notification.updateMany({

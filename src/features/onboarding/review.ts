@@ -155,7 +155,7 @@ export async function approveOnboarding(actor: StaffActor, relationshipId: strin
       tx,
       recipients.map((r) => r.id),
       "onboarding:events.approved",
-      { customer: rel.customer.name },
+      { customer: rel.customer.name, customerId: rel.customerId },
       `/setup/customers?c=${rel.customerId}`,
     );
     const review: Review = { kind: "approved", customerId: rel.customerId, name: rel.customer.name, nameZh: rel.customer.nameZh, comment: "", recipients };
@@ -207,7 +207,7 @@ export async function requestChanges(
       tx,
       recipients.map((r) => r.id),
       "onboarding:events.changesRequested",
-      { customer: rel.customer.name },
+      { customer: rel.customer.name, customerId: rel.customerId },
       `/setup/customers/${rel.customerId}/onboarding`,
     );
     const review: Review = {

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/instance";
 import type { AuditFilter } from "../schemas";
 import type { Paged } from "@/lib/paging";
+import { auditActionLabel, auditEntityLabel } from "../labels";
 import type { AuditRow } from "../service";
 
 /** The audit log screen: filters, the events (who, what, when, before and after), paging. */
@@ -47,7 +48,7 @@ export function AuditLog({
             <option value="">{t("filters.any")}</option>
             {vocabulary.entityTypes.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {auditEntityLabel(v, lng)}
               </option>
             ))}
           </select>
@@ -60,7 +61,7 @@ export function AuditLog({
           <input id="audit-action" name="action" list="audit-actions" defaultValue={filter.action} className={ui.input} />
           <datalist id="audit-actions">
             {vocabulary.actions.map((v) => (
-              <option key={v} value={v} />
+              <option key={v} value={v} label={auditActionLabel(v, lng)} />
             ))}
           </datalist>
         </div>
@@ -113,9 +114,12 @@ export function AuditLog({
                     {e.actorId && <span className="block text-xs text-gray-500">{e.actorId}</span>}
                     {e.ip && <span className="block text-xs text-gray-500">{e.ip}</span>}
                   </td>
-                  <td className={`${ui.td} font-mono`}>{e.action}</td>
                   <td className={ui.td}>
-                    {e.entityType}
+                    {auditActionLabel(e.action, lng)}
+                    <span className="block font-mono text-xs text-gray-500">{e.action}</span>
+                  </td>
+                  <td className={ui.td}>
+                    {auditEntityLabel(e.entityType, lng)}
                     <span className="block text-xs text-gray-500">{e.entityId}</span>
                   </td>
                   <td className={ui.td}>

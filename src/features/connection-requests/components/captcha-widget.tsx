@@ -1,9 +1,13 @@
 "use client";
 import "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CAPTCHA_AUTO, CAPTCHA_TYPICAL_MS, CAPTCHA_WIDGET_CONFIGURATION } from "./captcha-config";
 
 const CONFIGURATION = JSON.stringify(CAPTCHA_WIDGET_CONFIGURATION);
+
+type CaptchaState = "verifying" | "verified" | "error" | "expired";
+const announced = new Set<string>(["verifying", "verified", "error", "expired"]);
 
 /**
  * The self-hosted ALTCHA widget (proof of work in the browser, no third
@@ -32,9 +36,12 @@ export function CaptchaWidget({
   workingLabel: string;
   doneLabel: string;
 }) {
+  const { t } = useTranslation("requests");
   const ref = useRef<HTMLElement & { reset?: () => void; verify?: () => unknown }>(null);
   const [ready, setReady] = useState(false);
   const [progress, setProgress] = useState<{ state: "working" | "done"; value: number } | null>(null);
+  // The widget's state, announced to screen readers (the widget itself says it only visually).
+  const [state, setState] = useState<CaptchaState | null>(null);
   useEffect(() => {
     let alive = true;
     (async () => {
@@ -51,13 +58,14 @@ export function CaptchaWidget({
     if (!ready || !el) return;
     let timer: ReturnType<typeof setInterval> | undefined;
     const onState = (event: Event) => {
-      const state = (event as CustomEvent<{ state: string }>).detail?.state;
+      const next = (event as CustomEvent<{ state?: string }>).detail?.state ?? "";
+      setState(announced.has(next) ? (next as CaptchaState) : null);
       clearInterval(timer);
-      if (state === "verifying") {
+      if (next === "verifying") {
         const started = performance.now();
         setProgress({ state: "working", value: 0 });
         timer = setInterval(() => setProgress({ state: "working", value: 1 - Math.exp(-(performance.now() - started) / CAPTCHA_TYPICAL_MS) }), 100);
-      } else if (state === "verified") {
+      } else if (next === "verified") {
         setProgress({ state: "done", value: 1 });
       } else {
         setProgress(null);
@@ -99,6 +107,9 @@ export function CaptchaWidget({
           <span>{progress.state === "done" ? doneLabel : workingLabel}</span>
         </div>
       )}
+      <p role="status" className="sr-only" data-testid="captcha-state">
+        {state ? t(`dialog.captchaState.${state}`) : ""}
+      </p>
     </div>
   );
 }

@@ -154,8 +154,9 @@ export function CustomerCombobox({
           </li>
         ))}
       </ul>
-      <p role="status" aria-live="polite" className="mt-1 text-sm text-gray-700">
+      <p role="status" aria-live="polite" className="mt-1 text-sm text-gray-700" data-testid="search-status">
         {hits && hits.length === 0 ? t("dialog.noResults", { query: searchedFor }) : hits ? t("dialog.results", { count: hits.length }) : ""}
+        {hits && <span className="sr-only"> {t("dialog.attemptsLeft", { count: allowance.remaining })}</span>}
       </p>
     </div>
   );

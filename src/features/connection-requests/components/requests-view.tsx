@@ -2,7 +2,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionButton } from "@/components/action-button";
 import type { FormAction } from "@/lib/action-result";
@@ -69,22 +69,42 @@ export function RequestsView({
   const { t: tc } = useTranslation();
   const router = useRouter();
   const [dialog, setDialog] = useState<{ n: number; preselect?: Preselect } | null>(null);
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useState<{ key: string; n: number } | undefined>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // Bumped when a notice should take the focus (its trigger is gone: the dialog, a cancelled row's button).
+  const [focusNotice, setFocusNotice] = useState(0);
+  const show = useCallback((key?: string) => setNotice((prev) => (key ? { key, n: (prev?.n ?? 0) + 1 } : undefined)), []);
   const name = (r: RowView) => customerName({ name: r.customerName, nameZh: r.customerNameZh }, lng);
 
   const open = (preselect?: Preselect) => {
-    setNotice(undefined);
+    show(undefined);
     setDialog((d) => ({ n: (d?.n ?? 0) + 1, preselect }));
   };
   const onClose = useCallback(() => setDialog(null), []);
   const onSent = useCallback(
     (message?: string) => {
       setDialog(null);
-      setNotice(message);
+      show(message);
+      setFocusNotice((n) => n + 1);
       router.refresh();
     },
-    [router],
+    [router, show],
   );
+  // A cancelled request loses its button: its confirmation replaces any earlier notice and takes the focus.
+  const cancel: FormAction = useCallback(
+    async (prev, form) => {
+      const res = await cancelAction(prev, form);
+      if (res.ok) {
+        show(res.message);
+        setFocusNotice((n) => n + 1);
+      }
+      return res;
+    },
+    [cancelAction, show],
+  );
+  useEffect(() => {
+    if (focusNotice) noticeRef.current?.focus();
+  }, [focusNotice]);
 
   const columns: { key: SortKey | "actions"; label: string }[] = [
     { key: "customer", label: t("columns.customer") },
@@ -102,11 +122,19 @@ export function RequestsView({
 
   return (
     <div className="space-y-4">
-      {notice && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="notice">
-          {tc(notice)}
-        </p>
-      )}
+      <div role="status">
+        {notice && (
+          <p
+            key={notice.n}
+            ref={noticeRef}
+            tabIndex={-1}
+            className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800"
+            data-testid="notice"
+          >
+            {tc(notice.key)}
+          </p>
+        )}
+      </div>
 
       <form method="get" action={`/${lng}/setup/requests`} className="flex flex-wrap items-end gap-3" role="search">
         <div>
@@ -142,7 +170,7 @@ export function RequestsView({
         </a>
       </form>
 
-      <div className="overflow-x-auto rounded border">
+      <div className="relative overflow-x-auto rounded border">
         <table className="min-w-full divide-y text-sm" data-testid="requests-table">
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-gray-100 text-left">
@@ -150,7 +178,7 @@ export function RequestsView({
               {columns.map((c) => {
                 if (c.key === "actions") {
                   return (
-                    <th key={c.key} scope="col" className="px-3 py-2 font-semibold">
+                    <th key={c.key} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
                       {c.label}
                     </th>
                   );
@@ -162,7 +190,7 @@ export function RequestsView({
                     key={c.key}
                     scope="col"
                     aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className="px-3 py-2 font-semibold"
+                    className="whitespace-nowrap px-3 py-2 font-semibold"
                   >
                     <Link href={href(lng, query, { sort: c.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
                       {c.label}
@@ -218,7 +246,7 @@ export function RequestsView({
                 <td className="px-3 py-2">
                   {r.status === "PENDING" && (
                     <ActionButton
-                      action={cancelAction}
+                      action={cancel}
                       lng={lng}
                       fields={{ requestId: r.id }}
                       className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold"

@@ -47,7 +47,7 @@ export function RespondPage({
   const s = request.supplier;
   const customer = customerName(request.customer, lng);
   const item = (label: string, value: string) => (
-    <div className="grid grid-cols-[7rem_1fr] gap-2">
+    <div className="grid grid-cols-[7rem_minmax(0,1fr)] gap-2">
       <dt className="text-gray-600">{label}</dt>
       <dd>{value || t("respond.notGiven")}</dd>
     </div>

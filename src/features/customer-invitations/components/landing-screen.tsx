@@ -133,7 +133,7 @@ export function LandingScreen({
 }
 
 /** The forward form's page: a colleague on the same email domain gets a fresh link. */
-export function ForwardScreen({ lng, token, landing, action }: { lng: string; token: string; landing: Landing; action: FormAction<{ email: string }> }) {
+export function ForwardScreen({ lng, token, landing, action }: { lng: string; token: string; landing: Landing; action: FormAction<unknown> }) {
   if (landing.kind === "dead") return <DeadLink lng={lng} reason={landing.reason} />;
   const t = getT(lng, "invitations");
   const { invitation } = landing;
@@ -142,6 +142,19 @@ export function ForwardScreen({ lng, token, landing, action }: { lng: string; to
       <h1 className="mb-2 text-2xl font-semibold">{t("forward.title")}</h1>
       <p className="mb-4 text-gray-700">{t("forward.intro", { customer: invitation.customer })}</p>
       <ForwardForm action={action} lng={lng} token={token} domain={emailDomain(invitation.email)} />
+    </>
+  );
+}
+
+/** After forwarding: where the invitation went (the old link no longer works). */
+export function ForwardedScreen({ lng, email }: { lng: string; email: string }) {
+  const t = getT(lng, "invitations");
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{t("forward.title")}</h1>
+      <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="forward-sent">
+        {t("forward.done", { email })}
+      </p>
     </>
   );
 }

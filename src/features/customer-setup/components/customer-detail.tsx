@@ -42,7 +42,7 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
           <h3 id="rel-title" className="font-semibold">
             {t("detail.relationship")}
           </h3>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
             <dt className="text-gray-600">{t("detail.onboarding")}</dt>
             <dd data-testid="onboarding-state">{t(`states.${rel.onboardingState}`)}</dd>
             <dt className="text-gray-600">{t("detail.origin")}</dt>
@@ -105,7 +105,7 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
       )}
 
       {(detail.customer.domains.length > 0 || detail.customer.aliases.length > 0) && (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           {detail.customer.domains.length > 0 && (
             <>
               <dt className="text-gray-600">{t("detail.domains")}</dt>

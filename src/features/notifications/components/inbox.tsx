@@ -1,3 +1,4 @@
+import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/instance";
 import type { listNotifications } from "../service";
@@ -12,14 +13,21 @@ type FormHandler = (form: FormData) => Promise<void>;
 export function Inbox({
   lng,
   items,
+  customers,
   actions,
 }: {
   lng: string;
   items: Notification[];
+  /** names of the customers the notifications are about, by id (named at read time in the reader's language) */
+  customers: Map<string, { name: string; nameZh: string }>;
   actions: { markRead: FormHandler; markAllRead: FormHandler; open: FormHandler };
 }) {
   const t = getT(lng, "notifications");
   const unread = items.filter((n) => !n.readAt).length;
+  const text = (n: Notification) => {
+    const customer = n.params.customerId ? customers.get(n.params.customerId) : undefined;
+    return t(n.kind, customer ? { ...n.params, customer: customerName(customer, lng) } : n.params);
+  };
   return (
     <section className="rounded-lg border bg-white p-4 sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,8 +58,8 @@ export function Inbox({
               data-unread={n.readAt ? undefined : "true"}
             >
               <div className="min-w-0 flex-1">
-                {!n.readAt && <span className="mr-2 rounded bg-orange-500 px-1.5 py-0.5 text-xs text-white">{t("unread")}</span>}
-                <span className={n.readAt ? "" : "font-semibold"}>{t(n.kind, n.params)}</span>
+                {!n.readAt && <span className="mr-2 rounded bg-orange-700 px-1.5 py-0.5 text-xs text-white">{t("unread")}</span>}
+                <span className={n.readAt ? "" : "font-semibold"}>{text(n)}</span>
                 <p className="text-xs text-gray-500">{formatDateTime(n.createdAt, lng)}</p>
               </div>
               <div className="flex gap-2">

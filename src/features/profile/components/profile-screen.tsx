@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Disclosure } from "@/components/disclosure";
 import type { FormAction } from "@/lib/action-result";
 import { countryOptions } from "@/lib/countries";
 import { customerName } from "@/lib/customer-name";
@@ -47,8 +48,14 @@ export function ProfileScreen({
           <p className="text-sm text-gray-700">{t("private.intro")}</p>
         </div>
         {formSections.map((s) => (
-          <details key={s} className="rounded border p-4" data-testid={`section-${s}`} open={!readOnly && !profile.sections[s]}>
-            <summary className="cursor-pointer font-semibold">{t(`sections.${s}`)}</summary>
+          <Disclosure
+            key={s}
+            className="rounded border p-4"
+            data-testid={`section-${s}`}
+            defaultOpen={!readOnly && !profile.sections[s]}
+            summaryClassName="cursor-pointer font-semibold"
+            summary={t(`sections.${s}`)}
+          >
             <div className="mt-3">
               {profile.withheld.includes(s) ? (
                 <p className="text-sm text-gray-600" data-testid={`withheld-${s}`}>
@@ -66,7 +73,7 @@ export function ProfileScreen({
                 />
               )}
             </div>
-          </details>
+          </Disclosure>
         ))}
         <details className="rounded border p-4" data-testid="section-DOCUMENTS" open>
           <summary className="cursor-pointer font-semibold">{t("sections.DOCUMENTS")}</summary>

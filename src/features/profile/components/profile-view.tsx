@@ -25,7 +25,7 @@ export function ProfileView({ lng, customer, company, shared, sections, document
         <h2 id="pv-public" className="font-semibold">
           {t("public.title")}
         </h2>
-        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           <dt className="text-gray-600">{t("fields.name")}</dt>
           <dd>{company.name}</dd>
           <dt className="text-gray-600">{t("fields.description")}</dt>
@@ -58,7 +58,7 @@ export function ProfileView({ lng, customer, company, shared, sections, document
               <p className="mt-2 text-sm text-gray-600">{t("documents.none")}</p>
             )
           ) : (
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
               {sectionFields[s].map((f) => {
                 const v = sections[s]?.[f.key];
                 const text = v === undefined || v === "" ? t("notProvided") : f.type === "country" ? countryName(String(v), lng) : String(v);

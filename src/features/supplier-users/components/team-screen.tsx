@@ -178,7 +178,7 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
                   </p>
                   <p className="text-gray-600">{t("join.requestedOn", { date: formatDate(j.createdAt, lng) })}</p>
                 </div>
-                <div className="grid gap-4 md:grid-cols-[1fr_auto]">
+                <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_auto]">
                   <ApproveJoinForm action={actions.approveJoin} lng={lng} requestId={j.id} name={j.name} options={options} />
                   <ActionButton
                     action={actions.declineJoin}

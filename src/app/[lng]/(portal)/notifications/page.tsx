@@ -1,5 +1,6 @@
 import { Inbox } from "@/features/notifications/components/inbox";
-import { listNotifications } from "@/features/notifications/service";
+import { customerNamesById } from "@/features/customers/service";
+import { customerIdsOf, listNotifications } from "@/features/notifications/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireUser } from "@/server/guards";
 import { markAllReadAction, markReadAction, openNotificationAction } from "./actions";
@@ -14,5 +15,8 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const { lng } = await params;
   const user = await requireUser(lng, `/${lng}/notifications`);
   const items = await listNotifications(user.id, 100);
-  return <Inbox lng={lng} items={items} actions={{ markRead: markReadAction, markAllRead: markAllReadAction, open: openNotificationAction }} />;
+  const customers = await customerNamesById(customerIdsOf(items));
+  return (
+    <Inbox lng={lng} items={items} customers={customers} actions={{ markRead: markReadAction, markAllRead: markAllReadAction, open: openNotificationAction }} />
+  );
 }

@@ -10,7 +10,7 @@ export default async function SetupLayout({ children, params }: { children: Reac
   return (
     <div>
       <NavLinks lng={lng} items={setupTabs} prefix="setup" label={t("setup.label")} variant="tabs" />
-      <div className="mt-6 grid gap-6 lg:grid-cols-[14rem_1fr]">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
         <aside className="order-last lg:order-first">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-gray-600">{t("setup.learning")}</h2>
           <ul className="mt-2 space-y-1 text-sm">
@@ -26,7 +26,7 @@ export default async function SetupLayout({ children, params }: { children: Reac
             </li>
           </ul>
         </aside>
-        <div>{children}</div>
+        <div className="min-w-0">{children}</div>
       </div>
     </div>
   );

@@ -29,7 +29,7 @@ export function QueueRequest({
         </Link>
       </p>
       <h1 className={ui.h1}>{t("queue.heading", { supplier: r.supplier.name, customer })}</h1>
-      <dl className={`${ui.card} grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
+      <dl className={`${ui.card} grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]`}>
         <dt className="font-medium">{t("queue.status")}</dt>
         <dd data-testid="request-status">{t(`queue.statuses.${r.status}`)}</dd>
         <dt className="font-medium">{t("queue.contactEmail")}</dt>
@@ -75,7 +75,7 @@ export function QueueRequest({
 
       <div className={ui.card}>
         <h2 className="text-lg font-semibold">{t("queue.profile")}</h2>
-        <dl className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]">
+        <dl className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
           <dt className="font-medium">{t("queue.supplierName")}</dt>
           <dd>{r.supplier.name}</dd>
           <dt className="font-medium">{t("queue.description")}</dt>

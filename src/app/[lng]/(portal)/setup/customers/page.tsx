@@ -29,7 +29,7 @@ export default async function SetupCustomersPage({
     <section className="rounded-lg border bg-white p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-sm text-gray-700">{t("intro")}</p>
-      <div className="mt-6 grid gap-6 md:grid-cols-[16rem_1fr]">
+      <div className="mt-6 grid grid-cols-1 gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
         <CustomerList lng={lng} list={list} q={filter} selected={selected} />
         <div className="min-w-0 border-t pt-4 md:border-l md:border-t-0 md:pl-6 md:pt-0">
           {detail ? <CustomerDetailView lng={lng} detail={detail} /> : <p className="text-gray-700">{t("chooseOne")}</p>}

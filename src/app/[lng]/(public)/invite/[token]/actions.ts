@@ -55,7 +55,9 @@ export const joinRequestAction = publicAction(joinRequestSchema, async (input, {
 
 export const forwardAction = publicAction(forwardSchema, async (input, { ip, lng }) => {
   const result = await forwardInvitation(input, ip);
-  if (result.ok) return ok({ email: result.email });
+  // The confirmation is a page of its own: the link is dead now, and re-rendering the form's page
+  // (a submit before hydration does) would show the dead-link page instead.
+  if (result.ok) redirect(`/${lng}/invite/${input.token}/forward?sent=1`);
   if ("field" in result) return { ok: false, fieldErrors: { email: [`invitations:errors.${result.error}`] }, values: { email: input.email } };
   redirect(landing(lng, input.token));
 });

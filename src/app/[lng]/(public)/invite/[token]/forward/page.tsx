@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ForwardScreen } from "@/features/customer-invitations/components/landing-screen";
-import { openForForward } from "@/features/customer-invitations/landing";
+import { ForwardedScreen, ForwardScreen } from "@/features/customer-invitations/components/landing-screen";
+import { forwardedTo, openForForward } from "@/features/customer-invitations/landing";
 import { getT } from "@/lib/i18n/instance";
 import { clientIp } from "@/server/request";
 import { forwardAction } from "../actions";
@@ -9,8 +9,18 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
   return { title: getT((await params).lng, "invitations")("forward.title"), referrer: "no-referrer", robots: { index: false } };
 }
 
-export default async function ForwardPage({ params }: { params: Promise<{ lng: string; token: string }> }) {
+export default async function ForwardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string; token: string }>;
+  searchParams: Promise<{ sent?: string }>;
+}) {
   const { lng, token } = await params;
+  if ((await searchParams).sent) {
+    const email = await forwardedTo(token);
+    if (email) return <ForwardedScreen lng={lng} email={email} />;
+  }
   const landing = await openForForward(token, await clientIp(), lng);
   return <ForwardScreen lng={lng} token={token} landing={landing} action={forwardAction} />;
 }
