@@ -100,7 +100,7 @@ test("staff must enrol before the admin pages open; a recovery code signs in onc
   await expect(page.getByTestId("recovery-code")).toHaveCount(10);
   const codes = await page.getByTestId("recovery-code").allTextContents();
   await page.goto("/zh/admin");
-  await expect(page.getByRole("navigation")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "管理板块" })).toBeVisible();
   await expect(page).toHaveURL(/\/zh\/admin$/);
 
   // Lost the phone: a recovery code signs in, once.
