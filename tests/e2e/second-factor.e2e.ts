@@ -97,10 +97,10 @@ test("staff must enrol before the admin pages open; a recovery code signs in onc
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   await page.getByLabel("应用中的验证码").fill(await totpCode(secret));
   await page.getByRole("button", { name: "开启" }).click();
+  await expect(page.getByTestId("recovery-code")).toHaveCount(10);
   const codes = await page.getByTestId("recovery-code").allTextContents();
-  expect(codes).toHaveLength(10);
   await page.goto("/zh/admin");
-  await expect(page.getByRole("navigation")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "管理板块" })).toBeVisible();
   await expect(page).toHaveURL(/\/zh\/admin$/);
 
   // Lost the phone: a recovery code signs in, once.

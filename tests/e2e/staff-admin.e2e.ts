@@ -175,6 +175,8 @@ test("an administrator creates a support account; the emailed link sets the pass
   const email = `new-support-${unique()}@supplier-connect.test`;
   await page.goto("/en/admin/staff");
   await page.getByRole("link", { name: "New staff account" }).click();
+  // The staff page has an email field of its own (second-factor reset): wait for the new-account form.
+  await expect(page).toHaveURL(/\/en\/admin\/staff\/new$/);
   await page.getByRole("textbox", { name: "Email" }).fill("not-an-email");
   await page.getByRole("textbox", { name: "Name" }).fill("Sky Support");
   await page.getByLabel("Language of emails").selectOption("zh");

@@ -19,7 +19,9 @@ export const verifySignInSchema = z
 
 export const passkeySignInSchema = z.object({ passkey: passkeyJson, next: z.string().max(500).optional() });
 
-export const passkeyOptionsSchema = z.object({ purpose: z.enum(["signIn", "secondStep", "register", "stepUp"]) });
+/** Passkey options before sign-in (passwordless, or the second step) and for a signed-in user (a new passkey, a step-up check). */
+export const passkeySignInOptionsSchema = z.object({ purpose: z.enum(["signIn", "secondStep"]) });
+export const passkeyOptionsSchema = z.object({ purpose: z.enum(["register", "stepUp"]) });
 
 export const confirmTotpSchema = z.object({
   code: z

@@ -194,32 +194,6 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-/** Confirms a pending authenticator-app enrolment with its first code; then shows the recovery codes. */
-export function ConfirmTotpForm({ action, lng }: { action: FormAction<{ codes: string[] }>; lng: string }) {
-  const { t } = useTranslation("mfa");
-  return (
-    <ActionForm
-      action={action}
-      lng={lng}
-      success={(state) => (
-        <div className="space-y-3">
-          <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-            {t("totp.enabled")}
-          </p>
-          <RecoveryCodes codes={state.data.codes} />
-        </div>
-      )}
-    >
-      {(state) => (
-        <>
-          <Field label={t("totp.firstCode")} name="code" autoComplete="one-time-code" required state={state} maxLength={6} />
-          <SubmitButton>{t("totp.confirm")}</SubmitButton>
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
 /** Ten new recovery codes (the old ones stop working). */
 export function RegenerateCodesForm({ action, lng }: { action: FormAction<{ codes: string[] }>; lng: string }) {
   const { t } = useTranslation("mfa");
@@ -291,5 +265,54 @@ export function ResetFactorForm({ action, lng }: { action: FormAction<unknown>; 
         )}
       </ActionForm>
     </section>
+  );
+}
+
+/**
+ * The authenticator-app enrolment: the QR code, the key and the first-code form
+ * while an enrolment is pending, then the recovery codes. Always rendered at the
+ * same place, so its state (the codes, shown once) survives the page refreshing
+ * itself after the action.
+ */
+export function TotpEnrolment({
+  action,
+  lng,
+  pending,
+}: {
+  action: FormAction<{ codes: string[] }>;
+  lng: string;
+  pending: { qr: string; secret: string } | null;
+}) {
+  const { t } = useTranslation("mfa");
+  const [state, formAction] = useActionState(action, undefined);
+  if (state?.ok) {
+    return (
+      <div className="space-y-3">
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t("totp.enabled")}
+        </p>
+        <RecoveryCodes codes={state.data.codes} />
+      </div>
+    );
+  }
+  if (!pending) return null;
+  return (
+    <div className="space-y-3" data-testid="totp-enrolment">
+      <p className="text-sm">{t("totp.scan")}</p>
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
+      <img src={pending.qr} alt={t("totp.qrAlt")} width={200} height={200} className="border" />
+      <p className="text-sm">
+        {t("totp.orType")}{" "}
+        <code className="break-all rounded bg-gray-100 px-1" data-testid="totp-secret">
+          {pending.secret}
+        </code>
+      </p>
+      <form action={formAction} className="space-y-4" noValidate>
+        <input type="hidden" name="lng" value={lng} />
+        <Outcome state={state} />
+        <Field label={t("totp.firstCode")} name="code" autoComplete="one-time-code" required state={state} maxLength={6} />
+        <SubmitButton>{t("totp.confirm")}</SubmitButton>
+      </form>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   emptySchema,
   passkeyIdSchema,
   passkeyOptionsSchema,
+  passkeySignInOptionsSchema,
   passkeySignInSchema,
   resetFactorSchema,
   stepUpSchema,
@@ -79,10 +80,9 @@ export const passkeySignInAction = publicAction(passkeySignInSchema, async (inpu
 });
 
 /** WebAuthn options for signing in: anybody's passkey (passwordless) or the pending sign-in's user's (second step). Counted per address like sign-ins. */
-export const passkeySignInOptionsAction = publicAction(passkeyOptionsSchema, async (input, { ip }) => {
+export const passkeySignInOptionsAction = publicAction(passkeySignInOptionsSchema, async (input, { ip }) => {
   if (!(await hitLimit("signInIp", ip)).allowed) return fail("accounts:signIn.tooMany");
   if (input.purpose === "signIn") return ok(await authenticationOptions(null));
-  if (input.purpose !== "secondStep") return fail("errors.notAllowed");
   const pending = await pendingSignIn((await secondStepTicket()) ?? "");
   if (!pending) return fail("mfa:verify.expired");
   return ok(await authenticationOptions(pending.user.id));
@@ -93,8 +93,7 @@ export const passkeySignInOptionsAction = publicAction(passkeyOptionsSchema, asy
 /** WebAuthn options for the signed-in user: adding a passkey, or a step-up check with one. */
 export const passkeyOptionsAction = userAction(passkeyOptionsSchema, async (input, { user }) => {
   if (input.purpose === "register") return ok<unknown>(await registrationOptions(user));
-  if (input.purpose === "stepUp") return ok<unknown>(await authenticationOptions(user.id));
-  return fail("errors.notAllowed");
+  return ok<unknown>(await authenticationOptions(user.id));
 });
 
 export const startTotpAction = userAction(emptySchema, async (_input, { user, ip, lng }) => {
@@ -143,7 +142,7 @@ export const regenerateCodesAction = userAction(
   emptySchema,
   async (_input, { user, ip }) => {
     const codes = await regenerateRecoveryCodes(user, ip);
-    return codes ? ok({ codes }) : fail("errors.notAllowed");
+    return codes ? ok({ codes }) : fail("mfa:errors.noFactor");
   },
   { stepUp: true },
 );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ActionButton } from "@/components/action-button";
-import { AddPasskeyForm, ConfirmTotpForm, RegenerateCodesForm } from "@/features/second-factor/components/forms";
+import { AddPasskeyForm, RegenerateCodesForm, TotpEnrolment } from "@/features/second-factor/components/forms";
 import { companyRequiresSecondFactor, companyUsersWithFactor, pendingTotpEnrolment, secondFactorStatus } from "@/features/second-factor/service";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/instance";
@@ -50,20 +50,8 @@ export default async function TwoFactorPage({ params }: { params: Promise<{ lng:
           {t("totp.title")}
         </h2>
         {status.totp && <p className="text-sm">{t("totp.on")}</p>}
-        {pending ? (
-          <div className="space-y-3" data-testid="totp-enrolment">
-            <p className="text-sm">{t("totp.scan")}</p>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-            <img src={pending.qr} alt={t("totp.qrAlt")} width={200} height={200} className="border" />
-            <p className="text-sm">
-              {t("totp.orType")}{" "}
-              <code className="break-all rounded bg-gray-100 px-1" data-testid="totp-secret">
-                {pending.secret}
-              </code>
-            </p>
-            <ConfirmTotpForm action={confirmTotpAction} lng={lng} />
-          </div>
-        ) : (
+        <TotpEnrolment action={confirmTotpAction} lng={lng} pending={pending ? { qr: pending.qr, secret: pending.secret } : null} />
+        {!pending && (
           <ActionButton action={startTotpAction} lng={lng} fields={{}}>
             {status.totp ? t("totp.replace") : t("totp.start")}
           </ActionButton>
