@@ -37,7 +37,8 @@ export function formToObject(form: FormData): Record<string, unknown> {
   for (const key of new Set(form.keys())) {
     // "__proto__" would replace the object's prototype (a posted file there breaks every later field).
     if (key.startsWith("$ACTION") || key === "lng" || key === "__proto__") continue;
-    const all = form.getAll(key);
+    // A NUL character is never meaningful in a text field, and PostgreSQL cannot store one: dropped on every engine alike.
+    const all = form.getAll(key).map((v) => (typeof v === "string" ? v.replaceAll("\0", "") : v));
     out[key] = key.endsWith("[]") ? all : all[0];
   }
   return out;

@@ -1,9 +1,16 @@
+import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-// What the session cookie says for the request under test (next-auth decodes
-// the JWT; everything after that is real: the Session table, the user, audit).
+// The session cookie of the request under test: a real next-auth JWT that
+// src/server/session.ts decodes; everything after that is real too (the
+// Session table, the user, audit).
 let claims: { uid?: string; sid?: string; sv?: number } | null = null;
+let cookie: string | undefined;
+const COOKIE = "authjs.session-token";
 const cleared: string[] = [];
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === COOKIE && cookie ? { name, value: cookie } : undefined) }),
+}));
 vi.mock("@/server/auth", () => ({
   auth: async () => claims,
   signOut: async ({ redirectTo }: { redirectTo: string }) => {
@@ -20,6 +27,7 @@ const { signOutAction, revokeSessionAction } = await import("@/app/[lng]/(portal
 const { db } = await import("@/server/db");
 const { makeSupplier } = await import("../support/factories");
 const { hashToken } = await import("@/server/tokens");
+const { env } = await import("@/server/env");
 
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
@@ -48,13 +56,20 @@ async function redirectOf(run: () => Promise<unknown>): Promise<string> {
   return "";
 }
 
-async function asCookie(c: typeof claims) {
+/** The request under test carries this session cookie (none for null). */
+async function setCookie(c: typeof claims) {
   claims = c;
+  cookie = c ? await encode({ token: c, secret: env.AUTH_SECRET, salt: COOKIE, maxAge: 3600 }) : undefined;
+}
+
+async function asCookie(c: typeof claims) {
+  await setCookie(c);
   return getSessionUser();
 }
 
 beforeEach(() => {
   claims = null;
+  cookie = undefined;
   cleared.length = 0;
 });
 
@@ -112,7 +127,7 @@ describe("server-side sessions", () => {
     );
     const bob = await signedIn(b.userId);
 
-    claims = laptop;
+    await setCookie(laptop);
     const listed = await sessions.listActiveSessions(a.userId, laptop.sid);
     expect(listed.map((s) => [s.id, s.current])).toEqual(
       expect.arrayContaining([
@@ -140,24 +155,24 @@ describe("server-side sessions", () => {
     const phone = await signedIn(a.userId);
     const bob = await signedIn(b.userId);
 
-    claims = laptop;
+    await setCookie(laptop);
     expect(await redirectOf(() => revokeSessionAction(form({ sessionId: phone.sid })))).toBe("/en/profile/security");
     expect(cleared).toEqual([]);
     expect(await asCookie(phone)).toBeNull();
     expect((await asCookie(laptop))?.id).toBe(a.userId);
 
-    claims = laptop;
+    await setCookie(laptop);
     await redirectOf(() => revokeSessionAction(form({ sessionId: bob.sid })));
     expect((await asCookie(bob))?.id).toBe(b.userId);
     expect(await db.auditEvent.count({ where: { action: "session.revoked", entityId: bob.sid } })).toBe(0);
 
     // Anonymous: the wrapper refuses before anything changes.
-    claims = null;
+    await setCookie(null);
     expect(await redirectOf(() => revokeSessionAction(form({ sessionId: laptop.sid })))).toBe("/en/sign-in");
     expect((await asCookie(laptop))?.id).toBe(a.userId);
 
     // The current device: the cookie is cleared too.
-    claims = laptop;
+    await setCookie(laptop);
     await redirectOf(() => revokeSessionAction(form({ sessionId: laptop.sid })));
     expect(cleared).toEqual(["/en/sign-in"]);
     expect(await asCookie(laptop)).toBeNull();

@@ -5,8 +5,8 @@
  * that SQLite (3.35+) and PostgreSQL both run: `INSERT ... ON CONFLICT DO
  * UPDATE ... RETURNING` and a conditional `UPDATE ... RETURNING`.
  */
+import { Prisma } from "@/generated/prisma/client";
 import { engine, type Tx } from "@/server/db";
-import * as postgres from "./counters.postgresql";
 
 export interface CounterRow {
   count: number;
@@ -62,23 +62,15 @@ export interface ClaimedSignIn {
  * Returns nothing for an unknown email too.
  */
 export async function claimSignInAttempt(db: Tx, email: string, now: Date, maxFailures: number, lockUntil: Date): Promise<ClaimedSignIn | null> {
-  if (engine === "postgresql") return postgres.claimSignInAttempt(db, email, now, maxFailures, lockUntil);
-  const rows = await db.$queryRaw<
-    { id: string; passwordHash: string; status: string; kind: string; failedSignIns: number | bigint; lockedUntil: Date | string | null }[]
-  >`
-    UPDATE "User" SET
-      "failedSignIns" = CASE WHEN "lockedUntil" IS NULL THEN "failedSignIns" + 1 ELSE 1 END,
-      "lockedUntil" = CASE WHEN (CASE WHEN "lockedUntil" IS NULL THEN "failedSignIns" + 1 ELSE 1 END) >= ${maxFailures}
-                      THEN ${lockUntil} ELSE NULL END
-    WHERE "email" = ${email} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
-    RETURNING "id", "passwordHash", "status", "kind", "failedSignIns", "lockedUntil"`;
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    ...row,
-    failedSignIns: Number(row.failedSignIns),
-    lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil),
-  };
+  const rows = await claimAttempt<ClaimedSignIn>(
+    db,
+    Prisma.sql`"email" = ${email}`,
+    Prisma.sql`"id", "passwordHash", "status", "kind",`,
+    now,
+    maxFailures,
+    lockUntil,
+  );
+  return rows[0] ?? null;
 }
 
 /**
@@ -95,14 +87,40 @@ export async function claimUserAttempt(
   maxFailures: number,
   lockUntil: Date,
 ): Promise<{ failedSignIns: number; lockedUntil: Date | null } | null> {
-  const rows = await db.$queryRaw<{ failedSignIns: number | bigint; lockedUntil: Date | string | null }[]>`
+  const rows = await claimAttempt<{ failedSignIns: number; lockedUntil: Date | null }>(
+    db,
+    Prisma.sql`"id" = ${userId}`,
+    Prisma.empty,
+    now,
+    maxFailures,
+    lockUntil,
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The one statement behind both claims: counts a failure on the user `where`
+ * selects unless it is locked, locking it at `maxFailures`; returns `columns`
+ * plus the count and the lock. A bound date inside CASE has no column to take
+ * its type from on PostgreSQL, so it is cast there.
+ */
+async function claimAttempt<T extends { failedSignIns: number; lockedUntil: Date | null }>(
+  db: Tx,
+  where: Prisma.Sql,
+  columns: Prisma.Sql,
+  now: Date,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<T[]> {
+  const lock = engine === "postgresql" ? Prisma.sql`${lockUntil}::timestamp(3)` : Prisma.sql`${lockUntil}`;
+  const rows = await db.$queryRaw<(Omit<T, "failedSignIns" | "lockedUntil"> & { failedSignIns: number | bigint; lockedUntil: Date | string | null })[]>`
     UPDATE "User" SET
       "failedSignIns" = CASE WHEN "lockedUntil" IS NULL THEN "failedSignIns" + 1 ELSE 1 END,
       "lockedUntil" = CASE WHEN (CASE WHEN "lockedUntil" IS NULL THEN "failedSignIns" + 1 ELSE 1 END) >= ${maxFailures}
-                      THEN ${lockUntil} ELSE NULL END
-    WHERE "id" = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
-    RETURNING "failedSignIns", "lockedUntil"`;
-  const row = rows[0];
-  if (!row) return null;
-  return { failedSignIns: Number(row.failedSignIns), lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil) };
+                      THEN ${lock} ELSE NULL END
+    WHERE ${where} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING ${columns} "failedSignIns", "lockedUntil"`;
+  return rows.map(
+    (row) => ({ ...row, failedSignIns: Number(row.failedSignIns), lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil) }) as T,
+  );
 }

@@ -8,15 +8,9 @@
  *   worker.ts hit <count> <policy> <key>
  */
 import readline from "node:readline";
-import bcrypt from "bcryptjs";
+import { countPasswordChecks } from "./password-checks";
 
-// Counts password checks; the comparison itself still runs.
-let checks = 0;
-const compare = bcrypt.compare;
-bcrypt.compare = ((...args: Parameters<typeof compare>) => {
-  checks++;
-  return compare(...args);
-}) as typeof compare;
+const counter = countPasswordChecks();
 
 const [mode, count, ...args] = process.argv.slice(2);
 const { authenticate } = await import("@/features/accounts/service");
@@ -40,6 +34,6 @@ const calls = Array.from({ length: Number(count) }, async () => {
   throw new Error(`unknown mode ${mode}`);
 });
 const answers = await Promise.all(calls);
-process.stdout.write(JSON.stringify({ answers, checks }) + "\n");
+process.stdout.write(JSON.stringify({ answers, checks: counter.checks }) + "\n");
 input.close();
 await db.$disconnect();
