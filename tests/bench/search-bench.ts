@@ -30,6 +30,7 @@ import pg from "pg";
 import { migratePostgres } from "../../src/scripts/migrate";
 import { createMigratedDatabase } from "../support/migrate";
 import { TEST_POSTGRES_URL, urlFor } from "../support/postgres";
+import { typoAt } from "../support/typos";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -580,18 +581,6 @@ function typo(s: string): string {
       if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]]; // swapped neighbours
   }
   return chars.join("");
-}
-
-/** A typo at letter `i`: substitution, missing, extra letter or a swap with the next one. */
-function typoAt(word: string, i: number, kind: number): string {
-  const c = Array.from(word);
-  const other = (ch: string) => (ch === "e" ? "a" : ch === "a" ? "o" : "e");
-  if (kind === 0) c[i] = other(c[i].toLowerCase());
-  else if (kind === 1) c.splice(i, 1);
-  else if (kind === 2) c.splice(i, 0, other(c[i].toLowerCase()));
-  else if (i + 1 < c.length && c[i] !== c[i + 1]) [c[i], c[i + 1]] = [c[i + 1], c[i]];
-  else c[i] = other(c[i].toLowerCase());
-  return c.join("");
 }
 
 const LEGAL =

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { searchDirectory } from "@/features/customer-search/search";
+import { typoAt } from "../support/typos";
 
 /**
  * Typo tolerance of the directory search on a directory of realistic,
@@ -149,18 +150,6 @@ beforeAll(async () => {
   siemensExact = await create("Siemens AG");
 });
 
-/** A typo at `i` of `word`: substitution, deletion, insertion or a swap with the next letter. */
-function edit(word: string, i: number, kind: number): string {
-  const c = Array.from(word);
-  const other = (ch: string) => (ch === "e" ? "a" : ch === "a" ? "o" : "e");
-  if (kind === 0) c[i] = other(c[i].toLowerCase());
-  else if (kind === 1) c.splice(i, 1);
-  else if (kind === 2) c.splice(i, 0, other(c[i].toLowerCase()));
-  else if (i + 1 < c.length && c[i] !== c[i + 1]) [c[i], c[i + 1]] = [c[i + 1], c[i]];
-  else c[i] = other(c[i].toLowerCase());
-  return c.join("");
-}
-
 interface TypoQuery {
   kind: string;
   q: string;
@@ -184,14 +173,14 @@ function typoQueries(): TypoQuery[] {
   for (let n = 0; n < 60; n++) {
     // A substitution or a swap of neighbours in a one-word name of 6-9 letters.
     const t = oneWord[n % oneWord.length];
-    out.push({ kind: "one-word substitution or swap", q: edit(t.core, Math.floor(random() * (t.core.length - 1)), random() < 0.5 ? 0 : 3), target: t });
+    out.push({ kind: "one-word substitution or swap", q: typoAt(t.core, Math.floor(random() * (t.core.length - 1)), random() < 0.5 ? 0 : 3), target: t });
   }
   for (let n = 0; n < 60; n++) {
     // Any typo in the second or a later word of 5+ letters.
     const t = multi[n % multi.length];
     const ws = words(t);
     const at = pick(ws.map((w, i) => (i > 0 && w.length >= 5 ? i : -1)).filter((i) => i > 0));
-    ws[at] = edit(ws[at], 1 + Math.floor(random() * (ws[at].length - 2)), Math.floor(random() * 4));
+    ws[at] = typoAt(ws[at], 1 + Math.floor(random() * (ws[at].length - 2)), Math.floor(random() * 4));
     out.push({ kind: "typo in a later word", q: ws.join(" "), target: t });
   }
   for (let n = 0; n < 40; n++) {
@@ -199,7 +188,7 @@ function typoQueries(): TypoQuery[] {
     const t = multi[(n * 7) % multi.length];
     const ws = words(t);
     const at = ws.length - 1;
-    ws[at] = edit(ws[at], ws[at].length - 2, 3);
+    ws[at] = typoAt(ws[at], ws[at].length - 2, 3);
     out.push({ kind: "transposed pair at the end", q: ws.join(" "), target: t });
   }
   for (let n = 0; n < 40; n++) {
@@ -210,7 +199,7 @@ function typoQueries(): TypoQuery[] {
     const w = ws[at];
     const i = 1 + Math.floor(random() * 3);
     const j = w.length - 2 - Math.floor(random() * 3);
-    ws[at] = edit(edit(w, j, pick([0, 2, 3])), i, random() < 0.5 ? 0 : 3);
+    ws[at] = typoAt(typoAt(w, j, pick([0, 2, 3])), i, random() < 0.5 ? 0 : 3);
     out.push({ kind: "two typos in a word of 9+", q: ws.join(" "), target: t });
   }
   return out;

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isClientModule, resolveImport, root, sourceFiles, specifiers, src } from "../support/import-graph";
 import { baseNamespaces } from "@/lib/i18n/provider";
 import { namespaces } from "@/lib/i18n/resources";
 
@@ -11,37 +12,7 @@ import { namespaces } from "@/lib/i18n/resources";
 // component below it calls useTranslation("x") or t("x:...") for a namespace
 // nobody declared (it would still work, fetched late as its own chunk).
 
-const root = path.resolve(import.meta.dirname, "../..");
-const src = path.join(root, "src");
 const app = path.join(src, "app");
-
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? walk(full) : [full];
-  });
-}
-
-function specifiers(code: string): string[] {
-  const out: string[] = [];
-  const statics = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?["']([^"']+)["']/gm;
-  const dynamics = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
-  for (const re of [statics, dynamics]) for (const m of code.matchAll(re)) out.push(m[1]);
-  return out;
-}
-
-function resolve(spec: string, from: string): string | null {
-  let base: string;
-  if (spec.startsWith("@/")) base = path.join(src, spec.slice(2));
-  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
-  else return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-const isClient = (code: string) => /^\s*["']use client["']/.test(code);
 
 /** Namespaces used by client code and namespaces declared, over the import graph from `entries`. */
 function scan(entries: string[]): { used: Map<string, string>; declared: Set<string> } {
@@ -53,7 +24,7 @@ function scan(entries: string[]): { used: Map<string, string>; declared: Set<str
     if (seen.has(key)) return;
     seen.add(key);
     const code = fs.readFileSync(file, "utf8");
-    const inClient = client || isClient(code);
+    const inClient = client || isClientModule(code);
     if (inClient) {
       const rel = path.relative(root, file);
       for (const m of code.matchAll(/useTranslation\(\s*(?:["']([\w-]+)["'])?/g)) if (!used.has(m[1] ?? "common")) used.set(m[1] ?? "common", rel);
@@ -64,7 +35,7 @@ function scan(entries: string[]): { used: Map<string, string>; declared: Set<str
         for (const n of m[1].matchAll(/["']([\w-]+)["']/g)) declared.add(n[1]);
     }
     for (const spec of specifiers(code)) {
-      const next = resolve(spec, file);
+      const next = resolveImport(spec, file);
       if (next) visit(next, inClient);
     }
   };
@@ -72,7 +43,7 @@ function scan(entries: string[]): { used: Map<string, string>; declared: Set<str
   return { used, declared };
 }
 
-const routeFiles = walk(app).filter((f) => /\/(page|not-found|error|default)\.tsx$/.test(f));
+const routeFiles = sourceFiles(app).filter((f) => /\/(page|not-found|error|default)\.tsx$/.test(f));
 
 /** The layouts above a route file, from the root down. */
 function layoutsOf(file: string): string[] {
