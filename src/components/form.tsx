@@ -4,6 +4,7 @@ import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { ActionResult } from "@/lib/action-result";
 import { languages } from "@/lib/i18n/config";
+import { SuccessNotice } from "@/components/notice";
 
 type FormActionFn<R> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 
@@ -41,11 +42,7 @@ export function ActionForm<R>({
           )}
         </p>
       )}
-      {state?.ok && state.message && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t(state.message)}
-        </p>
-      )}
+      {state?.ok && state.message && <SuccessNotice>{t(state.message)}</SuccessNotice>}
       {children(state)}
     </form>
   );
@@ -82,21 +79,11 @@ export function Field({
   readOnly?: boolean;
   maxLength?: number;
 }) {
-  const { t } = useTranslation();
   const id = useId();
   const errors = fieldError(state, name);
-  const describedBy = [hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const value = echoed(state, name) ?? defaultValue;
   return (
-    <div className="space-y-1">
-      <div className="flex text-sm font-medium text-gray-800">
-        {required && (
-          <span className="mr-0.5 text-red-700" aria-hidden="true">
-            *
-          </span>
-        )}
-        <label htmlFor={id}>{label}</label>
-      </div>
+    <FieldShell id={id} name={name} label={label} required={required} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
@@ -107,12 +94,99 @@ export function Field({
         required={required}
         aria-required={required}
         aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, errors)}
         autoComplete={autoComplete}
         readOnly={readOnly}
         maxLength={maxLength}
         className={`block w-full rounded border px-3 py-2 text-base shadow-sm ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
       />
+    </FieldShell>
+  );
+}
+
+/** A labelled multi-line text field, with the same hint and error display as Field. */
+export function TextAreaField({
+  label,
+  name,
+  state,
+  defaultValue,
+  hint,
+  required,
+  readOnly,
+  maxLength,
+}: {
+  label: string;
+  name: string;
+  state?: ActionResult<unknown>;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+  readOnly?: boolean;
+  maxLength: number;
+}) {
+  const id = useId();
+  const errors = fieldError(state, name);
+  const value = echoed(state, name) ?? defaultValue;
+  return (
+    <FieldShell id={id} name={name} label={label} required={required} hint={hint} errors={errors}>
+      <textarea
+        id={id}
+        name={name}
+        // The key resets the uncontrolled field when the server echoes a new value.
+        key={value}
+        defaultValue={value}
+        required={required}
+        aria-required={required}
+        readOnly={readOnly}
+        rows={3}
+        maxLength={maxLength}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        className={`block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
+      />
+    </FieldShell>
+  );
+}
+
+/** The ids a control's `aria-describedby` lists: its hint and its error, as FieldShell renders them. */
+export function describedBy(id: string, hint: string | undefined, errors: string[] | undefined): string | undefined {
+  return [hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
+/**
+ * What every form field has around its control: the label (with the required
+ * mark), the hint and the localised error, tied to the control by `id`
+ * (pass `aria-describedby={describedBy(id, hint, errors)}` to the control).
+ */
+export function FieldShell({
+  id,
+  name,
+  label,
+  required,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-1">
+      <div className="flex text-sm font-medium text-gray-800">
+        {required && (
+          <span className="mr-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {children}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-gray-600">
           {hint}
@@ -158,20 +232,11 @@ export function SelectField({
   required?: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   const id = useId();
   const errors = fieldError(state, name);
   const value = echoed(state, name) ?? defaultValue;
   return (
-    <div className="space-y-1">
-      <div className="flex text-sm font-medium text-gray-800">
-        {required && (
-          <span className="mr-0.5 text-red-700" aria-hidden="true">
-            *
-          </span>
-        )}
-        <label htmlFor={id}>{label}</label>
-      </div>
+    <FieldShell id={id} name={name} label={label} required={required} errors={errors}>
       <select
         id={id}
         name={name}
@@ -179,17 +244,12 @@ export function SelectField({
         defaultValue={value}
         required={required}
         aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, errors)}
         className={`block w-full rounded border bg-white px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"}`}
       >
         {children}
       </select>
-      {errors && (
-        <p id={`${id}-error`} className="text-sm text-red-700" data-testid={`error-${name}`}>
-          {errors.map((e) => t(e)).join(" ")}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
+import { SuccessNotice } from "@/components/notice";
 
 export function SignInForm({ action, lng, next, notice }: { action: FormAction; lng: string; next?: string; notice?: string }) {
   const { t } = useTranslation("accounts");
@@ -10,11 +11,7 @@ export function SignInForm({ action, lng, next, notice }: { action: FormAction; 
     <ActionForm action={action} lng={lng}>
       {(state) => (
         <>
-          {notice && (
-            <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-              {t(notice)}
-            </p>
-          )}
+          {notice && <SuccessNotice>{t(notice)}</SuccessNotice>}
           {next && <input type="hidden" name="next" value={next} />}
           <Field label={t("signIn.email")} name="email" type="email" autoComplete="username" required state={state} />
           <Field label={t("signIn.password")} name="password" type="password" autoComplete="current-password" required state={state} />
@@ -46,9 +43,7 @@ export function SignUpForm({ action, lng }: { action: FormAction; lng: string })
         // The same screen for every sign-up: whether the address or its domain has an account is in the email only.
         <div className="space-y-4" data-testid="sign-up-sent">
           <h2 className="text-lg font-semibold">{t("signUp.sentTitle")}</h2>
-          <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-            {t("signUp.sent")}
-          </p>
+          <SuccessNotice>{t("signUp.sent")}</SuccessNotice>
           <Link href={`/${lng}/sign-in`} className="text-brand underline">
             {t("forgot.backToSignIn")}
           </Link>
@@ -101,15 +96,7 @@ export function ConfirmSignUpForm({
 }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm
-      action={action}
-      lng={lng}
-      success={(state) => (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t(state.message ?? "confirm.joinSent")}
-        </p>
-      )}
-    >
+    <ActionForm action={action} lng={lng} success={(state) => <SuccessNotice>{t(state.message ?? "confirm.joinSent")}</SuccessNotice>}>
       {() => (
         <>
           <input type="hidden" name="token" value={token} />
@@ -137,9 +124,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
       lng={lng}
       success={() => (
         <div className="space-y-4">
-          <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-            {t("forgot.sent")}
-          </p>
+          <SuccessNotice>{t("forgot.sent")}</SuccessNotice>
           <Link href={`/${lng}/sign-in`} className="text-brand underline">
             {t("forgot.backToSignIn")}
           </Link>

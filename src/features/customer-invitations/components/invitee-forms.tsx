@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
+import { SuccessNotice } from "@/components/notice";
 
 /** The token travels in a hidden field; the wrapper never echoes it back. */
 function TokenField({ token }: { token: string }) {
@@ -90,11 +91,7 @@ export function JoinRequestForm({
     <ActionForm
       action={action}
       lng={lng}
-      success={(state) => (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="join-sent">
-          {t("landing.join.sent", { company: state.data.company, date: until })}
-        </p>
-      )}
+      success={(state) => <SuccessNotice testId="join-sent">{t("landing.join.sent", { company: state.data.company, date: until })}</SuccessNotice>}
     >
       {(state) => (
         <>

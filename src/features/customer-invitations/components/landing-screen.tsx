@@ -7,6 +7,7 @@ import { emailDomain } from "@/lib/validation";
 import type { Landing } from "../landing";
 import { AcceptForm, ForwardForm, JoinRequestForm, RegisterForm, SignInAcceptForm } from "./invitee-forms";
 import { DeadLink, InvitationHeader } from "./views";
+import { SuccessNotice } from "@/components/notice";
 
 export interface LandingActions {
   register: FormAction;
@@ -152,9 +153,7 @@ export function ForwardedScreen({ lng, email }: { lng: string; email: string }) 
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("forward.title")}</h1>
-      <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="forward-sent">
-        {t("forward.done", { email })}
-      </p>
+      <SuccessNotice testId="forward-sent">{t("forward.done", { email })}</SuccessNotice>
     </>
   );
 }

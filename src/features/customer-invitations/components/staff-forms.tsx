@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/action-button";
 import { ActionForm, echoed, Field, fieldError, LanguageField, SelectField, SubmitButton } from "@/components/form";
 import type { ActionResult, FormAction } from "@/lib/action-result";
 import { MESSAGE_MAX } from "../limits";
+import { SuccessNotice } from "@/components/notice";
 
 export function CreateInvitationForm({
   action,
@@ -27,9 +28,7 @@ export function CreateInvitationForm({
       lng={lng}
       success={(state) => (
         <div className="space-y-3">
-          <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="invitation-created">
-            {t("staff.created", { email: state.data.email })}
-          </p>
+          <SuccessNotice testId="invitation-created">{t("staff.created", { email: state.data.email })}</SuccessNotice>
           <div className="flex gap-4 text-sm">
             <Link href={`/${lng}/admin/invitations`} className="text-brand underline">
               {t("staff.back")}

@@ -7,6 +7,7 @@ import type { RequirementStep } from "@/features/requirements/requirements";
 import type { ActionResult, FormAction } from "@/lib/action-result";
 import { aliasKinds, autoApproveRules, type AliasKind } from "../form-rules";
 import { RequirementsEditor } from "./requirements-editor";
+import { SuccessNotice } from "@/components/notice";
 
 export interface CustomerFormValues {
   id?: string;
@@ -86,11 +87,7 @@ export function CustomerForm({ action, lng, initial }: { action: FormAction<{ cu
           {t(state.formError)}
         </p>
       )}
-      {state?.ok && state.message && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t(state.message)}
-        </p>
-      )}
+      {state?.ok && state.message && <SuccessNotice>{t(state.message)}</SuccessNotice>}
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version && <input type="hidden" name="version" value={initial.version} />}
       <div className="grid gap-4 sm:grid-cols-2">

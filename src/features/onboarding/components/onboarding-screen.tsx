@@ -9,6 +9,7 @@ import { firstOpenStep } from "../progress";
 import { CopyAnswersForm } from "./copy-form";
 import { ProgressBar } from "./progress-bar";
 import { StepForm } from "./step-form";
+import { SuccessNotice } from "@/components/notice";
 
 /**
  * Finish Setup for one customer: progress, the steps (the chosen one, or the
@@ -61,21 +62,9 @@ export function OnboardingScreen({
         )}
       </header>
 
-      {saved === "submitted" && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t("saved.submitted")}
-        </p>
-      )}
-      {saved === "complete" && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="onboarding-complete">
-          {t("saved.complete", { customer: name })}
-        </p>
-      )}
-      {copied && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t("copy.done")}
-        </p>
-      )}
+      {saved === "submitted" && <SuccessNotice>{t("saved.submitted")}</SuccessNotice>}
+      {saved === "complete" && <SuccessNotice testId="onboarding-complete">{t("saved.complete", { customer: name })}</SuccessNotice>}
+      {copied && <SuccessNotice>{t("copy.done")}</SuccessNotice>}
       {view.relationship.state === "CHANGES_REQUESTED" && (
         <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("changesRequested", { customer: name, comment: view.relationship.note })}</p>
       )}

@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionForm, echoed, Field, fieldError, SubmitButton } from "@/components/form";
+import { ActionForm, describedBy, echoed, Field, FieldShell, fieldError, SubmitButton, TextAreaField } from "@/components/form";
 import type { FieldRule } from "@/features/requirements/fields";
 import type { ActionResult, FormAction } from "@/lib/action-result";
 
@@ -27,20 +27,11 @@ function CountrySelect({
   required?: boolean;
 }) {
   const { t } = useTranslation("profile");
-  const { t: tc } = useTranslation();
   const id = useId();
   const errors = fieldError(state, name);
   const current = echoed(state, name) ?? value;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        {required && (
-          <span className="mr-0.5 text-red-700" aria-hidden="true">
-            *
-          </span>
-        )}
-        {label}
-      </label>
+    <FieldShell id={id} name={name} label={label} required={required} errors={errors}>
       <select
         aria-required={required || undefined}
         key={current}
@@ -49,7 +40,7 @@ function CountrySelect({
         defaultValue={current}
         disabled={readOnly}
         aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, errors)}
         className="block w-full rounded border border-gray-300 bg-white px-3 py-2"
       >
         <option value="">{t("chooseCountry")}</option>
@@ -59,70 +50,7 @@ function CountrySelect({
           </option>
         ))}
       </select>
-      {errors && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {errors.map((e) => tc(e)).join(" ")}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function TextArea({
-  name,
-  value,
-  state,
-  label,
-  readOnly,
-  hint,
-  required,
-}: {
-  name: string;
-  value: string;
-  state?: ActionResult<unknown>;
-  label: string;
-  readOnly: boolean;
-  hint?: string;
-  required?: boolean;
-}) {
-  const { t: tc } = useTranslation();
-  const id = useId();
-  const errors = fieldError(state, name);
-  const current = echoed(state, name) ?? value;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        {required && (
-          <span className="mr-0.5 text-red-700" aria-hidden="true">
-            *
-          </span>
-        )}
-        {label}
-      </label>
-      <textarea
-        aria-required={required || undefined}
-        key={current}
-        id={id}
-        name={name}
-        defaultValue={current}
-        readOnly={readOnly}
-        rows={3}
-        maxLength={2000}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
-        className={`block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-gray-600">
-          {hint}
-        </p>
-      )}
-      {errors && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {errors.map((e) => tc(e)).join(" ")}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -166,7 +94,14 @@ export function PublicProfileForm({
             maxLength={200}
           />
           <div className="sm:col-span-2">
-            <TextArea name="description" label={t("fields.description")} value={values.description} state={state} readOnly={readOnly} />
+            <TextAreaField
+              name="description"
+              label={t("fields.description")}
+              defaultValue={values.description}
+              state={state}
+              readOnly={readOnly}
+              maxLength={2000}
+            />
           </div>
           <Field label={t("fields.addressLine")} name="addressLine" state={state} defaultValue={values.addressLine} readOnly={readOnly} maxLength={200} />
           <Field label={t("fields.city")} name="city" state={state} defaultValue={values.city} readOnly={readOnly} maxLength={100} />
@@ -232,7 +167,18 @@ export function SectionForm({
                 />
               );
             if (f.type === "address")
-              return <TextArea key={f.key} name={name} value={value} state={state} label={t(`fields.${f.key}`)} readOnly={readOnly} required={f.required} />;
+              return (
+                <TextAreaField
+                  key={f.key}
+                  name={name}
+                  defaultValue={value}
+                  state={state}
+                  label={t(`fields.${f.key}`)}
+                  readOnly={readOnly}
+                  required={f.required}
+                  maxLength={2000}
+                />
+              );
             const type = f.type === "email" ? "email" : f.type === "phone" ? "tel" : "text";
             return (
               <Field
@@ -263,7 +209,6 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown>; lng: string }) {
   const { t } = useTranslation("profile");
-  const { t: tc } = useTranslation();
   const id = useId();
   const [clientError, setClientError] = useState<string | null>(null);
   return (
@@ -272,33 +217,24 @@ export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown
         const errors = clientError ? [clientError] : fieldError(state, "file");
         return (
           <>
-            <label htmlFor={id} className="block text-sm font-medium">
-              {t("documents.file")}
-            </label>
-            <input
-              id={id}
-              name="file"
-              type="file"
-              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-              aria-describedby={`${id}-hint${errors ? ` ${id}-error` : ""}`}
-              aria-invalid={errors ? true : undefined}
-              className="block w-full text-sm"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file && file.size > MAX_BYTES) {
-                  e.currentTarget.value = "";
-                  setClientError("profile:documents.tooLarge");
-                } else setClientError(null);
-              }}
-            />
-            <p id={`${id}-hint`} className="text-xs text-gray-600">
-              {t("documents.hint")}
-            </p>
-            {errors && (
-              <p id={`${id}-error`} className="text-sm text-red-700" data-testid="error-file">
-                {errors.map((e) => tc(e)).join(" ")}
-              </p>
-            )}
+            <FieldShell id={id} name="file" label={t("documents.file")} hint={t("documents.hint")} errors={errors}>
+              <input
+                id={id}
+                name="file"
+                type="file"
+                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                aria-describedby={describedBy(id, t("documents.hint"), errors)}
+                aria-invalid={errors ? true : undefined}
+                className="block w-full text-sm"
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  if (file && file.size > MAX_BYTES) {
+                    e.currentTarget.value = "";
+                    setClientError("profile:documents.tooLarge");
+                  } else setClientError(null);
+                }}
+              />
+            </FieldShell>
             <SubmitButton className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand-light">{t("documents.upload")}</SubmitButton>
           </>
         );

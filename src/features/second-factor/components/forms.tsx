@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ActionForm, Field, SubmitButton } from "@/components/form";
 import { Outcome } from "@/components/action-button";
 import type { ActionResult, FormAction } from "@/lib/action-result";
+import { SuccessNotice } from "@/components/notice";
 
 type OptionsAction = FormAction<unknown>;
 
@@ -288,9 +289,7 @@ export function TotpEnrolment({
   if (state?.ok) {
     return (
       <div className="space-y-3">
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t("totp.enabled")}
-        </p>
+        <SuccessNotice>{t("totp.enabled")}</SuccessNotice>
         <RecoveryCodes codes={state.data.codes} />
       </div>
     );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActionForm, echoed, fieldError } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
 import { ticketTopics, type TicketTopic } from "../schemas";
+import { SuccessNotice } from "@/components/notice";
 
 /** The "Contact Support" action (connection requests pass it into their dialog). */
 export type TicketAction = FormAction;
@@ -26,15 +27,7 @@ export function TicketForm({
   const { t: tc } = useTranslation();
   const id = useId();
   return (
-    <ActionForm
-      action={action}
-      lng={lng}
-      success={() => (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800" data-testid="ticket-sent">
-          {t("sent")}
-        </p>
-      )}
-    >
+    <ActionForm action={action} lng={lng} success={() => <SuccessNotice testId="ticket-sent">{t("sent")}</SuccessNotice>}>
       {(state) => {
         const topicErr = fieldError(state, "topic");
         const messageErr = fieldError(state, "message");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/instance";
+import { SuccessNotice } from "@/components/notice";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "settings")("emailChange.title") };
@@ -15,9 +16,7 @@ export default async function EmailChangeDonePage({ params }: { params: Promise<
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t(outcome === "confirmed" ? "emailChange.confirmTitle" : "emailChange.cancelTitle")}</h1>
-      <p role="status" data-testid="email-change-done" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-        {t(`emailChange.${outcome}`)}
-      </p>
+      <SuccessNotice testId="email-change-done">{t(`emailChange.${outcome}`)}</SuccessNotice>
       <Link href={outcome === "confirmed" ? `/${lng}/sign-in` : `/${lng}/forgot-password`} className="text-brand underline">
         {t(outcome === "confirmed" ? "emailChange.signIn" : "emailChange.resetPassword")}
       </Link>
