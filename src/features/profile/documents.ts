@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { db, type Tx } from "@/server/db";
 import { env } from "@/server/env";
+import { MAX_DOCUMENT_BYTES } from "@/lib/uploads";
 
 /**
  * Supplier documents (certificates, licences, bank letters). Files live under
@@ -10,13 +11,12 @@ import { env } from "@/server/env";
  * A file is checked (size, type by its first bytes, not by its name) before
  * anything is written, so a rejected upload stores nothing.
  */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES } from "@/lib/uploads";
 export const ACCEPTED_TYPES = {
   "application/pdf": "pdf",
   "image/png": "png",
   "image/jpeg": "jpg",
 } as const;
-export const ACCEPT_ATTRIBUTE = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
 
 type Mime = keyof typeof ACCEPTED_TYPES;
 

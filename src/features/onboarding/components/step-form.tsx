@@ -6,9 +6,8 @@ import { ActionForm } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
 import { inputName, type Answers } from "@/features/requirements/fields";
 import type { RequirementField, RequirementStep } from "@/features/requirements/requirements";
+import { ACCEPT_ATTRIBUTE, refuseOversizedFile } from "@/lib/uploads";
 
-const MAX_BYTES = 5 * 1024 * 1024;
-const ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
 const inputClass = (invalid: boolean, disabled: boolean) =>
   `block w-full rounded border px-3 py-2 text-base shadow-sm ${invalid ? "border-red-600" : "border-gray-300"} ${disabled ? "bg-gray-100" : "bg-white"}`;
 
@@ -194,16 +193,9 @@ function FieldControl({
             <input
               type="file"
               {...common}
-              accept={ACCEPT}
+              accept={ACCEPT_ATTRIBUTE}
               className="block w-full text-sm"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file && file.size > MAX_BYTES) {
-                  // Too big to send: say so and keep nothing.
-                  e.currentTarget.value = "";
-                  setClientError("profile:documents.tooLarge");
-                } else setClientError(null);
-              }}
+              onChange={(e) => setClientError(refuseOversizedFile(e.currentTarget))}
             />
           )}
         </div>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActionForm, describedBy, echoed, Field, FieldShell, fieldError, SubmitButton, TextAreaField } from "@/components/form";
 import type { FieldRule } from "@/features/requirements/fields";
 import type { ActionResult, FormAction } from "@/lib/action-result";
+import { ACCEPT_ATTRIBUTE, refuseOversizedFile } from "@/lib/uploads";
 
 const button = "rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70";
 
@@ -205,8 +206,6 @@ export function SectionForm({
   );
 }
 
-const MAX_BYTES = 5 * 1024 * 1024;
-
 export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown>; lng: string }) {
   const { t } = useTranslation("profile");
   const id = useId();
@@ -222,17 +221,11 @@ export function DocumentUploadForm({ action, lng }: { action: FormAction<unknown
                 id={id}
                 name="file"
                 type="file"
-                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                accept={ACCEPT_ATTRIBUTE}
                 aria-describedby={describedBy(id, t("documents.hint"), errors)}
                 aria-invalid={errors ? true : undefined}
                 className="block w-full text-sm"
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  if (file && file.size > MAX_BYTES) {
-                    e.currentTarget.value = "";
-                    setClientError("profile:documents.tooLarge");
-                  } else setClientError(null);
-                }}
+                onChange={(e) => setClientError(refuseOversizedFile(e.currentTarget))}
               />
             </FieldShell>
             <SubmitButton className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand-light">{t("documents.upload")}</SubmitButton>
