@@ -1,16 +1,63 @@
 "use client";
-import { useActionState, useId, type ReactNode } from "react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { createContext, useActionState, useContext, useId, useMemo, type FormEvent, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
-import type { ActionResult } from "@/lib/action-result";
+import type { z } from "zod";
+import { issueMessageKey, type ActionResult } from "@/lib/action-result";
 import { languages } from "@/lib/i18n/config";
 import { SuccessNotice } from "@/components/notice";
 
 type FormActionFn<R> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 
+/** A zod schema of a form's fields that the browser may run (no server-only rules such as the password strength check). */
+export type FormSchema = z.ZodType<Record<string, unknown>>;
+
+/** The field errors (message keys) of the surrounding ActionForm: its checks in the browser and the server's answer. */
+const FormErrorsContext = createContext<Record<string, string[] | undefined> | null>(null);
+
+/** Names conform reads as plain keys; the errors of list fields ("permissions[]") are read from the answer itself. */
+const plainName = (name: string) => /^[\w-]+$/.test(name);
+
+/** The server's answer in conform's terms: its field errors shown (and the first invalid field focused), the posted values kept. */
+function toSubmissionResult(state: ActionResult<unknown> | undefined): SubmissionResult<string[]> | undefined {
+  if (!state || state.ok) return undefined;
+  const error = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).filter(([name]) => plainName(name)));
+  return {
+    status: "error",
+    initialValue: state.values ?? {},
+    error,
+    state: { validated: Object.fromEntries(Object.keys(error).map((name) => [name, true])) },
+  };
+}
+
+/** The browser's check of a form with the action's own schema; the messages are the keys the server would answer. */
+function validateWith(schema: FormSchema) {
+  return ({ formData }: { formData: FormData }) =>
+    parseWithZod(formData, {
+      schema,
+      // The server parses the posted strings as they are (src/server/action.ts): so does the browser.
+      disableAutoCoercion: true,
+      formatError: (issues: z.core.$ZodIssue[]) => [issueMessageKey(issues[0])],
+    });
+}
+
 /**
- * A form bound to a server action: shows the form error, passes field errors
- * and echoed values to its fields, and always carries the page language.
+ * A form bound to a server action, through conform (`@conform-to/react`):
+ * - it posts with React's form action, so before hydration (and without
+ *   JavaScript) it is a plain POST and the page comes back with the errors and
+ *   the posted values (never a password, token or captcha: the wrapper does not
+ *   echo them);
+ * - with `schema` (the zod schema the action parses, when it can run in the
+ *   browser) a field is checked when the user leaves it, again as they type
+ *   once it has shown an error, and the whole form on submit: a form the server
+ *   would refuse is not posted. The server still checks everything;
+ * - a refused submit keeps what the user entered (React resets a form after its
+ *   action; that reset is cancelled then, passwords apart), shows the field
+ *   errors and moves the focus to the first invalid field; a successful one
+ *   resets the form, or shows `success` instead.
+ * It always carries the page language and shows the form-level error.
  */
 export function ActionForm<R>({
   action,
@@ -18,38 +65,82 @@ export function ActionForm<R>({
   children,
   className,
   success,
+  schema,
+  ariaLabel,
 }: {
   action: FormActionFn<R>;
   lng: string;
-  children: (state: ActionResult<R> | undefined) => ReactNode;
+  children: (state: ActionResult<R> | undefined, pending: boolean) => ReactNode;
   className?: string;
   /** Rendered instead of the form after a successful submit, when given */
   success?: (state: Extract<ActionResult<R>, { ok: true }>) => ReactNode;
+  /** The action's zod schema (or a client-safe part of it), checked in the browser */
+  schema?: FormSchema;
+  ariaLabel?: string;
 }) {
   const { t } = useTranslation();
-  const [state, formAction] = useActionState(action, undefined);
+  const [state, formAction, pending] = useActionState(action, undefined);
+  const lastResult = useMemo(() => toSubmissionResult(state), [state]);
+  const [form] = useForm<Record<string, unknown>>({
+    lastResult,
+    onValidate: schema ? validateWith(schema) : undefined,
+    // Without a schema conform would ask the server on blur: it only shows the server's answer then.
+    shouldValidate: schema ? "onBlur" : "onSubmit",
+    shouldRevalidate: schema ? "onInput" : "onSubmit",
+  });
+  const errors = form.allErrors;
+  // React resets the form once its action has answered (it runs this handler first, with this render's state):
+  // after a refusal the user's entries stay, except a password, which is never shown again.
+  const keepEntriesAfterRefusal = (event: FormEvent<HTMLFormElement>) => {
+    if (!state || state.ok) return;
+    event.preventDefault();
+    for (const element of Array.from(event.currentTarget.elements)) {
+      if (element instanceof HTMLInputElement && element.type === "password") element.value = "";
+    }
+  };
   if (state?.ok && success) return <>{success(state)}</>;
   return (
-    <form action={formAction} className={className ?? "space-y-4"} noValidate>
-      <input type="hidden" name="lng" value={lng} />
-      {state && !state.ok && state.formError && (
-        <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {t(state.formError, state.formParams)}
-          {state.reference && (
-            <span className="mt-1 block text-xs" data-testid="error-reference">
-              {t("errors:reference", { id: state.reference })}
-            </span>
-          )}
-        </p>
-      )}
-      {state?.ok && state.message && <SuccessNotice>{t(state.message)}</SuccessNotice>}
-      {children(state)}
-    </form>
+    <FormErrorsContext.Provider value={errors}>
+      <form
+        id={form.id}
+        action={formAction}
+        onSubmit={form.onSubmit}
+        onReset={keepEntriesAfterRefusal}
+        className={className ?? "space-y-4"}
+        aria-label={ariaLabel}
+        noValidate
+      >
+        <input type="hidden" name="lng" value={lng} />
+        {state && !state.ok && state.formError && (
+          <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            {t(state.formError, state.formParams)}
+            {state.reference && (
+              <span className="mt-1 block text-xs" data-testid="error-reference">
+                {t("errors:reference", { id: state.reference })}
+              </span>
+            )}
+          </p>
+        )}
+        {state?.ok && state.message && <SuccessNotice>{t(state.message)}</SuccessNotice>}
+        {children(state, pending)}
+      </form>
+    </FormErrorsContext.Provider>
   );
 }
 
 export function fieldError(state: ActionResult<unknown> | undefined, name: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}
+
+/**
+ * A field's errors (message keys): inside an ActionForm from conform (the browser's
+ * check and the server's answer), else from the `state` of a form that keeps its own.
+ */
+export function useFieldErrors(name: string, state: ActionResult<unknown> | undefined): string[] | undefined {
+  const formErrors = useContext(FormErrorsContext);
+  if (!formErrors || !plainName(name)) return fieldError(state, name);
+  const errors = formErrors[name];
+  return errors?.length ? errors : undefined;
 }
 
 export function echoed(state: ActionResult<unknown> | undefined, name: string): string | undefined {
@@ -80,7 +171,8 @@ export function Field({
   maxLength?: number;
 }) {
   const id = useId();
-  const errors = fieldError(state, name);
+  const errors = useFieldErrors(name, state);
+  // Shown again after a refused submit without JavaScript (the server echoes what was posted).
   const value = echoed(state, name) ?? defaultValue;
   return (
     <FieldShell id={id} name={name} label={label} required={required} hint={hint} errors={errors}>
@@ -88,8 +180,6 @@ export function Field({
         id={id}
         name={name}
         type={type}
-        // The key resets the uncontrolled input when the server echoes a new value.
-        key={value}
         defaultValue={type === "password" ? undefined : value}
         required={required}
         aria-required={required}
@@ -125,15 +215,14 @@ export function TextAreaField({
   maxLength: number;
 }) {
   const id = useId();
-  const errors = fieldError(state, name);
+  const errors = useFieldErrors(name, state);
+  // Shown again after a refused submit without JavaScript (the server echoes what was posted).
   const value = echoed(state, name) ?? defaultValue;
   return (
     <FieldShell id={id} name={name} label={label} required={required} hint={hint} errors={errors}>
       <textarea
         id={id}
         name={name}
-        // The key resets the uncontrolled field when the server echoes a new value.
-        key={value}
         defaultValue={value}
         required={required}
         aria-required={required}
@@ -233,14 +322,14 @@ export function SelectField({
   children: ReactNode;
 }) {
   const id = useId();
-  const errors = fieldError(state, name);
+  const errors = useFieldErrors(name, state);
+  // Shown again after a refused submit without JavaScript (the server echoes what was posted).
   const value = echoed(state, name) ?? defaultValue;
   return (
     <FieldShell id={id} name={name} label={label} required={required} errors={errors}>
       <select
         id={id}
         name={name}
-        key={value}
         defaultValue={value}
         required={required}
         aria-invalid={errors ? true : undefined}

@@ -26,6 +26,27 @@ export function isMessageKey(message: string): boolean {
   return /^((validation|errors)\.[\w.]+|[a-z][a-z-]*:[\w.-]+)$/.test(message);
 }
 
+/**
+ * The message key of one zod issue: its own message when that is a key
+ * (schemas give keys), else a generic key by the kind of rule broken. The
+ * action wrapper (src/server/action.ts) and the forms' checks in the browser
+ * (ActionForm's `schema`) both use it, so a field says the same words before
+ * and after a submit.
+ */
+export function issueMessageKey(issue: { code: string; message: string; format?: string }): string {
+  if (isMessageKey(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "too_small":
+      return "validation.required";
+    case "too_big":
+      return "validation.tooLong";
+    case "invalid_format":
+      return issue.format === "email" ? "validation.email" : "validation.invalid";
+    default:
+      return "validation.invalid";
+  }
+}
+
 export const initialResult = { ok: false } as ActionResult<never>;
 
 export function ok<T>(data: T, message?: string): ActionResult<T> {

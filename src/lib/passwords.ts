@@ -6,7 +6,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
-import { z } from "zod";
+import { passwordRulesField } from "./validation";
 
 /**
  * The one zxcvbn configuration of the product: common passwords, English words
@@ -54,11 +54,6 @@ const bytes = (v: string) => Buffer.byteLength(v, "utf8");
  * keyboard runs, dates, a word with digits appended). Messages are keys in
  * the `common` namespace, like the fields in `./validation`.
  */
-export const passwordField = z
-  .string({ error: "validation.required" })
-  .min(1, "validation.required")
-  .refine((v) => bytes(v) >= 8, "validation.passwordTooShort")
-  .refine((v) => bytes(v) <= 72, "validation.passwordTooLong")
-  .refine((v) => /\p{L}/u.test(v) && /\p{Nd}/u.test(v), "validation.passwordLetterDigit")
+export const passwordField = passwordRulesField
   // Judged only once the length is right: the other messages already say what to fix.
   .refine((v) => bytes(v) < 8 || bytes(v) > 72 || !isGuessablePassword(v), "validation.passwordCommon");

@@ -19,6 +19,21 @@ export const emailField = z
 /** Only checks presence and bcrypt's limit: sign-in must not reveal the rules. */
 export const currentPasswordField = z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong");
 
+const utf8Bytes = (v: string) => new TextEncoder().encode(v).length;
+
+/**
+ * The rules of a new password that the browser can check too: 8 to 72 bytes
+ * (bcrypt's limit), a letter and a digit. The server adds the strength check
+ * (`passwordField` in `./passwords`, server only: its dictionaries weigh
+ * megabytes).
+ */
+export const passwordRulesField = z
+  .string({ error: "validation.required" })
+  .min(1, "validation.required")
+  .refine((v) => utf8Bytes(v) >= 8, "validation.passwordTooShort")
+  .refine((v) => utf8Bytes(v) <= 72, "validation.passwordTooLong")
+  .refine((v) => /\p{L}/u.test(v) && /\p{Nd}/u.test(v), "validation.passwordLetterDigit");
+
 export const nameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(120, "validation.tooLong");
 
 export const companyNameField = z

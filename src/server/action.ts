@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { isRecentlyVerified } from "@/features/second-factor/service";
 import { z } from "zod";
-import { isMessageKey, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import { issueMessageKey, type ActionResult, type FieldErrors } from "@/lib/action-result";
 import { fallbackLng, isLng, type Lng } from "@/lib/i18n/config";
 import { can, type Permission, type StaffRole } from "@/lib/permissions";
 import { actionName } from "./action-names";
@@ -44,30 +44,11 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** Maps zod issues to message keys; custom messages are already keys. */
+/** Maps zod issues to message keys (custom messages are already keys): one per field, the first rule it breaks. */
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    // Custom messages are keys: "validation.x" (common) or "<namespace>:validation.x".
-    const key = isMessageKey(issue.message) ? issue.message : fallbackKey(issue);
-    // One message per field: the first rule it breaks.
-    out[field] ??= [key];
-  }
+  for (const issue of error.issues) out[String(issue.path[0] ?? "_form")] ??= [issueMessageKey(issue)];
   return out;
-}
-
-function fallbackKey(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "too_small":
-      return "validation.required";
-    case "too_big":
-      return "validation.tooLong";
-    case "invalid_format":
-      return issue.format === "email" ? "validation.email" : "validation.invalid";
-    default:
-      return "validation.invalid";
-  }
 }
 
 function echo(raw: Record<string, unknown>): Record<string, string> {

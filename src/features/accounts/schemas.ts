@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { passwordField } from "@/lib/passwords";
-import { companyNameField, currentPasswordField, emailField, lngField, nameField } from "@/lib/validation";
+import { companyNameField, emailField, lngField, nameField } from "@/lib/validation";
+import { resetPasswordFields, withMatchingPasswords } from "./form-schemas";
 
-export const signInSchema = z.object({
-  email: emailField,
-  password: currentPasswordField,
-  next: z.string().max(500).optional(),
-});
+// The schemas the browser runs too live in ./form-schemas; the server's are the same ones, with the password's strength check.
+export { changeEmailSchema, forgotPasswordSchema, signInSchema } from "./form-schemas";
 
 export const signUpSchema = z.object({
   companyName: companyNameField,
@@ -16,15 +14,7 @@ export const signUpSchema = z.object({
   locale: lngField,
 });
 
-export const forgotPasswordSchema = z.object({ email: emailField });
-
-export const resetPasswordSchema = z
-  .object({
-    token: z.string().max(100),
-    password: passwordField,
-    confirm: z.string().min(1, "validation.required"),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+export const resetPasswordSchema = withMatchingPasswords(z.object({ ...resetPasswordFields, password: passwordField }));
 
 /** The confirmation page's choice: create the account (a separate company on a registered domain) or ask to join. */
 export const confirmSignUpSchema = z.object({
@@ -33,12 +23,6 @@ export const confirmSignUpSchema = z.object({
 });
 
 export type SignUpInput = z.output<typeof signUpSchema>;
-
-/** Profile → Security: move the sign-in to another address (confirmed from the link sent there). */
-export const changeEmailSchema = z.object({
-  newEmail: emailField,
-  password: currentPasswordField,
-});
 
 /** The confirmation and "it wasn't me" pages post the token from their link. */
 export const emailChangeTokenSchema = z.object({ token: z.string().max(100) });

@@ -2,13 +2,19 @@
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, SubmitButton } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
+import { changeEmailSchema } from "../form-schemas";
 import { SuccessNotice } from "@/components/notice";
 
 /** Profile → Security → change sign-in email: the new address and the current password. */
 export function ChangeEmailForm({ action, lng }: { action: FormAction; lng: string }) {
   const { t } = useTranslation("settings");
   return (
-    <ActionForm action={action} lng={lng} success={() => <SuccessNotice testId="email-change-sent">{t("emailChange.sent")}</SuccessNotice>}>
+    <ActionForm
+      action={action}
+      lng={lng}
+      schema={changeEmailSchema}
+      success={() => <SuccessNotice testId="email-change-sent">{t("emailChange.sent")}</SuccessNotice>}
+    >
       {(state) => (
         <>
           <Field label={t("emailChange.newEmail")} name="newEmail" type="email" autoComplete="email" required state={state} />

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
+import { forgotPasswordSchema, resetPasswordFormSchema, signInSchema } from "../form-schemas";
 import { SuccessNotice } from "@/components/notice";
 
 export function SignInForm({ action, lng, next, notice }: { action: FormAction; lng: string; next?: string; notice?: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng}>
+    <ActionForm action={action} lng={lng} schema={signInSchema}>
       {(state) => (
         <>
           {notice && <SuccessNotice>{t(notice)}</SuccessNotice>}
@@ -122,6 +123,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
     <ActionForm
       action={action}
       lng={lng}
+      schema={forgotPasswordSchema}
       success={() => (
         <div className="space-y-4">
           <SuccessNotice>{t("forgot.sent")}</SuccessNotice>
@@ -148,7 +150,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
 export function ResetPasswordForm({ action, lng, token }: { action: FormAction; lng: string; token: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng}>
+    <ActionForm action={action} lng={lng} schema={resetPasswordFormSchema}>
       {(state) => (
         <>
           <input type="hidden" name="token" value={token} />

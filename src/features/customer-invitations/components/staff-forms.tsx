@@ -73,7 +73,6 @@ function MessageField({ label, hint, state, errorText }: { label: string; hint: 
         id="invitation-message"
         name="message"
         rows={4}
-        key={value}
         defaultValue={value}
         aria-invalid={errors ? true : undefined}
         aria-describedby={`invitation-message-hint${errors ? " invitation-message-error" : ""}`}

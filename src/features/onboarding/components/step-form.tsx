@@ -144,14 +144,14 @@ function FieldControl({
   let control: ReactNode;
   switch (field.type) {
     case "address":
-      control = <textarea key={value} {...common} rows={3} defaultValue={value} maxLength={1000} className={inputClass(!!shown, disabled)} />;
+      control = <textarea {...common} rows={3} defaultValue={value} maxLength={1000} className={inputClass(!!shown, disabled)} />;
       break;
     case "select":
     case "country": {
       const options =
         field.type === "country" ? countries : (field.options ?? []).map((o) => ({ value: o.value, label: lng === "zh" ? o.label.zh : o.label.en }));
       control = (
-        <select key={value} {...common} defaultValue={value} className={inputClass(!!shown, disabled)}>
+        <select {...common} defaultValue={value} className={inputClass(!!shown, disabled)}>
           <option value="">{t("choose")}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -165,7 +165,7 @@ function FieldControl({
     case "confirm":
       control = (
         <div className="flex items-start gap-2">
-          <input key={value} type="checkbox" {...common} defaultChecked={value === "on"} className="mt-1 h-5 w-5" />
+          <input type="checkbox" {...common} defaultChecked={value === "on"} className="mt-1 h-5 w-5" />
           <label htmlFor={id} className="text-sm font-medium text-gray-800">
             {field.required && (
               <span className="mr-0.5 text-red-700" aria-hidden="true">
@@ -206,7 +206,6 @@ function FieldControl({
       const bank = ["iban", "swift", "bankAccount", "routingNumber"].includes(field.type);
       control = (
         <input
-          key={value}
           {...common}
           type={type}
           defaultValue={value}

@@ -35,7 +35,6 @@ function CountrySelect({
     <FieldShell id={id} name={name} label={label} required={required} errors={errors}>
       <select
         aria-required={required || undefined}
-        key={current}
         id={id}
         name={name}
         defaultValue={current}

@@ -1,8 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Field } from "@/components/form";
-import { KeepValuesForm } from "@/components/keep-values-form";
+import { ActionForm, Field } from "@/components/form";
 import type { FormAction } from "@/lib/action-result";
 import { staffRoles } from "@/lib/permissions";
 
@@ -13,7 +12,7 @@ export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: str
   const { t } = useTranslation("staff");
   const [setup, setSetup] = useState<"link" | "password">("link");
   return (
-    <KeepValuesForm
+    <ActionForm
       action={action}
       lng={lng}
       success={(state) => (
@@ -88,7 +87,7 @@ export function CreateStaffForm({ action, lng }: { action: StaffAction; lng: str
           </button>
         </>
       )}
-    </KeepValuesForm>
+    </ActionForm>
   );
 }
 

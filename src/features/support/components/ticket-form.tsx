@@ -44,7 +44,6 @@ export function TicketForm({
               <select
                 id={`${id}-topic`}
                 name="topic"
-                key={echoed(state, "topic") ?? defaultTopic}
                 defaultValue={echoed(state, "topic") ?? defaultTopic}
                 aria-invalid={topicErr ? true : undefined}
                 className="block w-full rounded border border-gray-300 bg-white px-3 py-2"
@@ -69,7 +68,6 @@ export function TicketForm({
                 name="message"
                 rows={5}
                 maxLength={4000}
-                key={echoed(state, "message") ?? defaultMessage}
                 defaultValue={echoed(state, "message") ?? defaultMessage}
                 aria-required
                 aria-invalid={messageErr ? true : undefined}
