@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AdminTable, FilterForm, FilterText } from "@/components/admin-list";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import { getT } from "@/lib/i18n/instance";
@@ -18,64 +19,37 @@ export function CustomerTable({ lng, filter, customers }: { lng: string; filter:
         </Link>
       </div>
       <p className="mt-2 text-gray-700">{t("customers.intro")}</p>
-      <form className="mt-4 flex flex-wrap items-end gap-2" role="search" aria-label={t("customers.search")}>
-        <div className="min-w-64 flex-1">
-          <label htmlFor="customer-q" className={ui.label}>
-            {t("customers.search")}
-          </label>
-          <input id="customer-q" name="q" type="search" defaultValue={filter.q} className={ui.input} />
-        </div>
-        <button className={ui.button}>{t("filters.apply")}</button>
-      </form>
-      {customers.items.length === 0 ? (
-        <p className="mt-4">{t("customers.none")}</p>
-      ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className={ui.table}>
-            <caption className="sr-only">{t("customers.title")}</caption>
-            <thead className="bg-gray-50">
-              <tr>
-                <th scope="col" className={ui.th}>
-                  {t("customers.name")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("customers.domains")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("customers.aliases")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("customers.acceptsRequestsShort")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("customers.autoApproveRule")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100 bg-white">
-              {customers.items.map((c) => (
-                <tr key={c.id} data-testid="customer-row">
-                  <td className={ui.td}>
-                    {/* Staff see both names: the one they edit and the Chinese one. */}
-                    <Link href={`/${lng}/admin/customers/${c.id}`} className="font-medium text-brand underline">
-                      {c.name}
-                    </Link>
-                    {c.nameZh && (
-                      <span className="block text-gray-600" lang="zh">
-                        {c.nameZh}
-                      </span>
-                    )}
-                  </td>
-                  <td className={`${ui.td} font-mono text-xs`}>{c.domains.join(", ") || "—"}</td>
-                  <td className={ui.td}>{c.aliases}</td>
-                  <td className={ui.td}>{t(`customers.accepts.${c.acceptsRequests ? "yesShort" : "noShort"}`)}</td>
-                  <td className={ui.td}>{t(`customers.rules.${c.autoApproveRule}.label`, { defaultValue: c.autoApproveRule })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <FilterForm lng={lng} label={t("customers.search")}>
+        <FilterText id="customer-q" name="q" type="search" label={t("customers.search")} defaultValue={filter.q} />
+      </FilterForm>
+      <AdminTable
+        caption={t("customers.title")}
+        rows={customers.items}
+        rowTestId="customer-row"
+        empty={t("customers.none")}
+        columns={[
+          {
+            header: t("customers.name"),
+            cell: (c) => (
+              <>
+                {/* Staff see both names: the one they edit and the Chinese one. */}
+                <Link href={`/${lng}/admin/customers/${c.id}`} className="font-medium text-brand underline">
+                  {c.name}
+                </Link>
+                {c.nameZh && (
+                  <span className="block text-gray-600" lang="zh">
+                    {c.nameZh}
+                  </span>
+                )}
+              </>
+            ),
+          },
+          { header: t("customers.domains"), className: "font-mono text-xs", cell: (c) => c.domains.join(", ") || "—" },
+          { header: t("customers.aliases"), cell: (c) => c.aliases },
+          { header: t("customers.acceptsRequestsShort"), cell: (c) => t(`customers.accepts.${c.acceptsRequests ? "yesShort" : "noShort"}`) },
+          { header: t("customers.autoApproveRule"), cell: (c) => t(`customers.rules.${c.autoApproveRule}.label`, { defaultValue: c.autoApproveRule }) },
+        ]}
+      />
       <Pager lng={lng} page={customers} path={`/${lng}/admin/customers`} query={filter} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { ActionButton } from "@/components/action-button";
+import { FilterForm, FilterSelect, FilterText } from "@/components/admin-list";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
@@ -34,41 +35,25 @@ export function MailLog({
           {t("mail.withheldNote")}
         </p>
       )}
-      <form className="mt-4 grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label={t("mail.filters")}>
-        <div>
-          <label className={ui.label} htmlFor="mail-to">
-            {t("mail.to")}
-          </label>
-          <input id="mail-to" name="to" defaultValue={filter.to} className={ui.input} />
-        </div>
-        <div>
-          <label className={ui.label} htmlFor="mail-status">
-            {t("mail.status")}
-          </label>
-          <select id="mail-status" name="status" defaultValue={filter.status ?? ""} className={ui.input}>
-            <option value="">{t("filters.any")}</option>
-            {mailStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`mail.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className={ui.label} htmlFor="mail-template">
-            {t("mail.template")}
-          </label>
-          <select id="mail-template" name="template" defaultValue={filter.template ?? ""} className={ui.input}>
-            <option value="">{t("filters.any")}</option>
-            {templates.map((tpl) => (
-              <option key={tpl} value={tpl}>
-                {tpl}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button className={ui.button}>{t("filters.apply")}</button>
-      </form>
+      <FilterForm lng={lng} label={t("mail.filters")}>
+        <FilterText id="mail-to" name="to" label={t("mail.to")} defaultValue={filter.to} />
+        <FilterSelect
+          lng={lng}
+          id="mail-status"
+          name="status"
+          label={t("mail.status")}
+          defaultValue={filter.status}
+          options={mailStatuses.map((s) => ({ value: s, label: t(`mail.statuses.${s}`) }))}
+        />
+        <FilterSelect
+          lng={lng}
+          id="mail-template"
+          name="template"
+          label={t("mail.template")}
+          defaultValue={filter.template}
+          options={templates.map((tpl) => ({ value: tpl, label: tpl }))}
+        />
+      </FilterForm>
       {mails.items.length === 0 ? (
         <p className="mt-4">{t("mail.none")}</p>
       ) : (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AdminTable } from "@/components/admin-list";
 import { ui } from "@/components/ui";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
@@ -19,44 +20,25 @@ export function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboardi
     <section>
       <h1 className={ui.h1}>{t("onboarding.title")}</h1>
       <p className="mt-2 text-gray-700">{t("onboarding.intro")}</p>
-      {rows.length === 0 ? (
-        <p className="mt-4">{t("onboarding.empty")}</p>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded border bg-white">
-          <table className={ui.table}>
-            <thead className="bg-gray-50">
-              <tr>
-                <th scope="col" className={ui.th}>
-                  {t("onboarding.columns.supplier")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("onboarding.columns.customer")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("onboarding.columns.steps")}
-                </th>
-                <th scope="col" className={ui.th}>
-                  {t("onboarding.columns.submitted")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="onboarding-row">
-                  <td className={ui.td}>
-                    <Link href={`/${lng}/admin/onboarding/${r.id}`} className="text-brand underline">
-                      {r.supplier.name}
-                    </Link>
-                  </td>
-                  <td className={ui.td}>{customerName(r.customer, lng)}</td>
-                  <td className={ui.td}>{r.submissions.filter((s) => s.status === "SUBMITTED").length}</td>
-                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.updatedAt, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        caption={t("onboarding.title")}
+        rows={rows}
+        rowTestId="onboarding-row"
+        empty={t("onboarding.empty")}
+        columns={[
+          {
+            header: t("onboarding.columns.supplier"),
+            cell: (r) => (
+              <Link href={`/${lng}/admin/onboarding/${r.id}`} className="text-brand underline">
+                {r.supplier.name}
+              </Link>
+            ),
+          },
+          { header: t("onboarding.columns.customer"), cell: (r) => customerName(r.customer, lng) },
+          { header: t("onboarding.columns.steps"), cell: (r) => r.submissions.filter((s) => s.status === "SUBMITTED").length },
+          { header: t("onboarding.columns.submitted"), className: "whitespace-nowrap", cell: (r) => formatDateTime(r.updatedAt, lng) },
+        ]}
+      />
     </section>
   );
 }
