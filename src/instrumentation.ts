@@ -11,29 +11,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { routeConsoleToLog } = await import("./server/request-log");
   routeConsoleToLog();
-  await startBackgroundDuties();
-}
-
-/**
- * The background duties start with the server (not while `next build` runs;
- * JOBS=off leaves them out). Each runs in exactly one of the instances sharing
- * the database (src/server/jobs).
- */
-async function startBackgroundDuties() {
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { env } = await import("./server/env");
-  if (env.JOBS === "off") return;
-  const [{ startJobs }, { duties }, { log }] = await Promise.all([
-    import("./server/jobs"),
-    import("./features/background-duties/duties"),
-    import("./server/log"),
-  ]);
-  try {
-    // Runs until the process ends: a run cut short leaves its lease (SQLite) or job (pg-boss) to lapse.
-    await startJobs(duties);
-  } catch (error) {
-    // The app serves requests without its duties; the log says why.
-    log.error({ err: error }, "background duties did not start");
+  // A condition on NEXT_RUNTIME (not the early return above) lets the edge build drop this import.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startBackgroundDuties } = await import("./features/background-duties/start");
+    await startBackgroundDuties();
   }
 }
 
