@@ -31,6 +31,7 @@ const FEATURES = [
   "staff-accounts",
   "audit-log",
   "mail-log",
+  "background-duties",
 ];
 
 const database = {

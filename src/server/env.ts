@@ -46,6 +46,8 @@ const schema = z.object({
     }),
   /** Encrypts second-factor secrets at rest (AES-256-GCM); 32+ characters, e.g. `openssl rand -base64 32` */
   MFA_ENCRYPTION_KEY: z.string().min(32).optional(),
+  /** Background duties (src/server/jobs) in this process: on, or off (tests that do not want them; an instance that should not run them) */
+  JOBS: z.enum(["on", "off"]).default("on"),
   /** pino level of the JSON server log; default info (silent under Vitest) */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

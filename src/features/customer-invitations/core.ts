@@ -42,6 +42,8 @@ export async function lookup(token: string): Promise<Lookup> {
       return { live: false, reason: "used" };
     case "REVOKED":
       return { live: false, reason: "revoked" };
+    case "EXPIRED":
+      return { live: false, reason: "expired" };
     case "SUPERSEDED": {
       const forwarded = await db.invitation.count({ where: { forwardedFromId: row.id } });
       return { live: false, reason: forwarded ? "forwarded" : "superseded" };

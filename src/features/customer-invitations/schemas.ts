@@ -3,8 +3,11 @@ import { passwordField } from "@/lib/passwords";
 import { companyNameField, currentPasswordField, emailField, idField, lngField, nameField, optionalText } from "@/lib/validation";
 import { MESSAGE_MAX } from "./limits";
 
-/** Invitation statuses as stored; EXPIRED is derived (PENDING past its expiry). */
-export const storedStatuses = ["PENDING", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
+/**
+ * Invitation statuses as stored. A PENDING invitation past its expiry reads as EXPIRED at once; the
+ * invitation-expiry job writes EXPIRED down later (expireStaleInvitations in ./staff.ts).
+ */
+export const storedStatuses = ["PENDING", "ACCEPTED", "REVOKED", "SUPERSEDED", "EXPIRED"] as const;
 export type StoredStatus = (typeof storedStatuses)[number];
 export const listStatuses = ["PENDING", "EXPIRED", "ACCEPTED", "REVOKED", "SUPERSEDED"] as const;
 export type ListStatus = (typeof listStatuses)[number];

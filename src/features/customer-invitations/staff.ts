@@ -123,6 +123,44 @@ export async function revokeInvitation(id: string, actor: Actor): Promise<Revoke
   });
 }
 
+// ------------------------------------------------------------------ expiry
+
+/**
+ * The invitation-expiry job: writes down what reads already show. Every
+ * pending invitation past its expiry (30 days after it was sent) becomes
+ * EXPIRED, with an audit row by the system in the same transaction. Nobody is
+ * told: the invitee never answered, and staff see it in the invitations list.
+ */
+export async function expireStaleInvitations(now = new Date(), limit = 500): Promise<number> {
+  const stale = await db.invitation.findMany({
+    where: { status: "PENDING", expiresAt: { lte: now } },
+    select: { id: true, expiresAt: true },
+    orderBy: { expiresAt: "asc" },
+    take: limit,
+  });
+  let expired = 0;
+  for (const inv of stale) {
+    const moved = await db.$transaction(async (tx) => {
+      const changed = await tx.invitation.updateMany({ where: { id: inv.id, status: "PENDING", expiresAt: { lte: now } }, data: { status: "EXPIRED" } });
+      if (changed.count !== 1) return false;
+      await audit(
+        tx,
+        { type: "SYSTEM" },
+        {
+          action: "invitation.expired",
+          entityType: "Invitation",
+          entityId: inv.id,
+          before: { status: "PENDING" },
+          after: { status: "EXPIRED", expiresAt: inv.expiresAt.toISOString() },
+        },
+      );
+      return true;
+    });
+    if (moved) expired++;
+  }
+  return expired;
+}
+
 // -------------------------------------------------------------- staff list
 
 export interface InvitationRow {
@@ -140,7 +178,7 @@ export interface InvitationRow {
 
 function statusWhere(status: ListStatus | undefined, now: Date): Prisma.InvitationWhereInput {
   if (!status) return {};
-  if (status === "EXPIRED") return { status: "PENDING", expiresAt: { lte: now } };
+  if (status === "EXPIRED") return { OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] };
   if (status === "PENDING") return { status: "PENDING", expiresAt: { gt: now } };
   return { status };
 }

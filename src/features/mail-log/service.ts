@@ -6,7 +6,7 @@ import { reissueColleagueInvitation } from "@/features/supplier-users/colleague-
 import type { StaffRole } from "@/lib/permissions";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
-import { deliver, type SecretLinks } from "@/server/mail";
+import { deliver, nextAttemptAfter, type SecretLinks } from "@/server/mail";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
 import type { MailFilter } from "./schemas";
 import { reissueSetPasswordLink } from "@/features/staff-accounts/service";
@@ -89,18 +89,66 @@ async function issueFreshLink(links: SecretLinks, to: string, actor: Actor): Pro
  * fresh link in a new message (the result is that message's status).
  */
 export async function resendMail(id: string, actor: Actor): Promise<ResendResult> {
+  return sendAgain(id, actor, null);
+}
+
+export interface RetryOutcome {
+  due: number;
+  sent: number;
+  failed: number;
+  freshLinks: number;
+  refused: number;
+}
+
+/**
+ * The mail-retry job: every FAILED message whose next attempt is due (see
+ * `nextAttemptAfter` in src/server/mail: 1, 5, 25, 125 minutes) is sent again
+ * as staff would resend it, by the system. After the last automatic attempt
+ * a message stays FAILED for staff. A message with a one-time link gets a
+ * fresh one that inherits its attempt count, so the backoff goes on.
+ */
+export async function retryDueMail(now = new Date(), limit = 50): Promise<RetryOutcome> {
+  const due = await db.outgoingMail.findMany({
+    where: { status: "FAILED", nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  const outcome: RetryOutcome = { due: due.length, sent: 0, failed: 0, freshLinks: 0, refused: 0 };
+  for (const { id } of due) {
+    const result = await sendAgain(id, { type: "SYSTEM" }, now);
+    if (!result.ok) {
+      if (result.error === "linkClosed") outcome.refused++;
+      continue;
+    }
+    if (result.freshLink) outcome.freshLinks++;
+    if (result.status === "SENT") outcome.sent++;
+    if (result.status === "FAILED") outcome.failed++;
+  }
+  return outcome;
+}
+
+/** Staff's resend (`due` null) or the retry job's (only while the message's next attempt is due at `due`). */
+async function sendAgain(id: string, actor: Actor, due: Date | null): Promise<ResendResult> {
+  const claimedAt = new Date();
   const claimed = await db.$transaction(async (tx) => {
-    const row = await tx.outgoingMail.findUnique({ where: { id }, select: { id: true, status: true, to: true, linkKind: true, resend: true } });
+    const row = await tx.outgoingMail.findUnique({
+      where: { id },
+      select: { id: true, status: true, to: true, linkKind: true, resend: true, attempts: true },
+    });
     if (!row) return { error: "notFound" as const };
     if (row.status === "FAILED" && row.linkKind && !row.resend) return { error: "linkClosed" as const };
     const next = row.linkKind ? "REPLACED" : "QUEUED";
-    const claim = await tx.outgoingMail.updateMany({ where: { id, status: "FAILED" }, data: { status: next } });
+    const claim = await tx.outgoingMail.updateMany({
+      where: { id, status: "FAILED", ...(due ? { nextAttemptAt: { lte: due } } : {}) },
+      data: { status: next, nextAttemptAt: null },
+    });
     if (claim.count !== 1) return { error: "notFailed" as const };
     await audit(tx, actor, {
-      action: "mail.resent",
+      action: due ? "mail.retried" : "mail.resent",
       entityType: "OutgoingMail",
       entityId: id,
-      before: { status: "FAILED" },
+      before: { status: "FAILED", attempts: row.attempts },
       after: { status: next, ...(row.linkKind ? { freshLink: row.linkKind } : {}) },
     });
     return { error: null, row };
@@ -110,7 +158,10 @@ export async function resendMail(id: string, actor: Actor): Promise<ResendResult
 
   if (row.resend) {
     const fresh = await issueFreshLink(JSON.parse(row.resend) as SecretLinks, row.to, actor);
-    if (fresh.ok) return { ok: true, status: fresh.mailStatus, freshLink: true };
+    if (fresh.ok) {
+      if (due) await inheritAttempts(row, claimedAt);
+      return { ok: true, status: fresh.mailStatus, freshLink: true };
+    }
     // The account, invitation or request is closed: nothing to send; the message stays failed.
     await db.$transaction(async (tx) => {
       await tx.outgoingMail.updateMany({ where: { id, status: "REPLACED" }, data: { status: "FAILED" } });
@@ -132,4 +183,23 @@ export async function resendMail(id: string, actor: Actor): Promise<ResendResult
     return { ok: true, status: "LOGGED" };
   }
   return { ok: true, status: result.status };
+}
+
+/**
+ * The message with a fresh link that replaced `row` (same recipient and kind of
+ * link, written since the claim) counts the attempts before it, so a retried
+ * one-time link still stops after MAIL_MAX_ATTEMPTS instead of starting over.
+ */
+async function inheritAttempts(row: { id: string; to: string; linkKind: string; attempts: number }, since: Date): Promise<void> {
+  const replacement = await db.outgoingMail.findFirst({
+    where: { to: row.to, linkKind: row.linkKind, createdAt: { gte: since }, id: { not: row.id } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, attempts: true },
+  });
+  if (!replacement) return;
+  const attempts = row.attempts + replacement.attempts;
+  await db.outgoingMail.update({
+    where: { id: replacement.id },
+    data: { attempts, nextAttemptAt: replacement.status === "FAILED" ? nextAttemptAfter(attempts) : null },
+  });
 }

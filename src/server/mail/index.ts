@@ -11,7 +11,8 @@ export type { SecretLinkKind, SecretLinks } from "./links";
 
 /**
  * Every email goes through here. The message is stored first; with SMTP_URL it
- * is then sent (status SENT or FAILED, resendable), without it stays LOGGED and
+ * is then sent (status SENT or FAILED, retried with backoff by the mail-retry
+ * job, then resendable by staff), without it stays LOGGED and
  * staff read it in the mail log.
  *
  * A message whose links carry a one-time token says so with `secret`: its
@@ -74,6 +75,19 @@ export async function sendMail(request: MailRequest): Promise<{ id: string; stat
   return deliver(row.id, kind ? rendered : undefined);
 }
 
+/** Automatic delivery attempts of a message before it stays FAILED for staff to resend (the first one included). */
+export const MAIL_MAX_ATTEMPTS = 5;
+
+/** Minutes before the next attempt after `attempts` failed ones: 1, 5, 25, 125 (x5 each time). */
+export function retryDelayMinutes(attempts: number): number {
+  return 5 ** Math.max(0, attempts - 1);
+}
+
+/** When a message that has now failed `attempts` times is tried again; null = no more automatic attempts. */
+export function nextAttemptAfter(attempts: number, now = new Date()): Date | null {
+  return attempts < MAIL_MAX_ATTEMPTS ? new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000) : null;
+}
+
 /**
  * Sends (or re-sends) a message over SMTP and records the outcome: the stored
  * copy, or `content` held in memory for a message whose stored copy has its
@@ -89,15 +103,18 @@ export async function deliver(id: string, content?: MailContent): Promise<{ id: 
     await transport.sendMail({ from: env.MAIL_FROM, to: row.to, subject: row.subject, text: body.text, html: body.html });
     await db.outgoingMail.update({
       where: { id },
-      data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date(), lastError: "" },
+      data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date(), lastError: "", nextAttemptAt: null },
     });
     return { id, status: "SENT" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.outgoingMail.update({
+    // The mail-retry job tries again after a growing delay (src/features/background-duties).
+    const failed = await db.outgoingMail.update({
       where: { id },
       data: { status: "FAILED", attempts: { increment: 1 }, lastError: message.slice(0, 500) },
+      select: { attempts: true },
     });
+    await db.outgoingMail.update({ where: { id }, data: { nextAttemptAt: nextAttemptAfter(failed.attempts) } });
     return { id, status: "FAILED" };
   }
 }

@@ -136,6 +136,46 @@ export async function optimizeIndex(): Promise<{ before: number; after: number }
   return { before, after: await count() };
 }
 
+/** The FTS5 index's segment count (SQLite only). */
+export async function indexSegments(): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(DISTINCT segid) AS n FROM "CustomerSearchIndex_idx"`;
+  return Number(n);
+}
+
+/**
+ * How FTS5 merges while customers are written (docs/decisions/0032): a level's
+ * segments are merged once it holds `automerge` of them (2: the fewest segments
+ * between maintenance runs, for a little more work per write on a directory
+ * that is written rarely), and at once when a level reaches `crisismerge`.
+ */
+export const FTS_AUTOMERGE = 2;
+export const FTS_CRISISMERGE = 16;
+/** Leaf pages one incremental merge step writes (negative: merge across levels, as optimize does, in steps) */
+const MERGE_STEP_PAGES = 500;
+
+/**
+ * The search-index job: merges the index's segments a step at a time, each
+ * step a short write, until one segment is left or `budgetMs` is spent (the
+ * next run goes on). After a bulk import the index thus ends up merged, as
+ * `npm run search:optimize` would leave it, without blocking other writers for
+ * the whole merge. PostgreSQL: see customer-search.postgresql.ts.
+ */
+export async function mergeIndexStep(budgetMs = 5000): Promise<{ before: number; after: number; steps: number }> {
+  if (engine === "postgresql") return postgres.mergeIndexStep();
+  await db.$executeRaw`INSERT INTO "CustomerSearchIndex" ("CustomerSearchIndex", rank) VALUES ('automerge', CAST(${FTS_AUTOMERGE} AS INTEGER))`;
+  await db.$executeRaw`INSERT INTO "CustomerSearchIndex" ("CustomerSearchIndex", rank) VALUES ('crisismerge', CAST(${FTS_CRISISMERGE} AS INTEGER))`;
+  const before = await indexSegments();
+  const started = Date.now();
+  let segments = before;
+  let steps = 0;
+  while (segments > 1 && Date.now() - started < budgetMs) {
+    await db.$executeRaw`INSERT INTO "CustomerSearchIndex" ("CustomerSearchIndex", rank) VALUES ('merge', CAST(${-MERGE_STEP_PAGES} AS INTEGER))`;
+    steps++;
+    segments = await indexSegments();
+  }
+  return { before, after: segments, steps };
+}
+
 /** Exposed for tests: the indexed spaced form of a text, computed by the database itself. */
 export async function indexedSpacedForm(customerId: string, kind: string): Promise<string | null> {
   if (engine === "postgresql") return postgres.indexedSpacedForm(customerId, kind);
