@@ -11,7 +11,7 @@ import { startSmtpServer } from "../support/smtp";
 const port = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 const { duties } = await import("@/features/background-duties/duties");
-const { recordRun } = await import("@/server/jobs");
+const { recordRun, RUN_HISTORY_DAYS } = await import("@/server/jobs");
 const { sendMail, MAIL_MAX_ATTEMPTS } = await import("@/server/mail");
 const { retryDueMail } = await import("@/features/mail-log/service");
 const { listInvitations } = await import("@/features/customer-invitations/staff");
@@ -199,5 +199,19 @@ describe("search index maintenance", () => {
 
     const found = await searchDirectory(`${tag} Trading 7`);
     expect(found[0]?.name).toBe(`${tag} Trading 7`);
+  });
+});
+
+describe("run history", () => {
+  it("keeps the runs of the last 14 days and deletes older ones", async () => {
+    const duty = `probe-${unique()}`;
+    const at = (days: number) => new Date(Date.now() - days * DAY);
+    const old = await db.jobRun.create({ data: { duty, slot: 1, instance: "test", startedAt: at(RUN_HISTORY_DAYS + 1), status: "OK" } });
+    const recent = await db.jobRun.create({ data: { duty, slot: 2, instance: "test", startedAt: at(RUN_HISTORY_DAYS - 1), status: "OK" } });
+
+    expect((await runDuty("run-history")).deleted).toBeGreaterThanOrEqual(1);
+    const left = await db.jobRun.findMany({ where: { duty }, select: { id: true } });
+    expect(left.map((r) => r.id)).toEqual([recent.id]);
+    expect(left.map((r) => r.id)).not.toContain(old.id);
   });
 });

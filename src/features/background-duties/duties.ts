@@ -1,7 +1,7 @@
 import { expireStale } from "@/features/connection-requests/service";
 import { expireStaleInvitations } from "@/features/customer-invitations/staff";
 import { retryDueMail } from "@/features/mail-log/service";
-import type { Duty } from "@/server/jobs";
+import { pruneRuns, type Duty } from "@/server/jobs";
 import { mergeIndexStep } from "@/server/sql/customer-search";
 
 /**
@@ -33,5 +33,11 @@ export const duties: Duty[] = [
     name: "search-index",
     everySeconds: 60,
     run: async () => ({ ...(await mergeIndexStep()) }),
+  },
+  {
+    // The run records themselves, kept for 14 days (src/server/jobs: RUN_HISTORY_DAYS).
+    name: "run-history",
+    everySeconds: 24 * 60 * 60,
+    run: async () => ({ ...(await pruneRuns()) }),
   },
 ];

@@ -2,7 +2,7 @@ import { engine } from "../db";
 import { defaultInstance, type Duty } from "./run";
 
 export type { Duty } from "./run";
-export { recordRun } from "./run";
+export { pruneRuns, recordRun, RUN_HISTORY_DAYS } from "./run";
 
 /**
  * Background duties (docs/decisions/0032-background-jobs.md): work no request

@@ -30,3 +30,13 @@ export async function recordRun(duty: Duty, slot: number, instance: string): Pro
     log.error({ duty: duty.name, slot, err: error }, "job run failed");
   }
 }
+
+/** How long JobRun keeps its rows: enough to look back over a fortnight of runs. */
+export const RUN_HISTORY_DAYS = 14;
+
+/** Deletes the run records older than RUN_HISTORY_DAYS (the duties write about 3,000 a day). */
+export async function pruneRuns(now = new Date()): Promise<{ deleted: number }> {
+  const before = new Date(now.getTime() - RUN_HISTORY_DAYS * 24 * 60 * 60 * 1000);
+  const { count } = await db.jobRun.deleteMany({ where: { startedAt: { lt: before } } });
+  return { deleted: count };
+}
