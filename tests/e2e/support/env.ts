@@ -18,6 +18,9 @@ export const ports = {
 export const postgresUrl = process.env.E2E_DATABASE_URL;
 export const instancePorts = postgresUrl ? [ports.app + 3, ports.app + 4] : [ports.app];
 
+/** The balancer names the instance (0, 1) that served each answer in this header, and obeys it on a request. */
+export const INSTANCE_HEADER = "x-e2e-instance";
+
 const dataDir = path.resolve(import.meta.dirname, "../../../data/e2e");
 
 /** The app server's output (stdout and stderr), for tests that check what it logged. */
