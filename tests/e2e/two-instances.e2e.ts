@@ -20,10 +20,7 @@ async function on(page: Page, i: 0 | 1) {
 
 /** Runs `act` and answers which instance served the first POST it caused. */
 async function postServedBy(page: Page, act: () => Promise<unknown>, path?: RegExp): Promise<string | undefined> {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && (!path || path.test(new URL(r.url()).pathname))),
-    act(),
-  ]);
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && (!path || path.test(new URL(r.url()).pathname))), act()]);
   return res.headers()[INSTANCE_HEADER];
 }
 
