@@ -12,12 +12,16 @@
 import http from "node:http";
 import { INSTANCE_HEADER } from "./env";
 
-const [port, ...upstreams] = process.argv.slice(2).map(Number);
+const argv = process.argv.slice(2);
+const pinnedAt = argv.includes("--pinned") ? argv.indexOf("--pinned") : argv.length;
+/** The balancer's port, the instances it alternates between, then those reached only when pinned. */
+const [port, ...rotating] = argv.slice(0, pinnedAt).map(Number);
+const upstreams = [...rotating, ...argv.slice(pinnedAt + 1).map(Number)];
 let next = 0;
 
 const server = http.createServer((req, res) => {
   const pinned = Number(req.headers[INSTANCE_HEADER]);
-  const index = Number.isInteger(pinned) && pinned >= 0 && pinned < upstreams.length ? pinned : next++ % upstreams.length;
+  const index = Number.isInteger(pinned) && pinned >= 0 && pinned < upstreams.length ? pinned : next++ % rotating.length;
   const headers = { ...req.headers };
   delete headers[INSTANCE_HEADER];
   const forward = http.request({ host: "127.0.0.1", port: upstreams[index], method: req.method, path: req.url, headers }, (answer) => {
