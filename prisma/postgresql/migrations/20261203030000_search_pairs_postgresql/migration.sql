@@ -16,3 +16,9 @@ BEGIN ATOMIC
   FROM s, generate_series(1, length(s.c) - 1) AS i
   WHERE ascii(substr(s.c, i, 1)) >= 11904 AND ascii(substr(s.c, i + 1, 1)) >= 11904;
 END;
+
+-- A finer sample of the folded key for the planner: with the default (100) it
+-- expects 1 % of all names to contain any trigram and, under LIMIT, prefers a
+-- sequential scan (81 ms at 1M customers) to the trigram index (2 ms).
+ALTER TABLE "CustomerSearchName" ALTER COLUMN "key" SET STATISTICS 1000;
+ANALYZE "CustomerSearchName";
