@@ -8,11 +8,15 @@
  *   npm run bench:search -- --customers=200000 --queries=3000 --rebuild
  *   npm run bench:search -- --optimize          # merge the index segments first (persists)
  *   npm run bench:search -- --engine=postgres   # the same directory and queries on PostgreSQL
+ *   npm run bench:search -- --build-only        # build the directory (and its PostgreSQL copy), measure nothing
+ *   npm run bench:search -- --profile           # also time each look-up statement; on PostgreSQL EXPLAIN ANALYZE the slowest
  *
  * With --engine=postgres the SQLite file is built first (it is the source of the
  * directory and of the query mix), then copied once into the PostgreSQL database
- * `sc_bench_<customers>` (BENCH_POSTGRES_URL, default TEST_POSTGRES_URL's server)
- * through the migrations' triggers, and the queries run there.
+ * `sc_bench_<customers>` (BENCH_POSTGRES_URL, default TEST_POSTGRES_URL's server):
+ * customers and aliases by multi-row inserts with the triggers off, the index
+ * table filled by the migration's backfill statements, its indexes built once;
+ * then the queries run there.
  *
  * Query kinds include the typos people make (issue 13): one typo in a one-word
  * name, in a later word, a swapped pair at the end, two typos in a long word,
@@ -27,6 +31,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { Prisma } from "@/generated/prisma/client";
 import { migratePostgres } from "../../src/scripts/migrate";
 import { createMigratedDatabase } from "../support/migrate";
 import { TEST_POSTGRES_URL, urlFor } from "../support/postgres";
@@ -44,7 +49,14 @@ const WARMUP = 300;
 const ENGINE = args.get("engine") === "postgres" ? "postgres" : "sqlite";
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = path.join(root, "data", "bench");
-const file = path.join(dir, `directory-${CUSTOMERS}.db`);
+const sqliteFile = path.join(dir, `directory-${CUSTOMERS}.db`);
+/**
+ * On PostgreSQL the SQLite file is only the source of the rows and of the query
+ * mix: an existing full file is used, otherwise one built the same way without
+ * the FTS5 index (its trigger dropped first), which takes a fraction of the time.
+ */
+const namesOnlyFile = path.join(dir, `directory-${CUSTOMERS}-names-only.db`);
+const file = ENGINE === "postgres" && !fs.existsSync(sqliteFile) ? namesOnlyFile : sqliteFile;
 
 // ----------------------------------------------------------- random names
 
@@ -439,6 +451,7 @@ function build() {
   const tmp = `${file}.building`;
   createMigratedDatabase(tmp);
   const sqlite = new Database(tmp);
+  if (file === namesOnlyFile) sqlite.exec(`DROP TRIGGER "CustomerSearchName_ai"`);
   sqlite.pragma("journal_mode = OFF");
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -1000000");
@@ -492,46 +505,79 @@ async function buildPostgres(): Promise<string> {
   await migratePostgres(url, () => {});
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // Bulk load: the triggers and the search indexes are switched off while the
+  // customers and aliases are copied (multi-row inserts), then the index table
+  // is filled by the migration's own backfill statements (the same functions the
+  // triggers use) and its indexes are built once.
+  await client.query(`SET maintenance_work_mem = '256MB'`);
+  await client.query(`ALTER TABLE "Customer" DISABLE TRIGGER USER`);
+  await client.query(`ALTER TABLE "CustomerAlias" DISABLE TRIGGER USER`);
+  const indexes = (
+    await client.query<{ name: string; def: string }>(
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'CustomerSearchName' AND indexname <> 'CustomerSearchName_pkey'`,
+    )
+  ).rows;
+  for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
   const sqlite = new Database(file, { readonly: true });
   const started = performance.now();
-  const BATCH = 5000;
+  const BATCH = 20_000;
   let done = 0;
   let batch: unknown[][] = [];
-  for (const c of sqlite.prepare(`SELECT id, name, nameZh, taxId, registrationNumber, acceptsRequests FROM Customer`).raw().iterate() as Iterable<unknown[]>) {
+  const insertCustomers = (b: unknown[][]) =>
+    client.query(
+      `INSERT INTO "Customer" ("id", "name", "nameZh", "taxId", "registrationNumber", "acceptsRequests", "updatedAt")
+       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])`,
+      [0, 1, 2, 3, 4, 5].map((i) => b.map((r) => r[i])),
+    );
+  const insertAliases = (b: unknown[][]) =>
+    client.query(
+      `INSERT INTO "CustomerAlias" ("id", "customerId", "name", "kind") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      [0, 1, 2, 3].map((i) => b.map((r) => r[i])),
+    );
+  const customers = sqlite.prepare(`SELECT id, name, nameZh, taxId, registrationNumber, acceptsRequests FROM Customer`).raw().all() as unknown[][];
+  for (const c of customers) {
     batch.push([c[0], c[1], c[2], c[3], c[4], Boolean(c[5])]);
     if (batch.length === BATCH) {
-      await client.query(
-        `INSERT INTO "Customer" ("id", "name", "nameZh", "taxId", "registrationNumber", "acceptsRequests", "updatedAt")
-         SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])`,
-        [0, 1, 2, 3, 4, 5].map((i) => batch.map((r) => r[i])),
-      );
+      await insertCustomers(batch);
       done += batch.length;
       batch = [];
       process.stdout.write(`\r  copied ${done.toLocaleString("en")} customers to PostgreSQL (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
-  if (batch.length)
-    await client.query(
-      `INSERT INTO "Customer" ("id", "name", "nameZh", "taxId", "registrationNumber", "acceptsRequests", "updatedAt")
-       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])`,
-      [0, 1, 2, 3, 4, 5].map((i) => batch.map((r) => r[i])),
-    );
+  if (batch.length) await insertCustomers(batch);
   batch = [];
-  for (const a of sqlite.prepare(`SELECT id, customerId, name, kind FROM CustomerAlias`).raw().iterate() as Iterable<unknown[]>) {
+  const aliases = sqlite.prepare(`SELECT id, customerId, name, kind FROM CustomerAlias`).raw().all() as unknown[][];
+  for (const a of aliases) {
     batch.push(a);
     if (batch.length === BATCH) {
-      await client.query(
-        `INSERT INTO "CustomerAlias" ("id", "customerId", "name", "kind") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-        [0, 1, 2, 3].map((i) => batch.map((r) => r[i])),
-      );
+      await insertAliases(batch);
       batch = [];
     }
   }
-  if (batch.length)
-    await client.query(
-      `INSERT INTO "CustomerAlias" ("id", "customerId", "name", "kind") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-      [0, 1, 2, 3].map((i) => batch.map((r) => r[i])),
-    );
+  if (batch.length) await insertAliases(batch);
+  // The migration's backfill statements, split in two halves of the customers run on two
+  // connections at once (the generated columns' functions are the work; one core each).
+  const migration = fs.readFileSync(path.join(root, "prisma/postgresql/raw/20261127143700_customer_search.sql"), "utf8");
+  const backfill = migration
+    .slice(migration.indexOf("-- Existing customers and aliases."))
+    .split(/;\s*$/m)
+    .filter((x) => x.includes("INSERT"));
+  const halves = [0, 1].map((half) =>
+    backfill.map((statement) => statement.replace(/WHERE btrim\("\w+"\) <> ''/g, (where) => `${where} AND hashtext("id") & 1 = ${half}`)),
+  );
+  await Promise.all(
+    halves.map(async (statements) => {
+      const worker = new pg.Client({ connectionString: url });
+      await worker.connect();
+      for (const statement of statements) await worker.query(statement);
+      await worker.end();
+    }),
+  );
+  const filled = performance.now();
+  for (const i of indexes) await client.query(i.def);
+  await client.query(`ALTER TABLE "Customer" ENABLE TRIGGER USER`);
+  await client.query(`ALTER TABLE "CustomerAlias" ENABLE TRIGGER USER`);
+  console.log(`\n  names filled in ${((filled - started) / 1000).toFixed(0)} s, indexes built in ${((performance.now() - filled) / 1000).toFixed(0)} s`);
   sqlite.close();
   await client.query(`VACUUM ANALYZE "CustomerSearchName"`);
   const { rows } = await client.query(`SELECT count(*)::int AS n, pg_size_pretty(pg_database_size(current_database())) AS size FROM "CustomerSearchName"`);
@@ -796,6 +842,59 @@ function makeQueries(sqlite: Database.Database, count: number): BenchQuery[] {
   return queries;
 }
 
+// ------------------------------------------------------------ profile
+
+type Statement = { ms: number; sql: string; values: unknown[] };
+type Profile = Map<string, Statement[]>;
+
+/** Which look-up of src/server/sql/customer-search*.ts a statement is. */
+function statementKind(sql: string): string {
+  if (/UNION ALL/.test(sql)) return "namesWithPartsEach (typo look-ups)";
+  if (/"pairs" &&/.test(sql)) return "namesContainingPair";
+  if (/"spaced" = ANY|spaced IN|"spaced" IN/.test(sql)) return "namesEqualTo";
+  if (/LIKE|MATCH/.test(sql)) return "namesWithParts";
+  if (/FROM "Customer"|FROM Customer/.test(sql)) return "customersByIds";
+  return sql.replace(/\s+/g, " ").slice(0, 40);
+}
+
+/**
+ * --profile: times every raw statement the search sends (by look-up), so the
+ * slow one can be found; printProfile() shows p50/p95 per look-up and, on
+ * PostgreSQL, EXPLAIN ANALYZE of the slowest of each.
+ */
+function profileStatements(client: { $queryRaw: (...a: never[]) => Promise<unknown> }): Profile {
+  const profile: Profile = new Map();
+  const original = client.$queryRaw.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  (client as { $queryRaw: unknown }).$queryRaw = async (strings: TemplateStringsArray, ...values: unknown[]) => {
+    const t0 = performance.now();
+    try {
+      return await original(strings, ...values);
+    } finally {
+      const ms = performance.now() - t0;
+      const sql = new Prisma.Sql(strings as readonly string[], values as never[]);
+      const kind = statementKind(sql.text);
+      if (!profile.has(kind)) profile.set(kind, []);
+      profile.get(kind)!.push({ ms, sql: sql.text, values: sql.values });
+    }
+  };
+  return profile;
+}
+
+async function printProfile(client: { $queryRawUnsafe: (sql: string, ...values: unknown[]) => Promise<unknown> }, profile: Profile) {
+  console.log(`\nStatements (wall-clock ms per statement):`);
+  for (const [kind, list] of profile) {
+    const t = list.map((x) => x.ms).sort((a, b) => a - b);
+    console.log(`${kind.padEnd(48)} ${String(list.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(t[t.length - 1])}`);
+  }
+  if (ENGINE !== "postgres") return;
+  for (const [kind, list] of profile) {
+    const worst = list.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const plan = (await client.$queryRawUnsafe(`EXPLAIN (ANALYZE, BUFFERS) ${worst.sql}`, ...worst.values)) as { "QUERY PLAN": string }[];
+    console.log(`\n-- slowest ${kind} (${worst.ms.toFixed(1)} ms when measured), values ${JSON.stringify(worst.values).slice(0, 300)}`);
+    console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+  }
+}
+
 // ------------------------------------------------------------ measure
 
 function pct(sorted: number[], p: number) {
@@ -819,8 +918,12 @@ async function main() {
     rw.close();
     console.log(`  optimize: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
+  if (args.has("build-only")) {
+    if (ENGINE === "postgres") await buildPostgres();
+    return;
+  }
   const sqlite = new Database(file, { readonly: true });
-  const segments = (sqlite.prepare(`SELECT count(DISTINCT segid) AS n FROM CustomerSearchIndex_idx`).get() as { n: number }).n;
+  const segments = file === namesOnlyFile ? 0 : (sqlite.prepare(`SELECT count(DISTINCT segid) AS n FROM CustomerSearchIndex_idx`).get() as { n: number }).n;
   const queries = makeQueries(sqlite, WARMUP + QUERIES);
   sqlite.close();
 
@@ -830,7 +933,9 @@ async function main() {
   const { searchDirectory } = await import("@/features/customer-search/search");
   const { db } = await import("@/server/db");
 
+  const profiled = args.has("profile") ? profileStatements(db) : null;
   for (const q of queries.slice(0, WARMUP)) await searchDirectory(q.q);
+  profiled?.clear();
   const results: { kind: string; ms: number; cpu: number; found: boolean | null; count: number }[] = [];
   for (const q of queries.slice(WARMUP)) {
     const c0 = process.cpuUsage();
@@ -848,6 +953,7 @@ async function main() {
       count: hits.length,
     });
   }
+  if (profiled) await printProfile(db, profiled);
   await db.$disconnect();
 
   const line = (label: string, rs: typeof results) => {

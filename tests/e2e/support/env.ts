@@ -18,6 +18,20 @@ export const ports = {
 export const postgresUrl = process.env.E2E_DATABASE_URL;
 export const instancePorts = postgresUrl ? [ports.app + 3, ports.app + 4] : [ports.app];
 
+/**
+ * On PostgreSQL a third instance (app+5), reached only by a request pinned to
+ * it (`X-E2E-Instance: 2`), reaches the database through a relay a test can cut
+ * (support/db-relay.ts, relay on app+6, its control on app+7): the database goes
+ * away for that instance alone (tests/e2e/database-faults.e2e.ts).
+ */
+export const faultInstance = { index: 2, port: ports.app + 5, relayPort: ports.app + 6, relayControl: `http://127.0.0.1:${ports.app + 7}` };
+export const relayedDatabaseUrl = postgresUrl && Object.assign(new URL(postgresUrl), { hostname: "127.0.0.1", port: String(faultInstance.relayPort) }).href;
+/** host:port of the PostgreSQL server the relay forwards to. */
+export const postgresAddress = postgresUrl && `${new URL(postgresUrl).hostname}:${new URL(postgresUrl).port || 5432}`;
+
+/** The balancer names the instance (0, 1) that served each answer in this header, and obeys it on a request. */
+export const INSTANCE_HEADER = "x-e2e-instance";
+
 const dataDir = path.resolve(import.meta.dirname, "../../../data/e2e");
 
 /** The app server's output (stdout and stderr), for tests that check what it logged. */
