@@ -2,6 +2,7 @@ import { JsonBlock } from "@/components/json-block";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { AuditFilter } from "../schemas";
 import type { Paged } from "@/lib/paging";
@@ -9,7 +10,7 @@ import { auditActionLabel, auditEntityLabel } from "../labels";
 import type { AuditRow } from "../service";
 
 /** The audit log screen: filters, the events (who, what, when, before and after), paging. */
-export function AuditLog({
+export async function AuditLog({
   lng,
   filter,
   events,
@@ -20,6 +21,7 @@ export function AuditLog({
   events: Paged<AuditRow>;
   vocabulary: { entityTypes: string[]; actions: string[] };
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const text = (name: "actor" | "entityId", label: string, hint?: string) => (
     <div>
@@ -107,7 +109,7 @@ export function AuditLog({
             <tbody className="divide-y divide-gray-100 bg-white">
               {events.items.map((e) => (
                 <tr key={e.id} data-testid="audit-row">
-                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(e.createdAt, lng)}</td>
+                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(e.createdAt, lng, tz)}</td>
                   <td className={ui.td}>
                     <span>{t(`audit.actorTypes.${e.actorType}`, { defaultValue: e.actorType })}</span>
                     {e.actorEmail && <span className="block">{e.actorEmail}</span>}

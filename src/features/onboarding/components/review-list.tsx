@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ui } from "@/components/ui";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 
 export interface SubmittedOnboarding {
@@ -13,7 +14,8 @@ export interface SubmittedOnboarding {
 }
 
 /** Staff: the submitted onboardings waiting for review, each opening its review. */
-export function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboarding[] }) {
+export async function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboarding[] }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   return (
     <section>
@@ -50,7 +52,7 @@ export function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboardi
                   </td>
                   <td className={ui.td}>{customerName(r.customer, lng)}</td>
                   <td className={ui.td}>{r.submissions.filter((s) => s.status === "SUBMITTED").length}</td>
-                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.updatedAt, lng)}</td>
+                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.updatedAt, lng, tz)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,13 +2,15 @@ import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { Paged } from "@/lib/paging";
 import { ticketStatuses, type TicketFilter } from "../schemas";
 import type { TicketRow } from "../staff";
 
 /** Staff: suppliers' "Contact Support" tickets with their filters. */
-export function StaffTickets({ lng, filter, list }: { lng: string; filter: TicketFilter; list: Paged<TicketRow> }) {
+export async function StaffTickets({ lng, filter, list }: { lng: string; filter: TicketFilter; list: Paged<TicketRow> }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const ts = getT(lng, "support");
   return (
@@ -84,7 +86,7 @@ export function StaffTickets({ lng, filter, list }: { lng: string; filter: Ticke
                   </td>
                   <td className={ui.td}>{x.assignee?.name ?? t("tickets.unassigned")}</td>
                   <td className={ui.td}>{x._count.messages}</td>
-                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(x.createdAt, lng)}</td>
+                  <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(x.createdAt, lng, tz)}</td>
                 </tr>
               ))}
             </tbody>
