@@ -70,25 +70,25 @@ export async function TeamScreen({ lng, view, inviteDays, actions }: { lng: stri
           <table className="min-w-full text-left text-sm" data-testid="users-table">
             <thead className="border-b text-gray-600">
               <tr>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.name")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.email")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.permissions")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.customers")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.status")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.lastSignIn")}
                 </th>
-                <th scope="col" className="py-2">
+                <th scope="col" className="whitespace-nowrap py-2">
                   {t("list.actions")}
                 </th>
               </tr>
