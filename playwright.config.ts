@@ -22,6 +22,9 @@ export default defineConfig({
     baseURL: `http://localhost:${ports.app}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    // The browser's zone reaches the server (the tz cookie); one zone everywhere keeps dates in
+    // assertions stable. tests/e2e/time-zone.e2e.ts sets its own.
+    timezoneId: "UTC",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

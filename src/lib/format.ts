@@ -1,7 +1,9 @@
 /**
- * Dates and times in the reader's language, the one way every page and email
- * shows them. `timeZone` defaults to UTC, which is named in the output of
- * `formatDateTime` so a time is never ambiguous.
+ * Dates and times in the reader's language and time zone, the one way every
+ * page and email shows them. Pages pass the reader's zone
+ * (`readerTimeZone()` from src/server/time-zone.ts: the browser's, from the
+ * `tz` cookie); emails pass the recipient's stored `User.timeZone`. Without
+ * one, UTC, which `formatDateTime` names so a time is never ambiguous.
  */
 const LOCALES: Record<string, string> = { en: "en-GB", zh: "zh-CN" };
 const cache = new Map<string, Intl.DateTimeFormat>();

@@ -1,11 +1,12 @@
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticate } from "@/features/accounts/service";
+import { authenticate, rememberTimeZone } from "@/features/accounts/service";
 import { consumeSignInTicket } from "@/features/accounts/sign-up";
 import { beginSecondFactorSignIn, completeSecondFactorSignIn, signInWithPasskey, type Proof } from "@/features/second-factor/service";
 import { afterSignIn } from "@/features/sessions/devices";
 import { createSession, SESSION_TTL_MS } from "@/features/sessions/service";
 import { env } from "./env";
+import { timeZoneFromCookieHeader } from "@/lib/time-zone";
 import { clientIpFrom } from "./request";
 
 /** Sign-in failures carry only a coarse code: "invalid" or "too_many". */
@@ -128,6 +129,8 @@ export async function startSessionWithSecondFactor(input: { ticket?: string; cod
 async function withSession(user: { id: string; email: string; name: string; sessionVersion: number }, headers: Headers) {
   const client = { userAgent: headers.get("user-agent"), ip: clientIpFrom(headers) };
   const sid = await createSession(user.id, client);
+  // The browser's time zone (the `tz` cookie), kept for the times in this user's emails.
+  await rememberTimeZone(user.id, timeZoneFromCookieHeader(headers.get("cookie")), client.ip);
   // Everything a sign-in sets off besides the session (the new-device email) lives in this one call.
   await afterSignIn(user.id, client);
   return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };

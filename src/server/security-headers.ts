@@ -40,6 +40,16 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * The referrer policy of pages whose URL holds a one-time token (invitation,
+ * respond, reset, join, confirmation links), set in their metadata: the URL
+ * goes to no other site, while a form on the page still sends this site's
+ * `Origin`. ("no-referrer" also blanks the Origin of a form posted before the
+ * page's scripts have loaded, to "null", which the action CSRF check, ours
+ * and Next's, must refuse.)
+ */
+export const TOKEN_PAGE_REFERRER = "same-origin" as const;
+
 /** A nonce: 16 random bytes, base64. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);

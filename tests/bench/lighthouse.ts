@@ -8,14 +8,19 @@
  *   CHROME_PATH=/usr/bin/chromium npm run bench:lighthouse -- --port=3191
  *
  * It starts the app like the browser tests do (`src/scripts/start.mjs` on a fresh, migrated and
- * seeded SQLite file under data/lighthouse/), signs a supplier in by its session cookie, and runs
- * Lighthouse's navigation audits with the desktop preset against each page.
+ * seeded SQLite file under data/lighthouse/), signs a supplier in by its session cookie (with a
+ * connected customer and a pending request, so both tables have rows), and runs Lighthouse's
+ * navigation audits with the desktop preset against each page (and checks it was not redirected).
  */
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+// Lighthouse's own browser driver (a dependency of lighthouse): sets the session cookie, which
+// Chromium does not take from Lighthouse's extraHeaders.
+import puppeteer from "puppeteer-core";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -54,6 +59,7 @@ async function waitFor(url: string, ms = 120_000) {
 }
 
 async function main() {
+  const loadBefore = os.loadavg()[0].toFixed(1);
   fs.mkdirSync(dataDir, { recursive: true });
   execFileSync("npx", ["tsx", "tests/e2e/support/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });
   const server = spawn("node", ["src/scripts/start.mjs", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
@@ -67,7 +73,25 @@ async function main() {
     const sid = await createSession(s.userId, { userAgent: "Lighthouse", ip: "127.0.0.1" });
     const salt = "authjs.session-token";
     const token = { sub: s.userId, uid: s.userId, sv: 0, sid, email: "lighthouse@lighthouse-supplies.test", name: "Lighthouse" };
-    const cookie = `${salt}=${await encode({ salt, secret: env.AUTH_SECRET!, token, maxAge: 60 * 60 })}`;
+    const cookieValue = await encode({ salt, secret: env.AUTH_SECRET!, token, maxAge: 60 * 60 });
+    // Pages with content to audit: a connected customer (Customer Setup) and a pending request (Connection Requests).
+    const { makeCustomer } = await import("../support/factories");
+    const { db } = await import("@/server/db");
+    const stamp = Date.now();
+    const connected = await makeCustomer({ name: `Lighthouse Connected Foods ${stamp}` });
+    await db.customer.update({ where: { id: connected.id }, data: { nameZh: `灯塔食品${stamp}` } });
+    await db.customerRelationship.create({ data: { supplierId: s.supplierId, customerId: connected.id, origin: "INVITATION" } });
+    const asked = await makeCustomer({ name: `Lighthouse Pending Trading ${stamp}` });
+    await db.connectionRequest.create({
+      data: {
+        supplierId: s.supplierId,
+        customerId: asked.id,
+        requestedById: s.userId,
+        contactEmail: `buyer-${stamp}@lighthouse-pending.test`,
+        respondHash: `lighthouse-${stamp}`,
+        expiresAt: new Date(stamp + 86_400_000),
+      },
+    });
 
     const chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
@@ -81,6 +105,7 @@ async function main() {
         "--no-first-run",
       ],
     });
+    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
     const pages = [
       { name: "Sign-in", path: "sign-in", signedIn: false },
       { name: "Customer Setup", path: "setup/customers", signedIn: true },
@@ -92,6 +117,9 @@ async function main() {
       for (const lng of ["en", "zh"]) {
         for (const p of pages) {
           const url = `http://localhost:${port}/${lng}/${p.path}`;
+          const cookies = browser.defaultBrowserContext();
+          if (p.signedIn) await cookies.setCookie({ name: salt, value: cookieValue, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" });
+          else await cookies.deleteCookie(...(await cookies.cookies()));
           const result = await lighthouse(url, {
             port: chrome.port,
             output: "json",
@@ -100,10 +128,11 @@ async function main() {
             formFactor: "desktop",
             screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
             throttlingMethod: "provided",
-            extraHeaders: p.signedIn ? { Cookie: cookie } : undefined,
           });
           if (!result) throw new Error(`no result for ${url}`);
-          const { categories, audits } = result.lhr;
+          const { categories, audits, finalDisplayedUrl } = result.lhr;
+          // A signed-in page that redirected to the sign-in page would score the wrong page.
+          if (new URL(finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${url} ended at ${finalDisplayedUrl}`);
           const a11y = Math.round((categories.accessibility.score ?? 0) * 100);
           const bp = Math.round((categories["best-practices"].score ?? 0) * 100);
           if (a11y < 100 || bp < 95) failed = true;
@@ -114,6 +143,7 @@ async function main() {
         }
       }
     } finally {
+      await browser.disconnect();
       await chrome.kill();
     }
     console.log(
@@ -124,6 +154,7 @@ async function main() {
         .toString()
         .trim()}`,
     );
+    console.log(`${new Date().toISOString()}, ${os.cpus().length} cores, load average (1 min) ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after`);
     console.log("| page | path | accessibility | best practices | failed audits |");
     console.log("|---|---|---|---|---|");
     for (const r of rows) console.log(r);

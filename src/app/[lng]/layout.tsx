@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { TimeZoneSync } from "@/components/time-zone-sync";
 import { isLng, languages } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/instance";
 import { I18nProvider } from "@/lib/i18n/provider";
+import { cookieTimeZone } from "@/server/time-zone";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -29,6 +31,7 @@ export default async function RootLayout({ children, params }: { children: React
           {t("skipToContent")}
         </a>
         <I18nProvider lng={lng}>{children}</I18nProvider>
+        <TimeZoneSync current={await cookieTimeZone()} />
       </body>
     </html>
   );

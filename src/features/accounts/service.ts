@@ -244,3 +244,22 @@ export async function createStaffUser(input: { email: string; name: string; pass
 export async function setUserLocale(userId: string, locale: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { locale } });
 }
+
+/**
+ * Keeps the time zone the user's browser named at sign-in (the `tz` cookie,
+ * already validated), so emails show times in it. A change is audited; the
+ * same zone again writes nothing.
+ */
+export async function rememberTimeZone(userId: string, timeZone: string | null, ip?: string | null): Promise<void> {
+  if (!timeZone) return;
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { kind: true, timeZone: true } });
+    if (!user || user.timeZone === timeZone) return;
+    await tx.user.update({ where: { id: userId }, data: { timeZone } });
+    await audit(
+      tx,
+      { type: user.kind === "STAFF" ? "STAFF" : "USER", id: userId, ip: ip ?? undefined },
+      { action: "user.time_zone_changed", entityType: "User", entityId: userId, before: { timeZone: user.timeZone }, after: { timeZone } },
+    );
+  });
+}

@@ -1,5 +1,5 @@
 import { customerName } from "@/lib/customer-name";
-import { formatDate } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { isLng } from "@/lib/i18n/config";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
@@ -38,7 +38,7 @@ export async function mailContact(requestId: string, token: string): Promise<{ i
       website: s.website || "—",
       location: [s.addressLine, s.city, s.country].filter(Boolean).join(", ") || "—",
       categories: s.categories || "—",
-      expires: formatDate(r.expiresAt, locale),
+      expires: formatDateTime(r.expiresAt, locale),
     },
     actionUrl: portalUrl(`${base}?decision=APPROVED`),
     links: [{ labelKey: "mail.contact.decline", url: portalUrl(`${base}?decision=REJECTED`) }],

@@ -1,6 +1,6 @@
 import type { Customer, Invitation } from "@/generated/prisma/client";
 import { customerName } from "@/lib/customer-name";
-import { formatDate } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { isLng, type Lng } from "@/lib/i18n/config";
 import { audit, type Actor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
@@ -139,7 +139,7 @@ export async function mailInvitation(invitation: Invitation, token: string, cust
     customer: customerName(customer, locale),
     email: invitation.email,
     message: invitation.message,
-    expires: formatDate(invitation.expiresAt, locale),
+    expires: formatDateTime(invitation.expiresAt, locale),
   };
   if (invitation.message) params.context = "withMessage";
   if (forwardedBy) params.from = forwardedBy;

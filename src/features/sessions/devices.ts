@@ -69,7 +69,7 @@ export async function afterSignIn(userId: string, client: { userAgent?: string |
       to: user.email,
       locale: user.locale,
       template: "settings:newDeviceMail",
-      params: { name: user.name, device, place, ip: client.ip || "?", when: formatDateTime(now, user.locale) },
+      params: { name: user.name, device, place, ip: client.ip || "?", when: formatDateTime(now, user.locale, user.timeZone ?? undefined) },
       actionUrl: portalUrl(user.kind === "STAFF" ? `/${user.locale}/admin/security` : `/${user.locale}/profile/security`),
     });
   } catch (error) {

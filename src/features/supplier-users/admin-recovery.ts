@@ -187,7 +187,7 @@ export async function decideRecovery(
       to: user.email,
       locale: user.locale,
       template: decision === "GRANTED" ? "settings:recoveryGrantedMail" : "settings:recoveryRefusedMail",
-      params: { name: user.name, company, comment: comment || "—", when: formatDateTime(at, user.locale) },
+      params: { name: user.name, company, comment: comment || "—", when: formatDateTime(at, user.locale, user.timeZone ?? undefined) },
       actionUrl: portalUrl(decision === "GRANTED" ? `/${user.locale}/setup/admin` : `/${user.locale}/profile/admin-recovery`),
     });
   }

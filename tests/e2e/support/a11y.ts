@@ -21,9 +21,17 @@ export async function expectNoSeriousViolations(page: Page, label: string) {
 export async function expectNoHorizontalOverflow(page: Page, label: string) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    return { width, scrollWidth: document.documentElement.scrollWidth };
+    // The outermost elements reaching past the right edge, to name in the message.
+    const past = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 0.5);
+    const outermost = past.filter((el) => !past.includes(el.parentElement!)).slice(0, 5);
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("data-testid") ? `[data-testid=${el.getAttribute("data-testid")}]` : ""}.${[...el.classList].slice(0, 4).join(".")} (right ${Math.round(el.getBoundingClientRect().right)}px)`;
+    return { width, scrollWidth: document.documentElement.scrollWidth, culprits: outermost.map(describe) };
   });
-  expect(overflow.scrollWidth, `${label}: page ${overflow.scrollWidth}px wide in a ${overflow.width}px viewport`).toBeLessThanOrEqual(overflow.width);
+  expect(
+    overflow.scrollWidth,
+    `${label}: page ${overflow.scrollWidth}px wide in a ${overflow.width}px viewport; past the edge: ${overflow.culprits.join(", ")}`,
+  ).toBeLessThanOrEqual(overflow.width);
 }
 
 /** Where the suite leaves screenshots for review (git-ignored, with test-results/). */
@@ -32,4 +40,27 @@ export const screenshotDir = path.resolve(import.meta.dirname, "../../../test-re
 export async function saveScreenshot(page: Page, name: string) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Every column header of every table on the page sits on one line (a squeezed table wraps them a character per line). */
+export async function expectColumnHeadersOnOneLine(page: Page, label: string) {
+  const wrapped = await page.evaluate(() =>
+    [...document.querySelectorAll("table thead th")]
+      .filter((th) => {
+        // The visible text only: screen-reader-only text sits in a 1 px box and always wraps.
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim() || n.parentElement?.closest(".sr-only")) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) tops.add(Math.round(r.top));
+        }
+        // Parts of one line (a label and its arrow) may sit a pixel or two apart.
+        const sorted = [...tops].sort((a, b) => a - b);
+        return sorted.length > 1 && sorted[sorted.length - 1] - sorted[0] > 8;
+      })
+      .map((th) => (th.textContent ?? "").trim()),
+  );
+  expect(wrapped, `${label}: column headers wrapped over several lines`).toEqual([]);
 }

@@ -3,6 +3,7 @@ import { JsonBlock } from "@/components/json-block";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { AuditFilter } from "../schemas";
 import type { Paged } from "@/lib/paging";
@@ -10,7 +11,7 @@ import { auditActionLabel, auditEntityLabel } from "../labels";
 import type { AuditRow } from "../service";
 
 /** The audit log screen: filters, the events (who, what, when, before and after), paging. */
-export function AuditLog({
+export async function AuditLog({
   lng,
   filter,
   events,
@@ -21,6 +22,7 @@ export function AuditLog({
   events: Paged<AuditRow>;
   vocabulary: { entityTypes: string[]; actions: string[] };
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   return (
     <section>
@@ -54,7 +56,7 @@ export function AuditLog({
         rowTestId="audit-row"
         empty={t("audit.none")}
         columns={[
-          { header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt, lng) },
+          { header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt, lng, tz) },
           {
             header: t("audit.who"),
             cell: (e) => (

@@ -1,6 +1,7 @@
 import { MyTickets } from "@/features/support/components/my-tickets";
 import type { FormAction } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { Allowance } from "../rationing";
 import type { ListQuery } from "../schemas";
@@ -30,7 +31,7 @@ interface TicketRow {
 }
 
 /** Setup → Connection Requests (server component): the table with its suggestions and dialog, then the company's support tickets. */
-export function RequestsPage({
+export async function RequestsPage({
   lng,
   query,
   list,
@@ -49,6 +50,7 @@ export function RequestsPage({
   actions: DialogActions;
   cancelAction: FormAction;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "requests");
   return (
     <section className="space-y-6">
@@ -68,7 +70,7 @@ export function RequestsPage({
             status: r.status,
             contactEmail: r.contactEmail,
             contactFlags: r.contactFlags,
-            date: formatDate(r.createdAt, lng),
+            date: formatDate(r.createdAt, lng, tz),
             comment: r.comment,
           }))}
           suggestions={suggestions.map((s) => ({ id: s.customerId, name: s.name, nameZh: s.nameZh, acceptsRequests: s.acceptsRequests, reason: s.reason }))}
@@ -83,7 +85,7 @@ export function RequestsPage({
           id: x.id,
           topic: x.topic,
           status: x.status,
-          date: formatDate(x.createdAt, lng),
+          date: formatDate(x.createdAt, lng, tz),
           author: x.author.name,
           replies: x._count.messages,
         }))}

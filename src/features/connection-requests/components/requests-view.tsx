@@ -170,8 +170,9 @@ export function RequestsView({
         </a>
       </form>
 
+      {/* On a phone the table keeps readable columns and scrolls sideways in its own box. */}
       <div className="relative overflow-x-auto rounded border">
-        <table className="min-w-full divide-y text-sm" data-testid="requests-table">
+        <table className="min-w-[46rem] w-full divide-y text-sm" data-testid="requests-table">
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-gray-100 text-left">
             <tr>
@@ -208,7 +209,7 @@ export function RequestsView({
             {showSuggestions &&
               suggestions.map((s) => (
                 <tr key={`s-${s.id}`} data-testid="suggestion-row" className="bg-brand-light/40">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <th scope="row" className="min-w-[11rem] px-3 py-2 text-left font-medium">
                     {customerName(s, lng)}
                     <span className="block text-xs font-normal text-gray-600">{t(`suggestion.${s.reason}`)}</span>
                   </th>
@@ -216,13 +217,13 @@ export function RequestsView({
                     <button
                       type="button"
                       onClick={() => open(s)}
-                      className="rounded bg-brand px-3 py-1 text-sm font-semibold text-white"
+                      className="whitespace-nowrap rounded bg-brand px-3 py-1 text-sm font-semibold text-white"
                       aria-label={t("table.connectTo", { customer: customerName(s, lng) })}
                     >
                       {t("table.connect")}
                     </button>
                   </td>
-                  <td className="px-3 py-2 text-gray-600">{t("status.SUGGESTED")}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-gray-600">{t("status.SUGGESTED")}</td>
                   <td className="px-3 py-2" />
                   <td className="px-3 py-2" />
                   <td className="px-3 py-2" />
@@ -230,7 +231,7 @@ export function RequestsView({
               ))}
             {rows.map((r) => (
               <tr key={r.id} data-testid="request-row">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
+                <th scope="row" className="min-w-[11rem] px-3 py-2 text-left font-medium">
                   {r.status === "APPROVED" ? (
                     <Link
                       href={`/${lng}/setup/customers?c=${r.customerId}`}
@@ -249,7 +250,7 @@ export function RequestsView({
                       action={cancel}
                       lng={lng}
                       fields={{ requestId: r.id }}
-                      className="rounded border border-gray-300 px-2 py-1 text-xs font-semibold"
+                      className="whitespace-nowrap rounded border border-gray-300 px-2 py-1 text-xs font-semibold"
                     >
                       <span aria-hidden="true">{t("table.cancelRequest")}</span>
                       <span className="sr-only">{t("table.cancelRequestFor", { customer: name(r) })}</span>
@@ -257,11 +258,14 @@ export function RequestsView({
                   )}
                 </td>
                 <td className="px-3 py-2">
-                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${statusStyle[r.status]}`} data-testid="row-status">
+                  <span
+                    className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${statusStyle[r.status]}`}
+                    data-testid="row-status"
+                  >
                     {t(`status.${r.status}`)}
                   </span>
                 </td>
-                <td className="px-3 py-2">
+                <td className="min-w-[12rem] px-3 py-2">
                   <span className="break-all">{r.contactEmail}</span>
                   {r.contactFlags.length > 0 && (
                     <span className="mt-0.5 block text-xs text-amber-800" title={r.contactFlags.map((f) => t(`flags.${f}`)).join(" ")}>
@@ -270,7 +274,7 @@ export function RequestsView({
                   )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{r.date}</td>
-                <td className="px-3 py-2" data-testid="row-comment">
+                <td className="min-w-[10rem] px-3 py-2" data-testid="row-comment">
                   {r.comment}
                 </td>
               </tr>

@@ -1,6 +1,7 @@
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { findByRespondToken } from "../respond";
 import { RespondForm } from "./respond-form";
@@ -12,7 +13,7 @@ type LiveRequest = NonNullable<Awaited<ReturnType<typeof findByRespondToken>>>;
  * contact's answer; a thank-you after answering; an explanation for a link
  * that is unknown, used or expired.
  */
-export function RespondPage({
+export async function RespondPage({
   lng,
   token,
   request,
@@ -27,6 +28,7 @@ export function RespondPage({
   answered?: string;
   action: FormAction;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "requests");
   if (!request && (answered === "APPROVED" || answered === "REJECTED")) {
     return (
@@ -75,7 +77,7 @@ export function RespondPage({
         action={action}
         initialDecision={decision === "REJECTED" ? "REJECTED" : decision === "APPROVED" ? "APPROVED" : undefined}
       />
-      <p className="mt-4 text-xs text-gray-600">{t("respond.expires", { date: formatDate(request.expiresAt, lng) })}</p>
+      <p className="mt-4 text-xs text-gray-600">{t("respond.expires", { date: formatDate(request.expiresAt, lng, tz) })}</p>
     </>
   );
 }

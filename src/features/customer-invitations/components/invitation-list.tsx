@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FormAction } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { listStatuses, type ListFilters } from "../schemas";
 import type { InvitationRow } from "../staff";
@@ -10,7 +11,7 @@ import { RowActions } from "./staff-forms";
  * Admin -> Invitations: the filters (customer, status, email), the rows with
  * resend and revoke, and the pages.
  */
-export function InvitationList({
+export async function InvitationList({
   lng,
   filters,
   list,
@@ -23,6 +24,7 @@ export function InvitationList({
   customers: { id: string; label: string }[];
   actions: { resend: FormAction; revoke: FormAction };
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "invitations");
   const query = (page: number) => {
     const q = new URLSearchParams();
@@ -127,8 +129,8 @@ export function InvitationList({
                   <td className="px-3 py-2" data-testid="invitation-status">
                     {t(`staff.statuses.${row.status}`)}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.createdAt, lng)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.expiresAt, lng)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.createdAt, lng, tz)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.expiresAt, lng, tz)}</td>
                   <td className="px-3 py-2">
                     <RowActions
                       id={row.id}

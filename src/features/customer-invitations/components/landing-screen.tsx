@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { FormAction } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { emailDomain } from "@/lib/validation";
 import type { Landing } from "../landing";
@@ -23,7 +24,7 @@ export interface LandingActions {
  * (register, ask to join their company, sign in, accept, switch account) or
  * why the link no longer works.
  */
-export function LandingScreen({
+export async function LandingScreen({
   lng,
   token,
   landing,
@@ -37,6 +38,7 @@ export function LandingScreen({
   registerAnyway: boolean;
   actions: LandingActions;
 }) {
+  const tz = await readerTimeZone();
   if (landing.kind === "dead") return <DeadLink lng={lng} reason={landing.reason} />;
   const t = getT(lng, "invitations");
   const { invitation } = landing;
@@ -56,7 +58,7 @@ export function LandingScreen({
         <>
           {heading(t("landing.join.heading", { company: landing.company }))}
           <p className="mb-4 text-sm text-gray-700">{t("landing.join.body", { ...p, company: landing.company })}</p>
-          <JoinRequestForm action={actions.join} lng={lng} token={token} company={landing.company} until={formatDate(invitation.expiresAt, lng)} />
+          <JoinRequestForm action={actions.join} lng={lng} token={token} company={landing.company} until={formatDate(invitation.expiresAt, lng, tz)} />
           <Link href={`/${lng}/invite/${token}?register=1`} className="mt-4 block text-sm text-brand underline">
             {t("landing.join.registerAnyway", { company: landing.company })}
           </Link>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/instance";
 import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { env } from "@/server/env";
 import type { DeadReason } from "../core";
 import type { InvitationView } from "../landing";
 
 /** Who invites whom, the customer's message and the expiry. */
-export function InvitationHeader({ lng, invitation }: { lng: string; invitation: InvitationView }) {
+export async function InvitationHeader({ lng, invitation }: { lng: string; invitation: InvitationView }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "invitations");
   const p = { customer: invitation.customer, email: invitation.email };
   return (
@@ -23,7 +25,7 @@ export function InvitationHeader({ lng, invitation }: { lng: string; invitation:
           </blockquote>
         </figure>
       )}
-      <p className="text-sm text-gray-600">{t("landing.expires", { date: formatDate(invitation.expiresAt, lng) })}</p>
+      <p className="text-sm text-gray-600">{t("landing.expires", { date: formatDate(invitation.expiresAt, lng, tz) })}</p>
     </header>
   );
 }

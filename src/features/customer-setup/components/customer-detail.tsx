@@ -3,10 +3,12 @@ import { ProgressBar } from "@/features/onboarding/components/progress-bar";
 import { getT } from "@/lib/i18n/instance";
 import { customerName } from "@/lib/customer-name";
 import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import type { CustomerDetail } from "../service";
 
 /** The right column: banners, relationship state, details and history of one customer. */
-export function CustomerDetailView({ lng, detail }: { lng: string; detail: CustomerDetail }) {
+export async function CustomerDetailView({ lng, detail }: { lng: string; detail: CustomerDetail }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "customers");
   const name = customerName(detail.customer, lng);
   const rel = detail.relationship;
@@ -48,7 +50,7 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
             <dt className="text-gray-600">{t("detail.origin")}</dt>
             <dd>{t(`origins.${rel.origin}`, { defaultValue: rel.origin })}</dd>
             <dt className="text-gray-600">{t("detail.connectedSince")}</dt>
-            <dd>{formatDate(rel.createdAt, lng)}</dd>
+            <dd>{formatDate(rel.createdAt, lng, tz)}</dd>
           </dl>
           {detail.steps.length === 0 ? (
             <p className="text-sm">{t("detail.noRequirements", { customer: name })}</p>
@@ -82,13 +84,17 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
       {detail.item.group === "invited" && (
         <div className="rounded border bg-white p-4 text-sm">
           <p>{t("detail.invited", { customer: name })}</p>
-          {detail.invitation && <p className="mt-1 text-gray-600">{t("detail.invitedExpires", { date: formatDate(detail.invitation.expiresAt, lng) })}</p>}
+          {detail.invitation && <p className="mt-1 text-gray-600">{t("detail.invitedExpires", { date: formatDate(detail.invitation.expiresAt, lng, tz) })}</p>}
         </div>
       )}
       {detail.item.group === "requests" && detail.pendingRequest && (
         <div className="rounded border bg-white p-4 text-sm">
           <p>
-            {t("detail.requestPending", { customer: name, email: detail.pendingRequest.contactEmail, date: formatDate(detail.pendingRequest.createdAt, lng) })}
+            {t("detail.requestPending", {
+              customer: name,
+              email: detail.pendingRequest.contactEmail,
+              date: formatDate(detail.pendingRequest.createdAt, lng, tz),
+            })}
           </p>
           <Link href={`/${lng}/setup/requests`} className="mt-1 inline-block text-brand underline">
             {t("detail.requestLink")}
@@ -132,7 +138,7 @@ export function CustomerDetailView({ lng, detail }: { lng: string; detail: Custo
             {detail.history.map((h, i) => (
               <li key={i}>
                 <span className="font-medium">{t(`history.${h.kind.replace(/\./g, "_")}`, { defaultValue: t("history.other") })}</span>
-                <span className="ml-2 text-gray-600">{formatDate(h.at, lng)}</span>
+                <span className="ml-2 text-gray-600">{formatDate(h.at, lng, tz)}</span>
                 {h.comment && <p className="text-gray-700">“{h.comment}”</p>}
               </li>
             ))}

@@ -4,13 +4,14 @@ import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { Paged } from "@/lib/paging";
 import { mailStatuses, type MailFilter } from "../schemas";
 import type { MailRow } from "../service";
 
 /** The mail log screen: every message kept or sent, filters, and a resend button on failed ones. */
-export function MailLog({
+export async function MailLog({
   lng,
   filter,
   mails,
@@ -23,6 +24,7 @@ export function MailLog({
   templates: string[];
   resend: FormAction<{ status: string }>;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const mailT = getT(lng, "mail");
   return (
@@ -63,7 +65,7 @@ export function MailLog({
               <details>
                 <summary className="cursor-pointer">
                   <span className="font-medium">{m.subject}</span> — {m.to} · <span data-testid="mail-status">{t(`mail.statuses.${m.status}`)}</span> ·{" "}
-                  {m.template} · {t("mail.attempts")}: {m.attempts} · {formatDateTime(m.createdAt, lng)}
+                  {m.template} · {t("mail.attempts")}: {m.attempts} · {formatDateTime(m.createdAt, lng, tz)}
                   {m.linkKind && <> · {mailT(`linkKinds.${m.linkKind}`)}</>}
                 </summary>
                 {m.withheld && <p className="mt-2 text-sm text-amber-800">{t("mail.withheldRow")}</p>}

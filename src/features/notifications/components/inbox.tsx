@@ -1,5 +1,6 @@
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { listNotifications } from "../service";
 
@@ -10,7 +11,7 @@ type FormHandler = (form: FormData) => Promise<void>;
  * The inbox: unread first, each opens the thing it is about (and is marked
  * read). Plain forms, so it works without JavaScript.
  */
-export function Inbox({
+export async function Inbox({
   lng,
   items,
   customers,
@@ -22,6 +23,7 @@ export function Inbox({
   customers: Map<string, { name: string; nameZh: string }>;
   actions: { markRead: FormHandler; markAllRead: FormHandler; open: FormHandler };
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "notifications");
   const unread = items.filter((n) => !n.readAt).length;
   const text = (n: Notification) => {
@@ -60,7 +62,7 @@ export function Inbox({
               <div className="min-w-0 flex-1">
                 {!n.readAt && <span className="mr-2 rounded bg-orange-700 px-1.5 py-0.5 text-xs text-white">{t("unread")}</span>}
                 <span className={n.readAt ? "" : "font-semibold"}>{text(n)}</span>
-                <p className="text-xs text-gray-500">{formatDateTime(n.createdAt, lng)}</p>
+                <p className="text-xs text-gray-500">{formatDateTime(n.createdAt, lng, tz)}</p>
               </div>
               <div className="flex gap-2">
                 {n.link && (

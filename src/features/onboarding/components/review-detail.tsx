@@ -3,13 +3,14 @@ import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { OnboardingReview } from "../review";
 import type { OnboardingState } from "../progress";
 import { ApproveOnboardingForm, SendBackForm } from "./review-forms";
 
 /** Staff: one supplier's onboarding for one customer, the answers per step, and the review forms while it waits. */
-export function ReviewDetail({
+export async function ReviewDetail({
   lng,
   review,
   approve,
@@ -20,6 +21,7 @@ export function ReviewDetail({
   approve: FormAction<{ state: OnboardingState }>;
   sendBack: FormAction<{ state: OnboardingState }>;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const l = (v: { en: string; zh: string }) => (lng === "zh" ? v.zh : v.en);
   const customer = customerName(review.customer, lng);
@@ -40,7 +42,7 @@ export function ReviewDetail({
         <div key={step.key} className={ui.card} data-testid="onboarding-step">
           <h2 className="text-lg font-semibold">{l(step.title)}</h2>
           <p className="text-sm text-gray-600">
-            {t(`onboarding.stepStatuses.${step.status}`)} · {formatDateTime(step.submittedAt, lng)}
+            {t(`onboarding.stepStatuses.${step.status}`)} · {formatDateTime(step.submittedAt, lng, tz)}
           </p>
           <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[16rem_1fr]">
             {step.fields.map((f) => (

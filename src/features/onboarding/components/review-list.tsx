@@ -3,6 +3,7 @@ import { AdminTable } from "@/components/admin-list";
 import { ui } from "@/components/ui";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 
 export interface SubmittedOnboarding {
@@ -14,7 +15,8 @@ export interface SubmittedOnboarding {
 }
 
 /** Staff: the submitted onboardings waiting for review, each opening its review. */
-export function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboarding[] }) {
+export async function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboarding[] }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   return (
     <section>
@@ -36,7 +38,7 @@ export function ReviewList({ lng, rows }: { lng: string; rows: SubmittedOnboardi
           },
           { header: t("onboarding.columns.customer"), cell: (r) => customerName(r.customer, lng) },
           { header: t("onboarding.columns.steps"), cell: (r) => r.submissions.filter((s) => s.status === "SUBMITTED").length },
-          { header: t("onboarding.columns.submitted"), className: "whitespace-nowrap", cell: (r) => formatDateTime(r.updatedAt, lng) },
+          { header: t("onboarding.columns.submitted"), className: "whitespace-nowrap", cell: (r) => formatDateTime(r.updatedAt, lng, tz) },
         ]}
       />
     </section>

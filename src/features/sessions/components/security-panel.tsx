@@ -1,5 +1,6 @@
 import type { ActiveSession } from "@/features/sessions/service";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { approximatePlace } from "@/lib/place";
 import { describeUserAgent } from "@/lib/user-agent";
@@ -11,7 +12,8 @@ type FormPost = (form: FormData) => Promise<void>;
  * The security page's body, for supplier users (portal) and staff (admin):
  * the signed-in devices with a sign-out for each, and "sign out everywhere".
  */
-export function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string; sessions: ActiveSession[]; signOut: FormPost; revoke: FormPost }) {
+export async function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string; sessions: ActiveSession[]; signOut: FormPost; revoke: FormPost }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "accounts");
   const ta = getT(lng, "settings");
   return (
@@ -43,7 +45,8 @@ export function SecurityPanel({ lng, sessions, signOut, revoke }: { lng: string;
                     )}
                   </p>
                   <p className="text-gray-600">
-                    {t("security.lastSeen", { when: formatDateTime(s.lastSeenAt, lng) })} · {t("security.signedIn", { when: formatDateTime(s.createdAt, lng) })}
+                    {t("security.lastSeen", { when: formatDateTime(s.lastSeenAt, lng, tz) })} ·{" "}
+                    {t("security.signedIn", { when: formatDateTime(s.createdAt, lng, tz) })}
                     {s.ip ? ` · ${t("security.address", { ip: s.ip })}` : ""}
                   </p>
                   <p className="text-gray-600" data-testid="session-place">

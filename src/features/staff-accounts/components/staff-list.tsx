@@ -4,6 +4,7 @@ import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { Paged } from "@/lib/paging";
 import type { StaffRow } from "../service";
@@ -12,7 +13,7 @@ import { CreateStaffForm, RoleForm } from "./forms";
 type StaffAction = FormAction<{ userId: string }>;
 
 /** Admin -> Staff (administrators): every staff account with its role and status; nobody changes their own. */
-export function StaffList({
+export async function StaffList({
   lng,
   meId,
   staff,
@@ -24,6 +25,7 @@ export function StaffList({
   staff: Paged<StaffRow>;
   actions: { changeRole: StaffAction; deactivate: StaffAction; reactivate: StaffAction };
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   return (
     <section>
@@ -49,7 +51,7 @@ export function StaffList({
               </p>
             </div>
             <p className="text-xs text-gray-600">
-              {t("staff.lastSignIn")}: {formatDateTime(s.lastSignInAt, lng)}
+              {t("staff.lastSignIn")}: {formatDateTime(s.lastSignInAt, lng, tz)}
             </p>
             {s.id === meId ? (
               <p className="mt-2 text-sm text-gray-600">{t("staff.thisIsYou")}</p>

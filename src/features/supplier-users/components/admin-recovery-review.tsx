@@ -1,12 +1,14 @@
 import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { RecoveryEvidence } from "../admin-recovery";
 import { DecideRecoveryForm } from "./admin-recovery-forms";
 
 /** Support's list of requests for admin rights, each with the evidence to decide on. */
-export function RecoveryReview({ lng, rows, decide }: { lng: string; rows: RecoveryEvidence[]; decide: FormAction<unknown> }) {
+export async function RecoveryReview({ lng, rows, decide }: { lng: string; rows: RecoveryEvidence[]; decide: FormAction<unknown> }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "settings");
   return (
     <section className="space-y-4">
@@ -22,7 +24,7 @@ export function RecoveryReview({ lng, rows, decide }: { lng: string; rows: Recov
                 {t(`recoveryAdmin.status.${r.status}`)}
               </span>
             </h2>
-            <p className="text-sm text-gray-700">{t("recoveryAdmin.asked", { when: formatDateTime(r.createdAt, lng) })}</p>
+            <p className="text-sm text-gray-700">{t("recoveryAdmin.asked", { when: formatDateTime(r.createdAt, lng, tz) })}</p>
             <blockquote className="my-2 border-l-4 pl-3 text-sm italic">{r.reason}</blockquote>
             <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2" data-testid="recovery-evidence">
               <dt className="font-semibold">{t("recoveryAdmin.email")}</dt>
@@ -33,11 +35,11 @@ export function RecoveryReview({ lng, rows, decide }: { lng: string; rows: Recov
               <dt className="font-semibold">{t("recoveryAdmin.companyDomains")}</dt>
               <dd>{r.company.domains.join(", ") || "—"}</dd>
               <dt className="font-semibold">{t("recoveryAdmin.tenure")}</dt>
-              <dd>{t("recoveryAdmin.tenureValue", { count: r.tenureDays, since: formatDate(r.user.createdAt, lng) })}</dd>
+              <dd>{t("recoveryAdmin.tenureValue", { count: r.tenureDays, since: formatDate(r.user.createdAt, lng, tz) })}</dd>
               <dt className="font-semibold">{t("recoveryAdmin.activity")}</dt>
               <dd>
                 {t("recoveryAdmin.activityValue", { count: r.recentActions })} ·{" "}
-                {r.user.lastSignInAt ? t("recoveryAdmin.lastSignIn", { when: formatDateTime(r.user.lastSignInAt, lng) }) : t("recoveryAdmin.neverSignedIn")}
+                {r.user.lastSignInAt ? t("recoveryAdmin.lastSignIn", { when: formatDateTime(r.user.lastSignInAt, lng, tz) }) : t("recoveryAdmin.neverSignedIn")}
               </dd>
               <dt className="font-semibold">{t("recoveryAdmin.formerAdmins")}</dt>
               <dd>{r.formerAdmins.map((a) => `${a.name} <${a.email}> (${t(`recoveryAdmin.userStatus.${a.status}`)})`).join("; ") || "—"}</dd>
@@ -49,7 +51,7 @@ export function RecoveryReview({ lng, rows, decide }: { lng: string; rows: Recov
               </div>
             ) : (
               <p className="mt-2 text-sm">
-                {t("recoveryAdmin.decidedOn", { when: r.decidedAt ? formatDateTime(r.decidedAt, lng) : "—" })}: {r.comment}
+                {t("recoveryAdmin.decidedOn", { when: r.decidedAt ? formatDateTime(r.decidedAt, lng, tz) : "—" })}: {r.comment}
               </p>
             )}
           </li>

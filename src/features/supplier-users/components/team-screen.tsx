@@ -2,6 +2,7 @@ import { ActionButton } from "@/components/action-button";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { TeamView } from "../team";
 import { ApproveJoinForm, EditAccessForm, InviteForm, type GrantOptions } from "./forms";
@@ -38,7 +39,8 @@ export function TeamRefused({ lng }: { lng: string }) {
   );
 }
 
-export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; view: TeamView; inviteDays: number; actions: TeamActions }) {
+export async function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; view: TeamView; inviteDays: number; actions: TeamActions }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "users");
   const options: GrantOptions = {
     grantable: view.grantable,
@@ -68,25 +70,25 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
           <table className="min-w-full text-left text-sm" data-testid="users-table">
             <thead className="border-b text-gray-600">
               <tr>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.name")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.email")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.permissions")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.customers")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.status")}
                 </th>
-                <th scope="col" className="py-2 pr-4">
+                <th scope="col" className="whitespace-nowrap py-2 pr-4">
                   {t("list.lastSignIn")}
                 </th>
-                <th scope="col" className="py-2">
+                <th scope="col" className="whitespace-nowrap py-2">
                   {t("list.actions")}
                 </th>
               </tr>
@@ -126,11 +128,11 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
                     {permissionText(i.permissions)} · {accessText(i)}
                   </p>
                   <p className="text-gray-600">
-                    {t("invitations.sentOn", { date: formatDate(i.createdAt, lng) })} ·{" "}
+                    {t("invitations.sentOn", { date: formatDate(i.createdAt, lng, tz) })} ·{" "}
                     {i.expired ? (
                       <span className="font-medium text-red-700">{t("invitations.expired")}</span>
                     ) : (
-                      t("invitations.expiresOn", { date: formatDate(i.expiresAt, lng) })
+                      t("invitations.expiresOn", { date: formatDate(i.expiresAt, lng, tz) })
                     )}
                     {i.fromJoinRequest && <> · {t("invitations.fromJoinRequest")}</>}
                   </p>
@@ -176,7 +178,7 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
                   <p className="font-medium">
                     {j.name} · {j.email}
                   </p>
-                  <p className="text-gray-600">{t("join.requestedOn", { date: formatDate(j.createdAt, lng) })}</p>
+                  <p className="text-gray-600">{t("join.requestedOn", { date: formatDate(j.createdAt, lng, tz) })}</p>
                 </div>
                 <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_auto]">
                   <ApproveJoinForm action={actions.approveJoin} lng={lng} requestId={j.id} name={j.name} options={options} />
@@ -199,7 +201,7 @@ export function TeamScreen({ lng, view, inviteDays, actions }: { lng: string; vi
   );
 }
 
-function UserRow({
+async function UserRow({
   u,
   lng,
   t,
@@ -216,6 +218,7 @@ function UserRow({
   permissionText: (p: string[]) => string;
   accessText: (a: { allCustomers: boolean; customers: Customer[]; hiddenCustomers?: number }) => string;
 }) {
+  const tz = await readerTimeZone();
   const active = u.status === "ACTIVE";
   return (
     <>
@@ -233,7 +236,7 @@ function UserRow({
         <td className="py-3 pr-4" data-testid="user-status">
           <span className={active ? "text-green-800" : "text-gray-600"}>{t(`list.statuses.${u.status}`)}</span>
         </td>
-        <td className="whitespace-nowrap py-3 pr-4">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, lng) : t("list.never")}</td>
+        <td className="whitespace-nowrap py-3 pr-4">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, lng, tz) : t("list.never")}</td>
         <td className="py-3">
           {!u.manageable ? (
             <p className="max-w-[14rem] text-xs text-gray-600">{t("list.outranked")}</p>

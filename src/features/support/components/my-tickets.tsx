@@ -17,22 +17,22 @@ export function MyTickets({
         <p className="mt-2 text-sm text-gray-700">{t("noTickets")}</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full divide-y text-sm" data-testid="tickets-table">
+          <table className="w-full min-w-[32rem] divide-y text-sm" data-testid="tickets-table">
             <thead className="bg-gray-100 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="whitespace-nowrap px-3 py-2">
                   {t("columns.topic")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="whitespace-nowrap px-3 py-2">
                   {t("columns.status")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="whitespace-nowrap px-3 py-2">
                   {t("columns.date")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="whitespace-nowrap px-3 py-2">
                   {t("columns.author")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="whitespace-nowrap px-3 py-2">
                   {t("columns.replies")}
                 </th>
               </tr>
@@ -45,8 +45,8 @@ export function MyTickets({
                       {t(`topics.${x.topic}`)}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{t(`status.${x.status}`)}</td>
-                  <td className="px-3 py-2">{x.date}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{t(`status.${x.status}`)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{x.date}</td>
                   <td className="px-3 py-2">{x.author}</td>
                   <td className="px-3 py-2" data-testid="ticket-replies">
                     {x.replies}

@@ -3,6 +3,7 @@ import { ActionButton } from "@/components/action-button";
 import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { staffTicket } from "../staff";
 import { ReplyForm } from "./staff-ticket-forms";
@@ -10,7 +11,7 @@ import { ReplyForm } from "./staff-ticket-forms";
 type StaffTicket = NonNullable<Awaited<ReturnType<typeof staffTicket>>>;
 
 /** Staff: one ticket, the supplier's message, the replies, and (while open) assign, close and reply. */
-export function StaffTicketView({
+export async function StaffTicketView({
   lng,
   ticket,
   staffId,
@@ -26,6 +27,7 @@ export function StaffTicketView({
   close: FormAction;
   reply: FormAction;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const ts = getT(lng, "support");
   return (
@@ -51,14 +53,14 @@ export function StaffTicketView({
       <ol className="space-y-3" aria-label={t("tickets.conversation")}>
         <li className={ui.card}>
           <p className="text-sm text-gray-600">
-            {ticket.author.name} · {formatDateTime(ticket.createdAt, lng)}
+            {ticket.author.name} · {formatDateTime(ticket.createdAt, lng, tz)}
           </p>
           <p className="mt-1 whitespace-pre-wrap break-words">{ticket.message}</p>
         </li>
         {ticket.messages.map((m) => (
           <li key={m.id} className={`${ui.card} ${m.author.kind === "STAFF" ? "border-brand" : ""}`} data-testid="ticket-message">
             <p className="text-sm text-gray-600">
-              {m.author.name} · {formatDateTime(m.createdAt, lng)}
+              {m.author.name} · {formatDateTime(m.createdAt, lng, tz)}
             </p>
             <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
           </li>

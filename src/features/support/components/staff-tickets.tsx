@@ -3,13 +3,15 @@ import { AdminTable, FilterCheckbox, FilterForm, FilterSelect } from "@/componen
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { Paged } from "@/lib/paging";
 import { ticketStatuses, type TicketFilter } from "../schemas";
 import type { TicketRow } from "../staff";
 
 /** Staff: suppliers' "Contact Support" tickets with their filters. */
-export function StaffTickets({ lng, filter, list }: { lng: string; filter: TicketFilter; list: Paged<TicketRow> }) {
+export async function StaffTickets({ lng, filter, list }: { lng: string; filter: TicketFilter; list: Paged<TicketRow> }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const ts = getT(lng, "support");
   return (
@@ -59,7 +61,7 @@ export function StaffTickets({ lng, filter, list }: { lng: string; filter: Ticke
           { header: t("tickets.columns.status"), testId: "ticket-status", cell: (x) => ts(`status.${x.status}`) },
           { header: t("tickets.columns.assignee"), cell: (x) => x.assignee?.name ?? t("tickets.unassigned") },
           { header: t("tickets.columns.replies"), cell: (x) => x._count.messages },
-          { header: t("tickets.columns.created"), className: "whitespace-nowrap", cell: (x) => formatDateTime(x.createdAt, lng) },
+          { header: t("tickets.columns.created"), className: "whitespace-nowrap", cell: (x) => formatDateTime(x.createdAt, lng, tz) },
         ]}
       />
       <Pager lng={lng} page={list} path={`/${lng}/admin/tickets`} query={filter} />

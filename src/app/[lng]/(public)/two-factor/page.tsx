@@ -3,6 +3,7 @@ import { ActionButton } from "@/components/action-button";
 import { AddPasskeyForm, RegenerateCodesForm, TotpEnrolment } from "@/features/second-factor/components/forms";
 import { companyRequiresSecondFactor, companyUsersWithFactor, pendingTotpEnrolment, secondFactorStatus } from "@/features/second-factor/service";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/guards";
@@ -24,6 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 
 /** Two-factor sign-in: the authenticator app, recovery codes, passkeys; for company admins the company's policy and resets. */
 export default async function TwoFactorPage({ params }: { params: Promise<{ lng: string }> }) {
+  const tz = await readerTimeZone();
   const { lng } = await params;
   const me = await requireUser(lng, `/${lng}/two-factor`);
   const t = getT(lng, "mfa");
@@ -72,8 +74,8 @@ export default async function TwoFactorPage({ params }: { params: Promise<{ lng:
           {status.passkeys.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="passkey">
               <span>
-                <strong>{p.name}</strong> · {t("passkeys.added", { when: formatDateTime(p.createdAt, lng) })}
-                {p.lastUsedAt ? ` · ${t("passkeys.lastUsed", { when: formatDateTime(p.lastUsedAt, lng) })}` : ""}
+                <strong>{p.name}</strong> · {t("passkeys.added", { when: formatDateTime(p.createdAt, lng, tz) })}
+                {p.lastUsedAt ? ` · ${t("passkeys.lastUsed", { when: formatDateTime(p.lastUsedAt, lng, tz) })}` : ""}
               </span>
               <ActionButton action={removePasskeyAction} lng={lng} fields={{ passkeyId: p.id }} ariaLabel={t("passkeys.removeNamed", { name: p.name })}>
                 {t("passkeys.remove")}

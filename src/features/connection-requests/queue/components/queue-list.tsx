@@ -4,6 +4,7 @@ import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { Paged } from "@/lib/paging";
 import { requestStatuses } from "../../state-machine";
@@ -12,7 +13,7 @@ import type { QueueRow } from "../service";
 import { BulkDecideForm } from "./queue-forms";
 
 /** Admin → Connection requests (server component): every supplier's requests, filtered and searched, to open one or decide several at once. */
-export function QueueList({
+export async function QueueList({
   lng,
   filter,
   list,
@@ -25,6 +26,7 @@ export function QueueList({
   customers: { id: string; name: string; nameZh: string }[];
   bulkDecideAction: FormAction<{ changed: number; skipped: number }>;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   return (
     <section>
@@ -156,7 +158,7 @@ export function QueueList({
                       <td className={ui.td} data-testid="queue-status">
                         {t(`queue.statuses.${r.status}`)}
                       </td>
-                      <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.createdAt, lng)}</td>
+                      <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(r.createdAt, lng, tz)}</td>
                     </tr>
                   ))}
                 </tbody>

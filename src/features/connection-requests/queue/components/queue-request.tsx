@@ -3,12 +3,13 @@ import { ui } from "@/components/ui";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import type { QueueDetail } from "../service";
 import { DecideForm, ResetAttemptsForm } from "./queue-forms";
 
 /** One request for staff (server component): who asks whom, the contact and its flags, the supplier's profile, the history, and the decision. */
-export function QueueRequest({
+export async function QueueRequest({
   lng,
   request: r,
   decideRequestAction,
@@ -19,6 +20,7 @@ export function QueueRequest({
   decideRequestAction: FormAction<{ decision: string }>;
   resetAttemptsAction: FormAction<{ used: number; limit: number }>;
 }) {
+  const tz = await readerTimeZone();
   const t = getT(lng, "staff");
   const customer = customerName(r.customer, lng);
   return (
@@ -55,9 +57,9 @@ export function QueueRequest({
           {r.requestedBy.name} &lt;{r.requestedBy.email}&gt;
         </dd>
         <dt className="font-medium">{t("queue.columns.created")}</dt>
-        <dd>{formatDateTime(r.createdAt, lng)}</dd>
+        <dd>{formatDateTime(r.createdAt, lng, tz)}</dd>
         <dt className="font-medium">{t("queue.expires")}</dt>
-        <dd>{formatDateTime(r.expiresAt, lng)}</dd>
+        <dd>{formatDateTime(r.expiresAt, lng, tz)}</dd>
         {r.comment && (
           <>
             <dt className="font-medium">{t("queue.comment")}</dt>
@@ -100,11 +102,11 @@ export function QueueRequest({
         <h2 className="text-lg font-semibold">{t("queue.history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="request-history">
           <li>
-            {formatDateTime(r.createdAt, lng)} · {t("queue.created", { name: r.requestedBy.name })}
+            {formatDateTime(r.createdAt, lng, tz)} · {t("queue.created", { name: r.requestedBy.name })}
           </li>
           {r.events.map((e) => (
             <li key={e.id}>
-              {formatDateTime(e.createdAt, lng)} · {t(`queue.statuses.${e.toStatus}`)} · {t(`queue.actors.${e.actorType}`)}
+              {formatDateTime(e.createdAt, lng, tz)} · {t(`queue.statuses.${e.toStatus}`)} · {t(`queue.actors.${e.actorType}`)}
               {e.actorName ? ` (${e.actorName})` : ""}
               {e.comment ? ` — “${e.comment}”` : ""}
             </li>
@@ -114,7 +116,7 @@ export function QueueRequest({
         <ol className="mt-2 space-y-1 text-sm" data-testid="request-audit">
           {r.audit.map((a) => (
             <li key={a.id} className="break-words">
-              {formatDateTime(a.createdAt, lng)} · <code>{a.action}</code> · {a.actorType}
+              {formatDateTime(a.createdAt, lng, tz)} · <code>{a.action}</code> · {a.actorType}
               {a.actorName ? ` (${a.actorName})` : ""}
               {a.after ? (
                 <>

@@ -1,6 +1,7 @@
 import { AskAdminRightsForm } from "@/features/supplier-users/components/admin-recovery-forms";
 import { recoveryState } from "@/features/supplier-users/admin-recovery";
 import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { requireUser } from "@/server/guards";
 import { requestAdminRightsAction } from "./actions";
@@ -12,6 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 
 /** When the company has no active admin, its users can ask support for admin rights here. */
 export default async function AdminRecoveryPage({ params }: { params: Promise<{ lng: string }> }) {
+  const tz = await readerTimeZone();
   const { lng } = await params;
   const me = await requireUser(lng, `/${lng}/profile/admin-recovery`);
   const t = getT(lng, "settings");
@@ -29,7 +31,7 @@ export default async function AdminRecoveryPage({ params }: { params: Promise<{ 
             <AskAdminRightsForm action={requestAdminRightsAction} lng={lng} />
           </>
         ) : state.state === "pending" ? (
-          <p>{t("recovery.pending", { when: formatDateTime(state.since, lng) })}</p>
+          <p>{t("recovery.pending", { when: formatDateTime(state.since, lng, tz) })}</p>
         ) : (
           <p>{t(`recovery.${state.state}`)}</p>
         )}

@@ -4,9 +4,10 @@ import { pendingEmailChange } from "@/features/accounts/email-change";
 import { getT } from "@/lib/i18n/instance";
 import { confirmEmailChangeAction } from "../actions";
 import { DeadEmailChangeLink } from "../dead-link";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "settings")("emailChange.confirmTitle"), referrer: "no-referrer" };
+  return { title: getT((await params).lng, "settings")("emailChange.confirmTitle"), referrer: TOKEN_PAGE_REFERRER };
 }
 
 export default async function ConfirmEmailChangePage({ params }: { params: Promise<{ lng: string; token: string }> }) {

@@ -5,10 +5,11 @@ import { getT } from "@/lib/i18n/instance";
 import { currentUser } from "@/server/guards";
 import { clientIp } from "@/server/request";
 import { acceptAction, joinRequestAction, registerAction, signInAcceptAction, switchAccountAction } from "./actions";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   // The token is in the URL: never leak it to other sites, never index it.
-  return { title: getT((await params).lng, "invitations")("landing.pageTitle"), referrer: "no-referrer", robots: { index: false } };
+  return { title: getT((await params).lng, "invitations")("landing.pageTitle"), referrer: TOKEN_PAGE_REFERRER, robots: { index: false } };
 }
 
 /** The customer invitation's link: anyone holding it may open it; a signed-in visitor sees their own options. */

@@ -4,9 +4,10 @@ import { ColleagueJoinScreen } from "@/features/supplier-users/components/collea
 import { INVITE_TTL_DAYS } from "@/features/supplier-users/core";
 import { getT } from "@/lib/i18n/instance";
 import { colleagueJoinAction } from "../actions";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "users")("register.submit"), referrer: "no-referrer" };
+  return { title: getT((await params).lng, "users")("register.submit"), referrer: TOKEN_PAGE_REFERRER };
 }
 
 /** The colleague-invitation registration page (public: the link is the credential): email fixed, name + password + language. */

@@ -4,9 +4,10 @@ import { ResetPasswordForm } from "@/features/accounts/components/forms";
 import { isResetTokenValid } from "@/features/accounts/service";
 import { getT } from "@/lib/i18n/instance";
 import { resetPasswordAction } from "../../actions";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "accounts")("reset.title"), referrer: "no-referrer" };
+  return { title: getT((await params).lng, "accounts")("reset.title"), referrer: TOKEN_PAGE_REFERRER };
 }
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ lng: string; token: string }> }) {

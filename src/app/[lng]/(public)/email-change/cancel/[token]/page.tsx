@@ -4,9 +4,10 @@ import { isCancelLinkLive } from "@/features/accounts/email-change";
 import { getT } from "@/lib/i18n/instance";
 import { cancelEmailChangeAction } from "../../actions";
 import { DeadEmailChangeLink } from "../../dead-link";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "settings")("emailChange.cancelTitle"), referrer: "no-referrer" };
+  return { title: getT((await params).lng, "settings")("emailChange.cancelTitle"), referrer: TOKEN_PAGE_REFERRER };
 }
 
 export default async function CancelEmailChangePage({ params }: { params: Promise<{ lng: string; token: string }> }) {

@@ -4,9 +4,10 @@ import { AcceptedScreen } from "@/features/customer-invitations/components/landi
 import { acceptedBy } from "@/features/customer-invitations/landing";
 import { getT } from "@/lib/i18n/instance";
 import { requireUser } from "@/server/guards";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "invitations")("landing.pageTitle"), referrer: "no-referrer", robots: { index: false } };
+  return { title: getT((await params).lng, "invitations")("landing.pageTitle"), referrer: TOKEN_PAGE_REFERRER, robots: { index: false } };
 }
 
 /** After accepting: names the connected customer and leads to Customer Setup. */

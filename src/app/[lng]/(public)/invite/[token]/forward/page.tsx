@@ -4,9 +4,10 @@ import { forwardedTo, openForForward } from "@/features/customer-invitations/lan
 import { getT } from "@/lib/i18n/instance";
 import { clientIp } from "@/server/request";
 import { forwardAction } from "../actions";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "invitations")("forward.title"), referrer: "no-referrer", robots: { index: false } };
+  return { title: getT((await params).lng, "invitations")("forward.title"), referrer: TOKEN_PAGE_REFERRER, robots: { index: false } };
 }
 
 export default async function ForwardPage({

@@ -3,9 +3,10 @@ import { ConfirmSignUpScreen } from "@/features/accounts/components/confirm-sign
 import { pendingSignUp } from "@/features/accounts/sign-up";
 import { getT } from "@/lib/i18n/instance";
 import { confirmSignUpAction } from "../../../actions";
+import { TOKEN_PAGE_REFERRER } from "@/server/security-headers";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "accounts")("confirm.title"), referrer: "no-referrer" };
+  return { title: getT((await params).lng, "accounts")("confirm.title"), referrer: TOKEN_PAGE_REFERRER };
 }
 
 /**
