@@ -3,7 +3,7 @@
 // ones by src/scripts/postgresql-schema.ts; migrations are applied by
 // `npm run db:migrate` (src/scripts/migrate.ts). The CLI needs
 // @prisma/adapter-pg 7 (6.19 cannot read 'name' columns): the npm alias
-// adapter-pg-cli, used here only. See docs/decisions/0023.
+// adapter-pg-cli, used here only. See docs/decisions/0017.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "adapter-pg-cli";

@@ -6,7 +6,7 @@
  *   recorded in Prisma's `_prisma_migrations` (so `prisma migrate status`
  *   tells the truth), under an advisory lock: when several instances start at
  *   once, one applies and the others wait, then find nothing left to do.
- * See docs/decisions/0023-postgresql-second-engine.md.
+ * See docs/decisions/0017-postgresql-second-engine.md.
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";

@@ -4,7 +4,7 @@ import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/cl
 
 /**
  * The PostgreSQL client, shaped as the SQLite one so feature services do not
- * know which engine runs (docs/decisions/0023). Two differences are made up here:
+ * know which engine runs (docs/decisions/0017). Two differences are made up here:
  *
  * - Text filters: `contains`, `startsWith` and `endsWith` ignore case on SQLite
  *   (for ASCII) and not on PostgreSQL: every such filter gets `mode: "insensitive"`.

@@ -73,7 +73,7 @@ function load() {
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
     SMTP_URL: e.SMTP_URL || undefined,
     // Low in tests so a browser solves it at once; about a second of work in a desktop browser elsewhere
-    // (npm run bench:captcha; docs/decisions/0022 says what this costs a scripted attacker).
+    // (npm run bench:captcha; docs/decisions/0016 says what this costs a scripted attacker).
     CAPTCHA_COST: e.CAPTCHA_COST ?? (e.APP_ENV === "test" ? 1 : 500),
     CAPTCHA_MAX_COUNTER: e.CAPTCHA_MAX_COUNTER ?? (e.APP_ENV === "test" ? 50 : 10_000),
   };

@@ -10,7 +10,7 @@ export const BCRYPT_ROUNDS = 10;
  * async API still runs it on the main thread (in slices), so five concurrent
  * sign-ins stalled every other request of the instance for the better part of
  * a second. Hashing runs in a small pool of worker threads instead
- * (docs/decisions/0020): the event loop only posts a message and waits.
+ * (docs/decisions/0014): the event loop only posts a message and waits.
  *
  * The worker is plain CommonJS evaluated from a string: the bundler never
  * sees a separate entry file, and `require` resolves bcryptjs from the app's

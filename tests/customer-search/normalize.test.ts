@@ -180,7 +180,7 @@ describe("typo tolerance", () => {
   });
 });
 
-describe("typo budget per word (decision 0021)", () => {
+describe("typo budget per word (decision 0015)", () => {
   it("allows one edit from 5 letters and two from 9, none for short words, numbers and CJK", () => {
     expect(["acme", "smith", "microsof", "pharmaceu", "123456789", "东方明珠塔"].map(typoAllowance)).toEqual([0, 1, 1, 2, 0, 0]);
   });

@@ -1,7 +1,7 @@
 /**
  * The rules that relied on SQLite running one transaction at a time, raced
  * hard. Runs on both engines (`npm run test:unit`); on PostgreSQL the requests
- * really run in parallel on a pool of connections (decision 0023: serializable
+ * really run in parallel on a pool of connections (decision 0017: serializable
  * transactions, retried on conflict).
  */
 import { afterAll, describe, expect, it } from "vitest";

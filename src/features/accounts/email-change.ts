@@ -11,7 +11,7 @@ import { hitLimit } from "@/server/rate-limit";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 
 /**
- * Verified change of the sign-in email (docs/decisions/0027-email-change-and-devices.md).
+ * Verified change of the sign-in email (docs/decisions/0020-email-change-and-devices.md).
  * A request stores two single-use tokens (hashes only): the confirmation link
  * goes to the NEW address and expires in a day; the "it wasn't me" link goes
  * to the OLD address and keeps working for a week, also after the change was

@@ -10,7 +10,7 @@ import { portalUrl, sendMail } from "@/server/mail";
  * A device as the new-device rule sees it: the browser and system named by the
  * User-Agent ("Chrome|Windows"), without versions, so a browser update is not a
  * new device. Coarse on purpose: a second Windows laptop with Chrome counts as
- * the same device (docs/decisions/0027-email-change-and-devices.md).
+ * the same device (docs/decisions/0020-email-change-and-devices.md).
  */
 export function deviceKey(userAgent: string | null | undefined): string {
   const d = describeUserAgent(userAgent);

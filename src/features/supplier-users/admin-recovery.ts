@@ -9,7 +9,7 @@ import { portalUrl, sendMail } from "@/server/mail";
 import { companyAdminIds } from "./join-requests";
 
 /**
- * Company admin recovery (docs/decisions/0028-admin-recovery-and-notification-preferences.md):
+ * Company admin recovery (docs/decisions/0021-admin-recovery-and-notification-preferences.md):
  * when a supplier company has no active admin, one of its users asks support
  * for admin rights; staff see evidence (company-domain email, tenure, recent
  * activity, the former admins) and grant or refuse with a comment. Every step

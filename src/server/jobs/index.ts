@@ -5,7 +5,7 @@ export type { Duty } from "./run";
 export { pruneRuns, recordRun, RUN_HISTORY_DAYS } from "./run";
 
 /**
- * Background duties (docs/decisions/0032-background-jobs.md): work no request
+ * Background duties (docs/decisions/0022-background-jobs.md): work no request
  * triggers, such as retrying failed mail, expiring old requests and invitations
  * and merging the search index. Each duty runs once per period, by exactly one
  * process of all those sharing the database, never two runs of it at a time:

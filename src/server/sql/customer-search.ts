@@ -143,7 +143,7 @@ export async function indexSegments(): Promise<number> {
 }
 
 /**
- * How FTS5 merges while customers are written (docs/decisions/0032): a level's
+ * How FTS5 merges while customers are written (docs/decisions/0022): a level's
  * segments are merged once it holds `automerge` of them (2: the fewest segments
  * between maintenance runs, for a little more work per write on a directory
  * that is written rarely), and at once when a level reaches `crisismerge`.

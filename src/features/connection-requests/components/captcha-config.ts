@@ -6,5 +6,5 @@
 export const CAPTCHA_AUTO = "onload";
 /** Widget options: no artificial minimum duration (the default adds up to 500 ms to a fast solve). */
 export const CAPTCHA_WIDGET_CONFIGURATION = { minDuration: 0 };
-/** Typical solving time on a desktop (docs/decisions/0022): scales the progress bar's estimate. */
+/** Typical solving time on a desktop (docs/decisions/0016): scales the progress bar's estimate. */
 export const CAPTCHA_TYPICAL_MS = 1000;

@@ -12,7 +12,7 @@ const announced = new Set<string>(["verifying", "verified", "error", "expired"])
 /**
  * The self-hosted ALTCHA widget (proof of work in the browser, no third
  * party). It adds a hidden input `name` to the surrounding form, starts its
- * work as soon as it is shown (docs/decisions/0022) and shows a progress bar
+ * work as soon as it is shown (docs/decisions/0016) and shows a progress bar
  * while it works. The bar is an estimate (the solver cannot know how far the
  * secret counter is): it approaches the end over a typical solving time and
  * fills when the work is done.

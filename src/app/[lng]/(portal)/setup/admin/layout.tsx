@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Translations } from "@/lib/i18n/translations";
 
-/** Sends the texts of the team forms with these pages (docs/decisions/0019). */
+/** Sends the texts of the team forms with these pages (docs/decisions/0013). */
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
   const { lng } = await params;
   return (
