@@ -9,7 +9,7 @@
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { faultInstance, INSTANCE_HEADER, postgresUrl } from "./support/env";
-import { db, expect, factories, serverLog, serverLogMark, signInAs, test, unique } from "./support/fixtures";
+import { db, expect, factories, serverLogLines, serverLogMark, signInAs, test, unique } from "./support/fixtures";
 
 test.use({ allowedServerErrors: /\/zh\/setup\/customers$/ });
 
@@ -79,14 +79,7 @@ test("zh: the database lost in the middle of a page shows the localised error pa
     await expect(page.getByRole("heading", { level: 1, name: "出错了" })).toBeVisible();
     const reference = (await page.getByTestId("error-reference").textContent())?.match(/([0-9a-z]{6,})\s*$/)?.[1];
     expect(reference, "a reference id on the page").toBeTruthy();
-    await expect
-      .poll(
-        () =>
-          serverLog(mark)
-            .split("\n")
-            .filter((l) => l.includes(reference!)).length,
-      )
-      .toBe(1);
+    await expect.poll(() => serverLogLines(mark, reference!).length).toBe(1);
   } finally {
     await locker.end();
   }

@@ -1,4 +1,4 @@
-import { db, expect, factories, serverLog, serverLogMark, signInAs, test, unique } from "./support/fixtures";
+import { db, expect, factories, serverLogLines, serverLogMark, signInAs, test, unique } from "./support/fixtures";
 
 /**
  * An unexpected failure shows the area's localised error page with a
@@ -31,19 +31,8 @@ for (const [lng, title, back] of [
     // The portal shell is still there: the error page sits inside the area's layout.
     await expect(page.getByTestId("notifications-count")).toBeVisible();
 
-    await expect
-      .poll(
-        () =>
-          serverLog(mark)
-            .split("\n")
-            .filter((l) => l.includes(reference!)).length,
-      )
-      .toBe(1);
-    const line = JSON.parse(
-      serverLog(mark)
-        .split("\n")
-        .find((l) => l.includes(reference!))!,
-    );
+    await expect.poll(() => serverLogLines(mark, reference!).length).toBe(1);
+    const line = JSON.parse(serverLogLines(mark, reference!)[0]);
     expect(line).toMatchObject({ level: "error", reference, routeType: "render" });
     expect(line.err.message).toContain("Deliberate failure");
     expect(JSON.stringify(line), "emails are masked in the log").not.toContain("qa.person@example.com");

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { startSmtpServer } from "../support/smtp";
+import { freePort, startSmtpServer } from "../support/smtp";
 
 /**
  * The background duties (src/features/background-duties/duties.ts) on a real
@@ -22,15 +21,6 @@ const { makeCustomer, makeSupplier } = await import("../support/factories");
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 afterAll(() => smtp?.close());
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== "object") throw new Error("no port");
-  return address.port;
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60_000;

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { startSmtpServer } from "../support/smtp";
+import { freePort, startSmtpServer } from "../support/smtp";
 
 /**
  * `sendMail` and `deliver` (src/server/mail) against a real SMTP server on
@@ -18,15 +17,6 @@ const { db } = await import("@/server/db");
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 afterAll(() => smtp?.close());
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== "object") throw new Error("no port");
-  return address.port;
-}
 
 const unique = () => crypto.randomBytes(4).toString("hex");
 const row = (id: string) => db.outgoingMail.findUniqueOrThrow({ where: { id } });

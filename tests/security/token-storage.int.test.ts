@@ -4,11 +4,10 @@
 // and then every text column of every table, and the raw database files, are searched.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import Database from "better-sqlite3";
 import type { ParsedMail } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
-import { startSmtpServer } from "../support/smtp";
+import { freePort, startSmtpServer } from "../support/smtp";
 
 // The environment is read once, at the first import of an app module: set it first.
 // Nothing listens on this port until the first test starts the SMTP server there,
@@ -39,15 +38,6 @@ const { solvedCaptcha } = await import("../connection-requests/captcha-helper");
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 afterAll(() => smtp?.close());
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== "object") throw new Error("no port");
-  return address.port;
-}
 
 const TOKEN = /[A-Za-z0-9_-]{43}/g;
 /** Every token in a received message's links, by the path it was found under (e.g. "/reset-password/"). */

@@ -1,4 +1,5 @@
 import { simpleParser, type ParsedMail } from "mailparser";
+import net from "node:net";
 import { SMTPServer } from "smtp-server";
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -53,4 +54,14 @@ export function firstLink(m: ParsedMail, pattern = /https?:\/\/\S+/): string {
   const match = (m.text ?? "").match(pattern);
   if (!match) throw new Error("no link in mail");
   return match[0];
+}
+
+/** A port nothing listens on right now: SMTP_URL can name it before a test starts (or never starts) a server there. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address !== "object") throw new Error("no port");
+  return address.port;
 }

@@ -123,6 +123,13 @@ export function serverLog(from = 0): string {
   }
 }
 
+/** The server log's lines since `from` bytes that contain `text` (a reference, a request id). */
+export function serverLogLines(from: number, text: string): string[] {
+  return serverLog(from)
+    .split("\n")
+    .filter((l) => l.includes(text));
+}
+
 /** Where the server log ends now: pass it to serverLog() later to read only what came after. */
 export function serverLogMark(): number {
   try {
