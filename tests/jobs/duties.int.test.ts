@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
+import net from "node:net";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, startSmtpServer } from "../support/smtp";
 
@@ -11,7 +14,7 @@ const port = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 const { duties } = await import("@/features/background-duties/duties");
 const { recordRun, RUN_HISTORY_DAYS } = await import("@/server/jobs");
-const { sendMail, MAIL_MAX_ATTEMPTS } = await import("@/server/mail");
+const { sendMail, MAIL_MAX_ATTEMPTS, SEND_DEADLINE_MINUTES } = await import("@/server/mail");
 const { retryDueMail } = await import("@/features/mail-log/service");
 const { listInvitations } = await import("@/features/customer-invitations/staff");
 const { indexSegments } = await import("@/server/sql/customer-search");
@@ -91,6 +94,49 @@ describe("mail retry with backoff", () => {
     const row = await mail(sent.id);
     expect(row).toMatchObject({ status: "FAILED", attempts: MAIL_MAX_ATTEMPTS, nextAttemptAt: null });
     expect(await retryDueMail(new Date(Date.now() + 30 * DAY))).toMatchObject({ due: 0 });
+  });
+});
+
+describe("mail whose sending process died", () => {
+  it("a message left QUEUED past its send deadline counts as a failed attempt and is sent again", { timeout: 60_000 }, async () => {
+    // A server that accepts the connection and never answers, and a process that sends through it and is killed.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const silentPort = (silent.address() as net.AddressInfo).port;
+    const to = `interrupted-${unique()}@mail.test`;
+    const sender = spawn(process.execPath, ["--import", "tsx", "tests/jobs/send-child.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${silentPort}`, MAIL_TO: to, LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => sender.on("exit", resolve));
+    try {
+      await expect.poll(() => db.outgoingMail.count({ where: { to, status: "QUEUED" } }), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => sockets.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      sender.kill("SIGKILL");
+      await exited;
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
+    const queued = await db.outgoingMail.findFirstOrThrow({ where: { to } });
+    expect(queued).toMatchObject({ status: "QUEUED", attempts: 0 });
+    near(queued.nextAttemptAt, queued.createdAt.getTime() + SEND_DEADLINE_MINUTES * MINUTE);
+
+    // Before the deadline the message may still be on its way: left alone.
+    expect(await retryDueMail(new Date(queued.createdAt.getTime() + (SEND_DEADLINE_MINUTES - 1) * MINUTE))).toMatchObject({ interrupted: 0 });
+    expect(await mail(queued.id)).toMatchObject({ status: "QUEUED" });
+
+    // Past it: one failed attempt, recorded by the system, and sent again at once by a working server.
+    smtp ??= await startSmtpServer(port);
+    const outcome = await retryDueMail(new Date(queued.createdAt.getTime() + (SEND_DEADLINE_MINUTES + 1) * MINUTE));
+    expect(outcome).toMatchObject({ interrupted: 1, due: 1, sent: 1 });
+    expect(await mail(queued.id)).toMatchObject({ status: "SENT", attempts: 2, nextAttemptAt: null });
+    expect((await smtp.waitFor(to)).subject).toBe("Your request to join Harbour Bolts");
+    expect(await db.auditEvent.count({ where: { action: "mail.interrupted", entityId: queued.id, actorType: "SYSTEM" } })).toBe(1);
+    // Nothing more to do.
+    expect(await retryDueMail(new Date(Date.now() + DAY))).toMatchObject({ interrupted: 0, due: 0 });
   });
 });
 

@@ -6,7 +6,7 @@ import { reissueColleagueInvitation } from "@/features/supplier-users/colleague-
 import type { StaffRole } from "@/lib/permissions";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
-import { deliver, nextAttemptAfter, type SecretLinks } from "@/server/mail";
+import { deliver, nextAttemptAfter, sendDeadline, type SecretLinks } from "@/server/mail";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
 import type { MailFilter } from "./schemas";
 import { reissueSetPasswordLink } from "@/features/staff-accounts/service";
@@ -98,6 +98,8 @@ export interface RetryOutcome {
   failed: number;
   freshLinks: number;
   refused: number;
+  /** QUEUED past their send deadline (the sending process died): counted as a failed attempt */
+  interrupted: number;
 }
 
 /**
@@ -108,13 +110,14 @@ export interface RetryOutcome {
  * fresh one that inherits its attempt count, so the backoff goes on.
  */
 export async function retryDueMail(now = new Date(), limit = 50): Promise<RetryOutcome> {
+  const interrupted = await failInterrupted(now, limit);
   const due = await db.outgoingMail.findMany({
     where: { status: "FAILED", nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
     take: limit,
     select: { id: true },
   });
-  const outcome: RetryOutcome = { due: due.length, sent: 0, failed: 0, freshLinks: 0, refused: 0 };
+  const outcome: RetryOutcome = { interrupted, due: due.length, sent: 0, failed: 0, freshLinks: 0, refused: 0 };
   for (const { id } of due) {
     const result = await sendAgain(id, { type: "SYSTEM" }, now);
     if (!result.ok) {
@@ -126,6 +129,41 @@ export async function retryDueMail(now = new Date(), limit = 50): Promise<RetryO
     if (result.status === "FAILED") outcome.failed++;
   }
   return outcome;
+}
+
+/**
+ * A message still QUEUED past its send deadline was being sent by a process
+ * that died before the SMTP server answered: it becomes FAILED, the lost try
+ * counted as an attempt, and is due at once (recorded by the system).
+ */
+async function failInterrupted(now: Date, limit: number): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const stuck = await tx.outgoingMail.findMany({
+      where: { status: "QUEUED", nextAttemptAt: { lte: now } },
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+      select: { id: true, attempts: true },
+    });
+    for (const row of stuck) {
+      const claim = await tx.outgoingMail.updateMany({
+        where: { id: row.id, status: "QUEUED", nextAttemptAt: { lte: now } },
+        data: { status: "FAILED", attempts: { increment: 1 }, lastError: "interrupted: no answer before the send deadline", nextAttemptAt: now },
+      });
+      if (claim.count !== 1) continue;
+      await audit(
+        tx,
+        { type: "SYSTEM" },
+        {
+          action: "mail.interrupted",
+          entityType: "OutgoingMail",
+          entityId: row.id,
+          before: { status: "QUEUED", attempts: row.attempts },
+          after: { status: "FAILED", attempts: row.attempts + 1 },
+        },
+      );
+    }
+    return stuck.length;
+  });
 }
 
 /** Staff's resend (`due` null) or the retry job's (only while the message's next attempt is due at `due`). */
@@ -141,7 +179,7 @@ async function sendAgain(id: string, actor: Actor, due: Date | null): Promise<Re
     const next = row.linkKind ? "REPLACED" : "QUEUED";
     const claim = await tx.outgoingMail.updateMany({
       where: { id, status: "FAILED", ...(due ? { nextAttemptAt: { lte: due } } : {}) },
-      data: { status: next, nextAttemptAt: null },
+      data: { status: next, nextAttemptAt: next === "QUEUED" ? sendDeadline() : null },
     });
     if (claim.count !== 1) return { error: "notFailed" as const };
     await audit(tx, actor, {
@@ -179,7 +217,7 @@ async function sendAgain(id: string, actor: Actor, due: Date | null): Promise<Re
   const result = await deliver(id);
   if (result.status === "QUEUED") {
     // No SMTP server is configured any more: the message is kept, as every other one.
-    await db.outgoingMail.update({ where: { id }, data: { status: "LOGGED" } });
+    await db.outgoingMail.update({ where: { id }, data: { status: "LOGGED", nextAttemptAt: null } });
     return { ok: true, status: "LOGGED" };
   }
   return { ok: true, status: result.status };

@@ -69,6 +69,7 @@ export async function sendMail(request: MailRequest): Promise<{ id: string; stat
       linkKind: kind,
       resend: request.secret ? JSON.stringify({ kind: request.secret.kind, id: request.secret.id }) : null,
       status: smtp() ? "QUEUED" : "LOGGED",
+      nextAttemptAt: smtp() ? sendDeadline() : null,
     },
   });
   if (!smtp()) return { id: row.id, status: "LOGGED" };
@@ -77,6 +78,14 @@ export async function sendMail(request: MailRequest): Promise<{ id: string; stat
 
 /** Automatic delivery attempts of a message before it stays FAILED for staff to resend (the first one included). */
 export const MAIL_MAX_ATTEMPTS = 5;
+
+/**
+ * A QUEUED message carries a deadline in nextAttemptAt: the server has answered
+ * by then, unless the process sending it died. The mail-retry job treats a
+ * QUEUED message past its deadline as a failed attempt (src/features/mail-log).
+ */
+export const SEND_DEADLINE_MINUTES = 10;
+export const sendDeadline = (now = new Date()) => new Date(now.getTime() + SEND_DEADLINE_MINUTES * 60_000);
 
 /** Minutes before the next attempt after `attempts` failed ones: 1, 5, 25, 125 (x5 each time). */
 export function retryDelayMinutes(attempts: number): number {
