@@ -1,6 +1,10 @@
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// The inbox is a server component that reads the reader's zone from the request's `tz` cookie.
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "tz" ? { name, value: "Asia/Shanghai" } : undefined) }),
+}));
 
 const { notify, listNotifications, markRead, openNotification, notificationHref, unreadCount } = await import("@/features/notifications/service");
 const { db } = await import("@/server/db");
@@ -61,17 +65,17 @@ describe("notifications inbox", () => {
     const items = await listNotifications(s.userId);
     const customers = await customerNamesById(customerIdsOf(items));
     const noop = async () => {};
-    const render = (lng: string) =>
-      renderToStaticMarkup(createElement(Inbox, { lng, items, customers, actions: { markRead: noop, markAllRead: noop, open: noop } }));
-    expect(render("zh")).toContain("成都熊猫物流有限公司");
-    expect(render("zh")).not.toContain("Chengdu Panda");
-    expect(render("en")).toContain("Chengdu Panda Logistics Co., Ltd.");
+    const render = async (lng: string) =>
+      renderToStaticMarkup(await Inbox({ lng, items, customers, actions: { markRead: noop, markAllRead: noop, open: noop } }));
+    expect(await render("zh")).toContain("成都熊猫物流有限公司");
+    expect(await render("zh")).not.toContain("Chengdu Panda");
+    expect(await render("en")).toContain("Chengdu Panda Logistics Co., Ltd.");
 
     // A later rename shows everywhere, since the name is looked up when the inbox is read.
     await db.customer.update({ where: { id: customer.id }, data: { nameZh: "成都熊猫供应链有限公司" } });
     expect(
       renderToStaticMarkup(
-        createElement(Inbox, {
+        await Inbox({
           lng: "zh",
           items,
           customers: await customerNamesById(customerIdsOf(items)),
