@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createPostgresClient } from "./db-postgresql";
+import { type Prisma, PrismaClient } from "@/generated/prisma/client";
+import { createPostgresClient, type ReadStatement } from "./db-postgresql";
 import { env } from "./env";
 import { serialisedSqliteAdapter } from "./sqlite-adapter";
 
-const globalForDb = globalThis as unknown as { db?: PrismaClient };
+const globalForDb = globalThis as unknown as { db?: { client: PrismaClient; read: ReadStatement } };
 
 /** The engine DATABASE_URL names: `file:` = SQLite, `postgres://` / `postgresql://` = PostgreSQL. */
 export const engine: "sqlite" | "postgresql" = /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? "postgresql" : "sqlite";
@@ -25,19 +25,30 @@ function enableWriteAheadLog(url: string) {
   }
 }
 
-function createClient(): PrismaClient {
+function createClient(): { client: PrismaClient; read: ReadStatement } {
   if (engine === "postgresql") return createPostgresClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   enableWriteAheadLog(env.DATABASE_URL);
   const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  return { client, read: <T>(statement: Prisma.Sql) => client.$queryRaw<T[]>(statement) };
 }
+
+const created = globalForDb.db ?? createClient();
+if (env.APP_ENV !== "production") globalForDb.db = created;
 
 /**
  * The one Prisma client. Feature services are the only callers. On PostgreSQL it
  * is the PostgreSQL client behind the same type (src/server/db-postgresql.ts).
  */
-export const db = globalForDb.db ?? createClient();
-if (env.APP_ENV !== "production") globalForDb.db = db;
+export const db = created.client;
+
+/**
+ * Read-only raw statements on a hot path (src/server/sql/ only): on
+ * PostgreSQL straight through the driver's pool, on SQLite through Prisma
+ * (its single-connection gate). `read.statement` is replaceable so a benchmark
+ * can time every statement.
+ */
+export const read: { statement: ReadStatement } = { statement: created.read };
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: service helpers accept either. */

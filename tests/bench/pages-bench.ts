@@ -21,6 +21,8 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Cookie } from "@playwright/test";
 import { createMigratedDatabase } from "../support/migrate";
+import { totpCode } from "@/features/second-factor/totp";
+import { DEMO_TOTP_SECRET } from "../../prisma/demo-totp";
 
 const require = createRequire(import.meta.url);
 
@@ -171,6 +173,14 @@ async function signIn(browser: Browser, email: string): Promise<SignIn> {
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await Promise.all([page.waitForURL((u) => !u.pathname.endsWith("/sign-in"), { timeout: 60_000 }), page.locator('form button[type="submit"]').click()]);
+  if (new URL(page.url()).pathname.endsWith("/two-factor")) {
+    // Staff confirm with their authenticator: the demo staff's code (prisma/demo-totp.ts).
+    await page.locator('input[name="code"]').fill(totpCode(DEMO_TOTP_SECRET));
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.endsWith("/two-factor"), { timeout: 60_000 }),
+      page.locator('form button[type="submit"]').last().click(),
+    ]);
+  }
   const cookies = await context.cookies();
   await context.close();
   if (!replay) throw new Error("the sign-in request was not seen");

@@ -496,6 +496,8 @@ async function buildPostgres(): Promise<string> {
   if (exists && !args.has("rebuild")) {
     await admin.end();
     console.log(`Reusing PostgreSQL database ${name}`);
+    // Migrations added since it was built (new search indexes) are applied as a deployment would.
+    await migratePostgres(urlFor(name), (line) => console.log(`  ${line}`));
     return urlFor(name);
   }
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -849,6 +851,7 @@ type Profile = Map<string, Statement[]>;
 
 /** Which look-up of src/server/sql/customer-search*.ts a statement is. */
 function statementKind(sql: string): string {
+  if (/'%'\)/.test(sql) && !/LIKE \('%'/.test(sql)) return "namesStartingWith";
   if (/UNION ALL/.test(sql)) return "namesWithPartsEach (typo look-ups)";
   if (/"pairs" &&/.test(sql)) return "namesContainingPair";
   if (/"spaced" = ANY|spaced IN|"spaced" IN/.test(sql)) return "namesEqualTo";
@@ -858,25 +861,29 @@ function statementKind(sql: string): string {
 }
 
 /**
- * --profile: times every raw statement the search sends (by look-up), so the
+ * --profile: times every statement the search sends (by look-up), so the
  * slow one can be found; printProfile() shows p50/p95 per look-up and, on
- * PostgreSQL, EXPLAIN ANALYZE of the slowest of each.
+ * PostgreSQL, EXPLAIN ANALYZE of the slowest of each. The search's reads go
+ * through `read.statement` (src/server/db.ts), SQLite's FTS5 look-ups through
+ * `$queryRaw`: both are timed.
  */
-function profileStatements(client: { $queryRaw: (...a: never[]) => Promise<unknown> }): Profile {
+function profileStatements(client: { $queryRaw: (...a: never[]) => Promise<unknown> }, reads: { statement: (sql: Prisma.Sql) => Promise<unknown[]> }): Profile {
   const profile: Profile = new Map();
-  const original = client.$queryRaw.bind(client) as (...a: unknown[]) => Promise<unknown>;
-  (client as { $queryRaw: unknown }).$queryRaw = async (strings: TemplateStringsArray, ...values: unknown[]) => {
+  const timed = async <T>(sql: Prisma.Sql, run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
-      return await original(strings, ...values);
+      return await run();
     } finally {
-      const ms = performance.now() - t0;
-      const sql = new Prisma.Sql(strings as readonly string[], values as never[]);
       const kind = statementKind(sql.text);
       if (!profile.has(kind)) profile.set(kind, []);
-      profile.get(kind)!.push({ ms, sql: sql.text, values: sql.values });
+      profile.get(kind)!.push({ ms: performance.now() - t0, sql: sql.text, values: sql.values });
     }
   };
+  const original = client.$queryRaw.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  (client as { $queryRaw: unknown }).$queryRaw = (strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+    timed(strings instanceof Prisma.Sql ? strings : new Prisma.Sql(strings as readonly string[], values as never[]), () => original(strings, ...values));
+  const read = reads.statement;
+  reads.statement = (sql) => timed(sql, () => read(sql));
   return profile;
 }
 
@@ -931,9 +938,9 @@ async function main() {
   process.env.DATA_DIR = dir;
   process.env.APP_ENV = "test";
   const { searchDirectory } = await import("@/features/customer-search/search");
-  const { db } = await import("@/server/db");
+  const { db, read } = await import("@/server/db");
 
-  const profiled = args.has("profile") ? profileStatements(db) : null;
+  const profiled = args.has("profile") ? profileStatements(db, read) : null;
   for (const q of queries.slice(0, WARMUP)) await searchDirectory(q.q);
   profiled?.clear();
   const results: { kind: string; ms: number; cpu: number; found: boolean | null; count: number }[] = [];

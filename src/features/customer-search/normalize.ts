@@ -28,7 +28,8 @@ export const SEPARATORS =
   "\u300a\u300b\u3008\u3009\u300c\u300d\u300e\u300f\u3003\uff5e\uff0d\uff0b\uff06\uff0f\uff3c\uff07\uff02\uff03\uff20\uff3f\uff5c" +
   "\u00ae\u2122\u00a9";
 
-const SEPARATOR_SET = new Set(Array.from(SEPARATORS));
+/** Any one separator (a character class of SEPARATORS, escaped). */
+const SEPARATOR_PATTERN = new RegExp(`[${Array.from(SEPARATORS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
 
 /**
  * The index normalization (mirror of the SQL in the migration): every separator
@@ -36,10 +37,8 @@ const SEPARATOR_SET = new Set(Array.from(SEPARATORS));
  * halving passes, as the SQL does) and the ends are trimmed of spaces.
  */
 export function spacedForm(text: string): string {
-  let s = "";
-  for (const ch of text) s += SEPARATOR_SET.has(ch) ? " " : ch;
-  s = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  for (let i = 0; i < 5; i++) s = s.replaceAll("  ", " ");
+  let s = text.replace(SEPARATOR_PATTERN, " ").replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  for (let i = 0; i < 5 && s.includes("  "); i++) s = s.replaceAll("  ", " ");
   return s.replace(/^ +| +$/g, "");
 }
 
@@ -166,9 +165,26 @@ export const CJK_LEGAL_SUFFIXES = [
 /** Prefixes some legal forms take in Japanese ("株式会社トヨタ"). */
 const CJK_LEGAL_PREFIXES = ["株式会社", "有限会社", "合同会社"];
 
-const SUFFIXES_LONGEST_FIRST = [...LATIN_LEGAL_SUFFIXES.map((s) => ({ s, latin: true })), ...CJK_LEGAL_SUFFIXES.map((s) => ({ s, latin: false }))].sort(
-  (a, b) => b.s.length - a.s.length,
-);
+const LATIN_SUFFIX_SET = new Set(LATIN_LEGAL_SUFFIXES);
+/** Most words in one Latin legal form ("sp z o o", "s a r l"). */
+const LATIN_SUFFIX_MAX_WORDS = Math.max(...LATIN_LEGAL_SUFFIXES.map((s) => s.split(" ").length));
+const CJK_SUFFIXES_LONGEST_FIRST = [...CJK_LEGAL_SUFFIXES].sort((a, b) => b.length - a.length);
+
+/**
+ * The longest legal form ending `s`: Latin ones as whole trailing words after
+ * at least one other word (more words is longer), CJK ones at the end of the
+ * text. A text ends either in a Latin or in a wide character, so at most one
+ * family can match.
+ */
+function trailingLegalForm(s: string): string | undefined {
+  if (isWide(s.slice(-1))) return CJK_SUFFIXES_LONGEST_FIRST.find((suf) => s.length > suf.length && s.endsWith(suf));
+  const words = s.split(" ");
+  for (let n = Math.min(LATIN_SUFFIX_MAX_WORDS, words.length - 1); n >= 1; n--) {
+    const suffix = words.slice(words.length - n).join(" ");
+    if (LATIN_SUFFIX_SET.has(suffix)) return suffix;
+  }
+  return undefined;
+}
 
 /**
  * Removes trailing legal-form suffixes (repeatedly: "co ltd", "gmbh co kg") and
@@ -180,9 +196,9 @@ export function stripLegalForms(spaced: string): string {
   let s = spaced;
   for (let round = 0; round < 4; round++) {
     if (CJK_LEGAL_SUFFIXES.includes(s)) break; // "有限公司" alone stays itself
-    const hit = SUFFIXES_LONGEST_FIRST.find(({ s: suf, latin }) => (latin ? s.endsWith(" " + suf) : s.length > suf.length && s.endsWith(suf)));
+    const hit = trailingLegalForm(s);
     if (!hit) break;
-    s = s.slice(0, s.length - hit.s.length).replace(/ +$/, "");
+    s = s.slice(0, s.length - hit.length).replace(/ +$/, "");
   }
   for (const p of CJK_LEGAL_PREFIXES) {
     if (s.startsWith(p) && s.length > p.length) s = s.slice(p.length).replace(/^ +/, "");
@@ -209,6 +225,8 @@ export function dropConnectives(spaced: string): string {
  * (fullwidth letters), diacritics removed, ß -> ss.
  */
 export function fold(text: string): string {
+  // Plain ASCII (most names) has nothing to decompose.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replaceAll("ß", "ss");
 }
 

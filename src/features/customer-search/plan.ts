@@ -15,8 +15,11 @@ const SAMPLE_SIZE = 20_000;
 const SAMPLE_BLOCKS = 200;
 const SAMPLE_TTL_MS = 10 * 60_000;
 
-/** Sample trigram counts (folded like the tokenizer: lower case, no diacritics). */
-let stats: { counts: Map<string, number>; sampled: number; total: number; at: number } | null = null;
+/**
+ * Sample trigram counts (folded like the tokenizer: lower case, no diacritics),
+ * and for each trigram the sample keys containing it (ascending positions).
+ */
+let stats: { counts: Map<string, number>; postings: Map<string, number[]>; sampled: number; total: number; at: number } | null = null;
 let loading: Promise<void> | null = null;
 
 const tokenFold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -27,14 +30,20 @@ export async function ensureTrigramStats(): Promise<void> {
   loading ??= (async () => {
     try {
       const counts = new Map<string, number>();
+      const postings = new Map<string, number[]>();
       const { keys, total } = await sampleKeys(SAMPLE_SIZE, SAMPLE_BLOCKS);
-      for (const key of keys) {
+      keys.forEach((key, at) => {
         const chars = Array.from(tokenFold(key));
         const seen = new Set<string>();
         for (let i = 0; i + 3 <= chars.length; i++) seen.add(chars.slice(i, i + 3).join(""));
-        for (const t of seen) counts.set(t, (counts.get(t) ?? 0) + 1);
-      }
-      stats = { counts, sampled: keys.length, total, at: Date.now() };
+        for (const t of seen) {
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+          const list = postings.get(t);
+          if (list) list.push(at);
+          else postings.set(t, [at]);
+        }
+      });
+      stats = { counts, postings, sampled: keys.length, total, at: Date.now() };
     } finally {
       loading = null;
     }
@@ -94,6 +103,56 @@ export function lookupParts(pieces: { text: string; atStart?: boolean }[], max =
     expected *= share(text);
   }
   return parts;
+}
+
+/** Positions in both ascending lists. */
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out.push(a[i]);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Estimated number of indexed names containing every part (trigrams, as
+ * `lookupParts` returns them), counted in the sample itself: trigrams that
+ * come together ("cor", "por" and "tio" of "corporation") count once, where
+ * multiplying their shares would expect a handful of names instead of tens
+ * of thousands.
+ */
+export function estimatedMatches(parts: NamePart[]): number {
+  if (!stats?.sampled) return 0;
+  const lists = parts.map((p) => stats!.postings.get(tokenFold(p.text)) ?? []).sort((a, b) => a.length - b.length);
+  if (!lists.length) return stats.total;
+  let found = lists[0];
+  for (const list of lists.slice(1)) {
+    if (!found.length) break;
+    found = intersect(found, list);
+  }
+  return (found.length / stats.sampled) * stats.total;
+}
+
+/**
+ * A typo look-up expected to match more names than this is left out: it
+ * would return an arbitrary few of them (it is limited to a few dozen rows)
+ * after the index had collected them all, which is most of a typo search's
+ * time in a large directory. The most selective look-up always stays.
+ */
+const TYPO_LOOKUP_MAX_MATCHES = 3000;
+
+/** The look-ups worth sending: those expected to match few enough names, else the most selective one. */
+export function selectiveLookups(lookups: NamePart[][]): NamePart[][] {
+  const estimated = lookups.map((parts) => ({ parts, n: estimatedMatches(parts) }));
+  const kept = estimated.filter((l) => l.n <= TYPO_LOOKUP_MAX_MATCHES).map((l) => l.parts);
+  if (kept.length || !estimated.length) return kept;
+  return [estimated.reduce((a, b) => (b.n < a.n ? b : a)).parts];
 }
 
 /** Typo look-ups per query, at most. */

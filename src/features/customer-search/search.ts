@@ -1,5 +1,13 @@
-import { customersByIds, namesContainingPair, namesEqualTo, namesWithParts, namesWithPartsEach, type SearchNameRow } from "@/server/sql/customer-search";
-import { ensureTrigramStats, lookupParts, twoTypoLookups, typoLookups } from "./plan";
+import {
+  customersByIds,
+  namesContainingPair,
+  namesEqualTo,
+  namesStartingWith,
+  namesWithParts,
+  namesWithPartsEach,
+  type SearchNameRow,
+} from "@/server/sql/customer-search";
+import { ensureTrigramStats, lookupParts, selectiveLookups, twoTypoLookups, typoLookups } from "./plan";
 import { CJK_LEGAL_SUFFIXES, classify, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
@@ -84,7 +92,8 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   // 1. Exact names (B-tree) and names starting with the query (index).
   add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
   add(
-    await namesWithParts(
+    await namesStartingWith(
+      parsed.variants,
       parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])),
       CANDIDATES,
     ),
@@ -106,19 +115,9 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   //    for more results; one round trip for all one-typo look-ups, and one
   //    more for two typos when the query allows them and one typo found nothing.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    add(
-      await namesWithPartsEach(
-        typoLookups(parsed.compact).map((l) => lookupParts(l.pieces)),
-        FUZZY_CANDIDATES,
-      ),
-    );
+    add(await namesWithPartsEach(selectiveLookups(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces))), FUZZY_CANDIDATES));
     if (parsed.typoBudget >= 2 && customersUpTo(MatchClass.Fuzzy) === 0) {
-      add(
-        await namesWithPartsEach(
-          twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces)),
-          FUZZY_CANDIDATES,
-        ),
-      );
+      add(await namesWithPartsEach(selectiveLookups(twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces))), FUZZY_CANDIDATES));
     }
   }
 

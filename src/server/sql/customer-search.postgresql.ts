@@ -14,7 +14,7 @@
  * is the database's and ranking happens in the feature as on SQLite.
  */
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { db, read } from "@/server/db";
 import type { NamePart, SearchNameRow } from "./customer-search";
 
 const START = "\u0002\u0002";
@@ -23,10 +23,12 @@ const END = "\u0003";
 type Row = { id: number | bigint; customerId: string; kind: string; text: string };
 const rows = (r: Row[]): SearchNameRow[] => r.map((x) => ({ ...x, id: Number(x.id) }));
 
-/** `key LIKE '%part%'`, the part folded by the database as the key is, LIKE's wildcards escaped. */
+/** `text` folded by the database as the key is, with LIKE's wildcards escaped. */
+const likeLiteral = (text: string) => Prisma.sql`replace(replace(replace(sc_search_fold(${text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
+
+/** `key LIKE '%part%'` (the trigram index answers it). */
 function contains(part: NamePart): Prisma.Sql {
-  const text = part.atStart ? START + part.text : part.text;
-  return Prisma.sql`n."key" LIKE ('%' || replace(replace(replace(sc_search_fold(${text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`;
+  return Prisma.sql`n."key" LIKE ('%' || ${likeLiteral(part.atStart ? START + part.text : part.text)} || '%')`;
 }
 
 function allOf(parts: NamePart[]): Prisma.Sql {
@@ -38,39 +40,51 @@ const SELECT = Prisma.sql`SELECT n."id", n."customerId", n."kind", n."text" FROM
 export async function namesEqualTo(spaced: string[], limit: number): Promise<SearchNameRow[]> {
   if (!spaced.length) return [];
   return rows(
-    await db.$queryRaw<Row[]>`${SELECT}
+    await read.statement<Row>(Prisma.sql`${SELECT}
       WHERE n."spaced" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(spaced)}::jsonb)))
-      LIMIT ${limit}`,
+      LIMIT ${limit}`),
   );
 }
 
 export async function namesWithParts(alternatives: NamePart[][], limit: number): Promise<SearchNameRow[]> {
   const usable = alternatives.filter((a) => a.length);
   if (!usable.length) return [];
-  return rows(await db.$queryRaw<Row[]>`${SELECT} WHERE ${Prisma.join(usable.map(allOf), " OR ")} LIMIT ${limit}`);
+  return rows(await read.statement<Row>(Prisma.sql`${SELECT} WHERE ${Prisma.join(usable.map(allOf), " OR ")} LIMIT ${limit}`));
 }
 
 export async function namesWithPartsEach(lookups: NamePart[][], limit: number): Promise<SearchNameRow[]> {
   const usable = lookups.filter((l) => l.length);
   if (!usable.length) return [];
   const arms = usable.map((parts) => Prisma.sql`(${SELECT} WHERE ${allOf(parts)} LIMIT ${limit})`);
-  return rows(await db.$queryRaw<Row[]>`SELECT DISTINCT ON ("id") * FROM (${Prisma.join(arms, " UNION ALL ")}) u`);
+  return rows(await read.statement<Row>(Prisma.sql`SELECT DISTINCT ON ("id") * FROM (${Prisma.join(arms, " UNION ALL ")}) u`));
+}
+
+/**
+ * Names whose key starts with one of `prefixes`: a range of the B-tree on the
+ * key (text_pattern_ops), which stops after `limit` names however common the
+ * prefix is (the trigram index would first collect every name containing it).
+ */
+export async function namesStartingWith(prefixes: string[], limit: number): Promise<SearchNameRow[]> {
+  const usable = prefixes.filter(Boolean);
+  if (!usable.length) return [];
+  const arms = usable.map((p) => Prisma.sql`(${SELECT} WHERE n."key" LIKE (${likeLiteral(START + p)} || '%') LIMIT ${limit})`);
+  return rows(await read.statement<Row>(Prisma.sql`SELECT DISTINCT ON ("id") * FROM (${Prisma.join(arms, " UNION ALL ")}) u`));
 }
 
 export async function namesContainingPair(pairs: string[], limit: number): Promise<SearchNameRow[]> {
   if (!pairs.length) return [];
   return rows(
-    await db.$queryRaw<Row[]>`${SELECT}
+    await read.statement<Row>(Prisma.sql`${SELECT}
       WHERE n."pairs" && ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(pairs)}::jsonb))
-      LIMIT ${limit}`,
+      LIMIT ${limit}`),
   );
 }
 
 export async function customersByIds(ids: string[]): Promise<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]> {
   if (!ids.length) return [];
-  return db.$queryRaw<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]>`
+  return read.statement<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }>(Prisma.sql`
     SELECT "id", "name", "nameZh", "acceptsRequests" FROM "Customer"
-    WHERE "id" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`;
+    WHERE "id" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`);
 }
 
 export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {

@@ -75,6 +75,16 @@ export function namesWithParts(alternatives: NamePart[][], limit: number): Promi
 }
 
 /**
+ * Names starting with one of `prefixes` (compact forms). FTS5 answers it with
+ * `trigramParts`, the prefixes' rarest trigrams (anchored at the start), the
+ * candidates being checked by the caller; PostgreSQL with a B-tree range.
+ */
+export function namesStartingWith(prefixes: string[], trigramParts: NamePart[][], limit: number): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesStartingWith(prefixes, limit);
+  return namesWithParts(trigramParts, limit);
+}
+
+/**
  * Several look-ups in one statement (one round trip): names containing every
  * part of each look-up, at most `limit` rows per look-up.
  */

@@ -1,0 +1,3 @@
+-- No change on SQLite (FTS5 answers prefixes with its trigram index). On
+-- PostgreSQL the customer-search key gets a B-tree for name prefixes and a
+-- smaller planner sample (prisma/postgresql/raw/20261204010000_search_key_prefix.sql).
