@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { log } from "./log";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/client";
 
@@ -18,7 +19,10 @@ import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/cl
  */
 export function createPostgresClient(connectionString: string, poolSize: number): { client: PrismaClient; read: ReadStatement } {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 });
-  const adapter = new PrismaPg(pool);
+  // A pooled connection the server drops while idle is discarded by the pool; the next query opens another.
+  pool.on("error", (error) => log.warn({ err: error }, "an idle database connection was closed"));
+  // The client's $disconnect ends the pool, as it ends a pool of its own.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Waiting for a pooled connection is normal under load (SQLite queued on its gate): wait up to 10 s.
   const client = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }).$extends({
     query: {
