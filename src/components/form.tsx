@@ -1,18 +1,24 @@
 "use client";
-import { useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { useForm, type Submission, type SubmissionResult } from "@conform-to/react";
 import { createContext, useActionState, useContext, useId, useMemo, type FormEvent, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import { issueMessageKey, type ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/action-result";
 import { languages } from "@/lib/i18n/config";
 import { SuccessNotice } from "@/components/notice";
 
 type FormActionFn<R> = (prev: ActionResult<R> | undefined, form: FormData) => Promise<ActionResult<R>>;
 
-/** A zod schema of a form's fields that the browser may run (no server-only rules such as the password strength check). */
-export type FormSchema = z.ZodType<Record<string, unknown>>;
+/**
+ * A browser-side check of a form's fields (see ./form-validation.ts, which
+ * makes one from the action's zod schema; kept apart so that zod only reaches
+ * the pages whose forms check in the browser).
+ */
+export type FormValidator = (context: {
+  form: HTMLFormElement;
+  submitter: HTMLInputElement | HTMLButtonElement | null;
+  formData: FormData;
+}) => Submission<Record<string, unknown>, string[]>;
 
 /** The field errors (message keys) of the surrounding ActionForm: its checks in the browser and the server's answer. */
 const FormErrorsContext = createContext<Record<string, string[] | undefined> | null>(null);
@@ -32,25 +38,14 @@ function toSubmissionResult(state: ActionResult<unknown> | undefined): Submissio
   };
 }
 
-/** The browser's check of a form with the action's own schema; the messages are the keys the server would answer. */
-function validateWith(schema: FormSchema) {
-  return ({ formData }: { formData: FormData }) =>
-    parseWithZod(formData, {
-      schema,
-      // The server parses the posted strings as they are (src/server/action.ts): so does the browser.
-      disableAutoCoercion: true,
-      formatError: (issues: z.core.$ZodIssue[]) => [issueMessageKey(issues[0])],
-    });
-}
-
 /**
  * A form bound to a server action, through conform (`@conform-to/react`):
  * - it posts with React's form action, so before hydration (and without
  *   JavaScript) it is a plain POST and the page comes back with the errors and
  *   the posted values (never a password, token or captcha: the wrapper does not
  *   echo them);
- * - with `schema` (the zod schema the action parses, when it can run in the
- *   browser) a field is checked when the user leaves it, again as they type
+ * - with `validate` (made by `checkedWith` from the zod schema the action
+ *   parses, when it can run in the browser) a field is checked when the user leaves it, again as they type
  *   once it has shown an error, and the whole form on submit: a form the server
  *   would refuse is not posted. The server still checks everything;
  * - a refused submit keeps what the user entered (React resets a form after its
@@ -65,7 +60,7 @@ export function ActionForm<R>({
   children,
   className,
   success,
-  schema,
+  validate,
   ariaLabel,
 }: {
   action: FormActionFn<R>;
@@ -74,8 +69,8 @@ export function ActionForm<R>({
   className?: string;
   /** Rendered instead of the form after a successful submit, when given */
   success?: (state: Extract<ActionResult<R>, { ok: true }>) => ReactNode;
-  /** The action's zod schema (or a client-safe part of it), checked in the browser */
-  schema?: FormSchema;
+  /** The browser's check: `checkedWith(the action's zod schema, or a client-safe part of it)` */
+  validate?: FormValidator;
   ariaLabel?: string;
 }) {
   const { t } = useTranslation();
@@ -83,10 +78,10 @@ export function ActionForm<R>({
   const lastResult = useMemo(() => toSubmissionResult(state), [state]);
   const [form] = useForm<Record<string, unknown>>({
     lastResult,
-    onValidate: schema ? validateWith(schema) : undefined,
-    // Without a schema conform would ask the server on blur: it only shows the server's answer then.
-    shouldValidate: schema ? "onBlur" : "onSubmit",
-    shouldRevalidate: schema ? "onInput" : "onSubmit",
+    onValidate: validate,
+    // Without a check conform would ask the server on blur: it only shows the server's answer then.
+    shouldValidate: validate ? "onBlur" : "onSubmit",
+    shouldRevalidate: validate ? "onInput" : "onSubmit",
   });
   const errors = form.allErrors;
   // React resets the form once its action has answered (it runs this handler first, with this render's state):

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, SubmitButton } from "@/components/form";
+import { checkedWith } from "@/components/form-validation";
 import type { FormAction } from "@/lib/action-result";
 import { changeEmailSchema } from "../form-schemas";
 import { SuccessNotice } from "@/components/notice";
@@ -12,7 +13,7 @@ export function ChangeEmailForm({ action, lng }: { action: FormAction; lng: stri
     <ActionForm
       action={action}
       lng={lng}
-      schema={changeEmailSchema}
+      validate={checkedWith(changeEmailSchema)}
       success={() => <SuccessNotice testId="email-change-sent">{t("emailChange.sent")}</SuccessNotice>}
     >
       {(state) => (

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
+import { checkedWith } from "@/components/form-validation";
 import type { FormAction } from "@/lib/action-result";
 import { forgotPasswordSchema, resetPasswordFormSchema, signInSchema } from "../form-schemas";
 import { SuccessNotice } from "@/components/notice";
@@ -9,7 +10,7 @@ import { SuccessNotice } from "@/components/notice";
 export function SignInForm({ action, lng, next, notice }: { action: FormAction; lng: string; next?: string; notice?: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng} schema={signInSchema}>
+    <ActionForm action={action} lng={lng} validate={checkedWith(signInSchema)}>
       {(state) => (
         <>
           {notice && <SuccessNotice>{t(notice)}</SuccessNotice>}
@@ -123,7 +124,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
     <ActionForm
       action={action}
       lng={lng}
-      schema={forgotPasswordSchema}
+      validate={checkedWith(forgotPasswordSchema)}
       success={() => (
         <div className="space-y-4">
           <SuccessNotice>{t("forgot.sent")}</SuccessNotice>
@@ -150,7 +151,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
 export function ResetPasswordForm({ action, lng, token }: { action: FormAction; lng: string; token: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng} schema={resetPasswordFormSchema}>
+    <ActionForm action={action} lng={lng} validate={checkedWith(resetPasswordFormSchema)}>
       {(state) => (
         <>
           <input type="hidden" name="token" value={token} />
