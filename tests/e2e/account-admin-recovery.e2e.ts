@@ -27,8 +27,10 @@ test("admin recovery end to end: a member of a company without an admin asks, su
   await expect(page.getByTestId("error-reason")).toHaveText("This field is required.");
   await page.getByLabel(/Why should you become the admin/).fill(`Our admin left in May ${u}`);
   await page.getByRole("button", { name: "Send request to support" }).click();
-  // The form's own confirmation, or (when the page is rendered again from the server after the action) the
-  // page's "waiting for support" state: either tells the member the request went out.
+  // The form's own confirmation, or the page's "waiting for support" state: on a slow machine the click can come
+  // before the page has hydrated (the refused submit above may itself have been a plain POST that rendered the
+  // page again), so the browser posts the form without JavaScript and the server renders the page after the
+  // action, where the request is already pending. Either tells the member the request went out.
   await expect(page.getByTestId("recovery-sent").or(page.getByTestId("recovery-pending"))).toBeVisible();
   await waitForMail(member.email, /request for admin rights/);
   await page.reload();
