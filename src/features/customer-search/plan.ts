@@ -148,9 +148,9 @@ export function estimatedMatches(parts: NamePart[]): number {
 const TYPO_LOOKUP_MAX_MATCHES = 3000;
 
 /** The look-ups worth sending: those expected to match few enough names, else the most selective one. */
-export function selectiveLookups(lookups: NamePart[][]): NamePart[][] {
+export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP_MAX_MATCHES): NamePart[][] {
   const estimated = lookups.map((parts) => ({ parts, n: estimatedMatches(parts) }));
-  const kept = estimated.filter((l) => l.n <= TYPO_LOOKUP_MAX_MATCHES).map((l) => l.parts);
+  const kept = estimated.filter((l) => l.n <= maxMatches).map((l) => l.parts);
   if (kept.length || !estimated.length) return kept;
   return [estimated.reduce((a, b) => (b.n < a.n ? b : a)).parts];
 }

@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { ensureTrigramStats, estimatedMatches, lookupParts, selectiveLookups } from "@/features/customer-search/plan";
+
+/**
+ * How the search decides which typo look-ups to send: a look-up's matches are
+ * counted in the trigram sample itself (here the whole index, it is small), so
+ * trigrams that always come together are not mistaken for a selective
+ * look-up, and look-ups expected to match too many names are left out.
+ */
+const WORDS = ["Amber", "Birch", "Cobalt", "Dune", "Ember", "Fjord", "Garnet", "Harbor", "Indigo", "Juniper", "Kestrel", "Lumen"];
+
+beforeAll(async () => {
+  const names: string[] = [];
+  // 144 "… Corporation" names, and 144 others that never contain its trigrams.
+  for (const a of WORDS) for (const b of WORDS) names.push(`${a} ${b} Corporation`, `${a} ${b} Mills`);
+  names.push("Quixote Zebu Trading");
+  await db.customer.createMany({ data: names.map((name) => ({ name, nameZh: "", taxId: "", registrationNumber: "" })) });
+  await ensureTrigramStats();
+});
+
+const trigrams = (...ts: string[]) => ts.map((text) => ({ text }));
+
+describe("typo look-ups", () => {
+  it("counts names containing trigrams that come together once, not as independent rarities", () => {
+    // "cor", "por" and "tio" each appear in the same 144 names (out of 289): independence would expect 144 / 8.
+    expect(estimatedMatches(trigrams("cor", "por", "tio"))).toBe(144);
+    expect(estimatedMatches(trigrams("zeb"))).toBe(1);
+    expect(estimatedMatches(trigrams("zeb", "cor"))).toBe(0);
+  });
+
+  it("leaves out look-ups expected to match more names than allowed, and always keeps the most selective one", () => {
+    const common = trigrams("cor", "por", "tio");
+    // 23 names: "Amber … Corporation" and "… Amber Corporation".
+    const rarer = trigrams("cor", "amb");
+    const rare = trigrams("xot", "zeb");
+    expect(estimatedMatches(rarer)).toBe(23);
+    expect(selectiveLookups([common, rarer, rare], 30)).toEqual([rarer, rare]);
+    expect(selectiveLookups([common, rarer, rare], 5)).toEqual([rare]);
+    expect(selectiveLookups([common, rarer], 5)).toEqual([rarer]);
+    expect(selectiveLookups([], 5)).toEqual([]);
+  });
+
+  it("plans look-ups from the rarest trigrams, which the estimate then confirms", () => {
+    const parts = lookupParts([{ text: "quixotezebu" }]);
+    expect(parts.length).toBeGreaterThan(0);
+    expect(estimatedMatches(parts)).toBe(1);
+  });
+});
