@@ -61,3 +61,13 @@ describe(`the scheduler in two processes on one ${engine} database`, () => {
     for (let i = 1; i < runs.length; i++) expect(runs[i].startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt!.getTime());
   });
 });
+
+describe(`the product's duties on ${engine}`, () => {
+  it("all start: each one's queue settings are accepted (a daily duty included)", { timeout: 60_000 }, async () => {
+    const { startJobs } = await import("@/server/jobs");
+    const { duties } = await import("@/features/background-duties/duties");
+    expect(duties.some((d) => d.everySeconds >= 24 * 60 * 60)).toBe(true);
+    const jobs = await startJobs(duties, { instance: "duties-start-test", tickSeconds: 3600 });
+    await jobs.stop();
+  });
+});

@@ -15,6 +15,9 @@ import { recordRun, slotOf, type Duty } from "./run";
  * is not retried: the next period's job runs the duty again. A job still active
  * after `expireInSeconds` (its instance died) is failed by pg-boss's supervisor.
  */
+/** pg-boss refuses a queue whose jobs expire after 24 hours or more (a daily duty's ten periods would be 10 days). */
+const MAX_EXPIRY_SECONDS = 23 * 60 * 60;
+
 export async function start(duties: Duty[], options: { instance: string; tickSeconds: number }): Promise<{ stop: () => Promise<void> }> {
   const boss = new PgBoss({
     connectionString: env.DATABASE_URL,
@@ -31,7 +34,7 @@ export async function start(duties: Duty[], options: { instance: string; tickSec
       name: duty.name,
       policy: "singleton",
       retryLimit: 0,
-      expireInSeconds: Math.max(60, duty.everySeconds) * 10,
+      expireInSeconds: Math.min(MAX_EXPIRY_SECONDS, Math.max(60, duty.everySeconds) * 10),
     });
     await boss.work<object>(
       duty.name,
