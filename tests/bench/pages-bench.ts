@@ -167,17 +167,19 @@ async function signIn(browser: Browser, email: string): Promise<SignIn> {
   let replay: SignIn["replay"] | undefined;
   page.on("request", (request) => {
     const headers = request.headers();
-    if (request.method() === "POST" && headers["next-action"]) replay = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
+    // The password step (a second step, for staff, comes after it).
+    if (request.method() === "POST" && headers["next-action"] && request.postData()?.includes(PASSWORD))
+      replay = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
   });
   await page.goto(`${base}/en/sign-in`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await Promise.all([page.waitForURL((u) => !u.pathname.endsWith("/sign-in"), { timeout: 60_000 }), page.locator('form button[type="submit"]').click()]);
-  if (new URL(page.url()).pathname.endsWith("/two-factor")) {
+  if (new URL(page.url()).pathname.endsWith("/sign-in/verify")) {
     // Staff confirm with their authenticator: the demo staff's code (prisma/demo-totp.ts).
     await page.locator('input[name="code"]').fill(totpCode(DEMO_TOTP_SECRET));
     await Promise.all([
-      page.waitForURL((u) => !u.pathname.endsWith("/two-factor"), { timeout: 60_000 }),
+      page.waitForURL((u) => !u.pathname.endsWith("/verify"), { timeout: 60_000 }),
       page.locator('form button[type="submit"]').last().click(),
     ]);
   }
