@@ -1,6 +1,6 @@
 "use client";
 import { useForm, type Submission, type SubmissionResult } from "@conform-to/react";
-import { createContext, useActionState, useContext, useId, useMemo, type FormEvent, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { ActionResult } from "@/lib/action-result";
@@ -11,8 +11,9 @@ type FormActionFn<R> = (prev: ActionResult<R> | undefined, form: FormData) => Pr
 
 /**
  * A browser-side check of a form's fields (see ./form-validation.ts, which
- * makes one from the action's zod schema; kept apart so that zod only reaches
- * the pages whose forms check in the browser).
+ * makes one from the action's zod schema). A form passes a loader of it, so
+ * that zod (about 40 KB gzip) is fetched when the user first focuses the form,
+ * not with the page.
  */
 export type FormValidator = (context: {
   form: HTMLFormElement;
@@ -44,8 +45,9 @@ function toSubmissionResult(state: ActionResult<unknown> | undefined): Submissio
  *   JavaScript) it is a plain POST and the page comes back with the errors and
  *   the posted values (never a password, token or captcha: the wrapper does not
  *   echo them);
- * - with `validate` (made by `checkedWith` from the zod schema the action
- *   parses, when it can run in the browser) a field is checked when the user leaves it, again as they type
+ * - with `validate` (a loader of `checkedWith(the zod schema the action
+ *   parses)`, when it can run in the browser; loaded when the user first
+ *   focuses a field, until then the server checks alone) a field is checked when the user leaves it, again as they type
  *   once it has shown an error, and the whole form on submit: a form the server
  *   would refuse is not posted. The server still checks everything;
  * - a refused submit keeps what the user entered (React resets a form after its
@@ -69,19 +71,20 @@ export function ActionForm<R>({
   className?: string;
   /** Rendered instead of the form after a successful submit, when given */
   success?: (state: Extract<ActionResult<R>, { ok: true }>) => ReactNode;
-  /** The browser's check: `checkedWith(the action's zod schema, or a client-safe part of it)` */
-  validate?: FormValidator;
+  /** Loads the browser's check: `checkedWith(the action's zod schema, or a client-safe part of it)` */
+  validate?: () => Promise<FormValidator>;
   ariaLabel?: string;
 }) {
   const { t } = useTranslation();
   const [state, formAction, pending] = useActionState(action, undefined);
+  const check = useLazyCheck(validate);
   const lastResult = useMemo(() => toSubmissionResult(state), [state]);
   const [form] = useForm<Record<string, unknown>>({
     lastResult,
-    onValidate: validate,
+    onValidate: check.validator,
     // Without a check conform would ask the server on blur: it only shows the server's answer then.
-    shouldValidate: validate ? "onBlur" : "onSubmit",
-    shouldRevalidate: validate ? "onInput" : "onSubmit",
+    shouldValidate: check.validator ? "onBlur" : "onSubmit",
+    shouldRevalidate: check.validator ? "onInput" : "onSubmit",
   });
   const errors = form.allErrors;
   // React resets the form once its action has answered (it runs this handler first, with this render's state):
@@ -101,6 +104,8 @@ export function ActionForm<R>({
         action={formAction}
         onSubmit={form.onSubmit}
         onReset={keepEntriesAfterRefusal}
+        onFocus={check.load}
+        data-checks={check.status}
         className={className ?? "space-y-4"}
         aria-label={ariaLabel}
         noValidate
@@ -121,6 +126,32 @@ export function ActionForm<R>({
       </form>
     </FormErrorsContext.Provider>
   );
+}
+
+const noSubscription = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
+
+/**
+ * The browser's check of a form, loaded once, when `load` is first called (the
+ * form's focus). `status`: undefined before hydration (or without a check),
+ * "idle" until loaded, "ready" once the check runs.
+ */
+function useLazyCheck(loader: (() => Promise<FormValidator>) | undefined) {
+  const [validator, setValidator] = useState<FormValidator>();
+  // False in the server's HTML and while hydrating, true once the page is interactive.
+  const hydrated = useSyncExternalStore(noSubscription, isBrowser, isServer);
+  const requested = useRef(false);
+  const load = () => {
+    if (!loader || requested.current) return;
+    requested.current = true;
+    loader().then(
+      (loaded) => setValidator(() => loaded),
+      // Not loaded (offline, a new deployment): the server still checks every submit; the next focus tries again.
+      () => (requested.current = false),
+    );
+  };
+  return { validator, load, status: !loader || !hydrated ? undefined : validator ? "ready" : "idle" };
 }
 
 export function fieldError(state: ActionResult<unknown> | undefined, name: string): string[] | undefined {

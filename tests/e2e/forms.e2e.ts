@@ -20,7 +20,11 @@ for (const lng of ["en", "zh"] as const) {
     await page.goto(`/${lng}/sign-in`);
     const posts = countPosts(page);
     const email = page.getByLabel(text.email);
+    // The check is not part of the page's first load: the form fetches it when a field is first focused.
+    const form = page.locator("form", { has: email });
+    await expect(form).toHaveAttribute("data-checks", "idle");
     await email.fill("not-an-email");
+    await expect(form).toHaveAttribute("data-checks", "ready");
     // Leaving the field checks it, in the page's language, and ties the message to it.
     await email.blur();
     await expect(page.getByTestId("error-email")).toHaveText(text.badEmail);

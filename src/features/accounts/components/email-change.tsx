@@ -1,9 +1,7 @@
 "use client";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, SubmitButton } from "@/components/form";
-import { checkedWith } from "@/components/form-validation";
 import type { FormAction } from "@/lib/action-result";
-import { changeEmailSchema } from "../form-schemas";
 import { SuccessNotice } from "@/components/notice";
 
 /** Profile → Security → change sign-in email: the new address and the current password. */
@@ -13,7 +11,7 @@ export function ChangeEmailForm({ action, lng }: { action: FormAction; lng: stri
     <ActionForm
       action={action}
       lng={lng}
-      validate={checkedWith(changeEmailSchema)}
+      validate={() => import("../form-checks").then((m) => m.changeEmailCheck)}
       success={() => <SuccessNotice testId="email-change-sent">{t("emailChange.sent")}</SuccessNotice>}
     >
       {(state) => (

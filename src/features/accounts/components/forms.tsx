@@ -2,15 +2,13 @@
 import Link from "next/link";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Field, LanguageField, SubmitButton } from "@/components/form";
-import { checkedWith } from "@/components/form-validation";
 import type { FormAction } from "@/lib/action-result";
-import { forgotPasswordSchema, resetPasswordFormSchema, signInSchema } from "../form-schemas";
 import { SuccessNotice } from "@/components/notice";
 
 export function SignInForm({ action, lng, next, notice }: { action: FormAction; lng: string; next?: string; notice?: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng} validate={checkedWith(signInSchema)}>
+    <ActionForm action={action} lng={lng} validate={() => import("../form-checks").then((m) => m.signInCheck)}>
       {(state) => (
         <>
           {notice && <SuccessNotice>{t(notice)}</SuccessNotice>}
@@ -124,7 +122,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
     <ActionForm
       action={action}
       lng={lng}
-      validate={checkedWith(forgotPasswordSchema)}
+      validate={() => import("../form-checks").then((m) => m.forgotPasswordCheck)}
       success={() => (
         <div className="space-y-4">
           <SuccessNotice>{t("forgot.sent")}</SuccessNotice>
@@ -151,7 +149,7 @@ export function ForgotPasswordForm({ action, lng }: { action: FormAction; lng: s
 export function ResetPasswordForm({ action, lng, token }: { action: FormAction; lng: string; token: string }) {
   const { t } = useTranslation("accounts");
   return (
-    <ActionForm action={action} lng={lng} validate={checkedWith(resetPasswordFormSchema)}>
+    <ActionForm action={action} lng={lng} validate={() => import("../form-checks").then((m) => m.resetPasswordCheck)}>
       {(state) => (
         <>
           <input type="hidden" name="token" value={token} />
