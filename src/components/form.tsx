@@ -47,9 +47,10 @@ function toSubmissionResult(state: ActionResult<unknown> | undefined): Submissio
  *   echo them);
  * - with `validate` (a loader of `checkedWith(the zod schema the action
  *   parses)`, when it can run in the browser; loaded when the user first
- *   focuses a field, until then the server checks alone) a field is checked when the user leaves it, again as they type
- *   once it has shown an error, and the whole form on submit: a form the server
- *   would refuse is not posted. The server still checks everything;
+ *   focuses a field, until then the server checks alone) a field is checked
+ *   when the user leaves it, again as they type once it has shown an error,
+ *   and the whole form on submit: a form the server would refuse is not
+ *   posted. The server still checks everything;
  * - a refused submit keeps what the user entered (React resets a form after its
  *   action; that reset is cancelled then, passwords apart), shows the field
  *   errors and moves the focus to the first invalid field; a successful one
