@@ -29,7 +29,7 @@ describe("typo look-ups", () => {
     expect(estimatedMatches(trigrams("zeb", "cor"))).toBe(0);
   });
 
-  it("leaves out look-ups expected to match more names than allowed, and always keeps the most selective one", () => {
+  it("leaves out look-ups expected to match more names than allowed", () => {
     const common = trigrams("cor", "por", "tio");
     // 23 names: "Amber … Corporation" and "… Amber Corporation".
     const rarer = trigrams("cor", "amb");
@@ -37,8 +37,17 @@ describe("typo look-ups", () => {
     expect(estimatedMatches(rarer)).toBe(23);
     expect(selectiveLookups([common, rarer, rare], 30)).toEqual([rarer, rare]);
     expect(selectiveLookups([common, rarer, rare], 5)).toEqual([rare]);
-    expect(selectiveLookups([common, rarer], 5)).toEqual([rarer]);
     expect(selectiveLookups([], 5)).toEqual([]);
+  });
+
+  it("sends the least common of the others when the look-ups left would find nothing (a slip in a common name)", () => {
+    const common = trigrams("cor", "por", "tio");
+    const rarer = trigrams("cor", "amb");
+    // Trigrams of the typo itself: no name has them.
+    const typo = trigrams("bxq", "qzz");
+    expect(estimatedMatches(typo)).toBe(0);
+    expect(selectiveLookups([common, typo, rarer], 5)).toEqual([typo, rarer]);
+    expect(selectiveLookups([common, rarer], 5)).toEqual([rarer]);
   });
 
   it("plans look-ups from the rarest trigrams, which the estimate then confirms", () => {

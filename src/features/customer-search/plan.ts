@@ -143,16 +143,24 @@ export function estimatedMatches(parts: NamePart[]): number {
  * A typo look-up expected to match more names than this is left out: it
  * would return an arbitrary few of them (it is limited to a few dozen rows)
  * after the index had collected them all, which is most of a typo search's
- * time in a large directory. The most selective look-up always stays.
+ * time in a large directory.
  */
 const TYPO_LOOKUP_MAX_MATCHES = 3000;
 
-/** The look-ups worth sending: those expected to match few enough names, else the most selective one. */
+/**
+ * The look-ups worth sending: those expected to match few enough names. When
+ * none of those is expected to match anything (each names a trigram of the
+ * typo itself, and the look-ups that leave the typo out match thousands: a
+ * slip in a common name, "bianchhi" for "Bianchi"), the least common of the
+ * others is sent too, so that real candidates come back.
+ */
 export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP_MAX_MATCHES): NamePart[][] {
   const estimated = lookups.map((parts) => ({ parts, n: estimatedMatches(parts) }));
-  const kept = estimated.filter((l) => l.n <= maxMatches).map((l) => l.parts);
-  if (kept.length || !estimated.length) return kept;
-  return [estimated.reduce((a, b) => (b.n < a.n ? b : a)).parts];
+  const kept = estimated.filter((l) => l.n <= maxMatches);
+  const common = estimated.filter((l) => l.n > maxMatches);
+  if (!common.length || kept.some((l) => l.n > 0)) return kept.map((l) => l.parts);
+  const leastCommon = common.reduce((a, b) => (b.n < a.n ? b : a));
+  return estimated.filter((l) => l === leastCommon || l.n <= maxMatches).map((l) => l.parts);
 }
 
 /** Typo look-ups per query, at most. */
