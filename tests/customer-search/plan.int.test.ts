@@ -15,6 +15,9 @@ beforeAll(async () => {
   // 144 "… Corporation" names, and 144 others that never contain its trigrams.
   for (const a of WORDS) for (const b of WORDS) names.push(`${a} ${b} Corporation`, `${a} ${b} Mills`);
   names.push("Quixote Zebu Trading");
+  // "qwertyu": only "Qwerty Ugo" has it all; each of its trigrams is in 11 more names, "qwe" with "rty" and "tyu".
+  for (const w of WORDS.slice(1)) names.push(`Qwez Rtyu ${w}`, `Wert ${w} Mills`);
+  names.push("Qwerty Ugo");
   await db.customer.createMany({ data: names.map((name) => ({ name, nameZh: "", taxId: "", registrationNumber: "" })) });
   await ensureTrigramStats();
 });
@@ -48,6 +51,14 @@ describe("typo look-ups", () => {
     expect(estimatedMatches(typo)).toBe(0);
     expect(selectiveLookups([common, typo, rarer], 5)).toEqual([typo, rarer]);
     expect(selectiveLookups([common, rarer], 5)).toEqual([rarer]);
+  });
+
+  it("adds a trigram overlapping the others when the sample says they still match too many names", () => {
+    // "qwe" and "rty" do not overlap and, multiplied, would look rare enough; 12 names have both.
+    expect(estimatedMatches(trigrams("qwe", "rty"))).toBe(12);
+    const parts = lookupParts([{ text: "qwertyu" }]);
+    expect(parts).toHaveLength(3);
+    expect(estimatedMatches(parts)).toBe(1);
   });
 
   it("plans look-ups from the rarest trigrams, which the estimate then confirms", () => {

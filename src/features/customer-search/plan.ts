@@ -54,9 +54,10 @@ export async function ensureTrigramStats(): Promise<void> {
 /**
  * The trigrams of `key` (anchors included), rarest first, not overlapping
  * each other: neighbouring trigrams of one word are strongly correlated, so
- * naming both adds work but little selectivity.
+ * naming both adds work but little selectivity. `others`: the rest of its
+ * trigrams, rarest first, for when those are not selective enough.
  */
-function rarestTrigrams(key: string, count: number): string[] {
+function rarestTrigrams(key: string, count: number): { chosen: string[]; others: string[] } {
   const chars = Array.from(key);
   const found: { t: string; n: number; at: number }[] = [];
   for (let i = 0; i + 3 <= chars.length; i++) {
@@ -69,7 +70,7 @@ function rarestTrigrams(key: string, count: number): string[] {
     if (chosen.length >= count) break;
     if (chosen.every((c) => Math.abs(c.at - f.at) >= 3 && tokenFold(c.t) !== tokenFold(f.t))) chosen.push(f);
   }
-  return chosen.map((c) => c.t);
+  return { chosen: chosen.map((c) => c.t), others: found.filter((f) => !chosen.includes(f)).map((f) => f.t) };
 }
 
 /** Estimated share of indexed names containing trigram `t`. */
@@ -82,22 +83,28 @@ function share(t: string): number {
  * Index parts that every name containing all of `pieces` matches: the rarest
  * trigrams among them, as few as needed. A piece `atStart` must begin the
  * name (the anchors the triggers write around each key). Trigrams are added,
- * rarest first, until the expected number of matches (independence
- * assumption) is small; each extra common trigram would only add work.
+ * rarest first, until the expected number of matches is small both by their
+ * shares (independence assumption) and counted in the sample (trigrams that
+ * come together, "nfo" and "fin" of "finenfoods", are as common as one of
+ * them); each extra common trigram would only add work.
  */
 export function lookupParts(pieces: { text: string; atStart?: boolean }[], max = TRIGRAMS_PER_LOOKUP): NamePart[] {
   const perPiece = pieces
     .map((p) => (p.atStart ? START : "") + p.text)
     .filter((k) => Array.from(k).length >= 3)
     .map((k) => rarestTrigrams(k, max));
-  // The rarest trigram of each piece first (each piece is independent evidence), then the rest by rarity.
-  const firsts = perPiece.map((ts) => ts[0]).sort((a, b) => share(a) - share(b));
-  const rest = perPiece.flatMap((ts) => ts.slice(1)).sort((a, b) => share(a) - share(b));
+  // The rarest trigram of each piece first (each piece is independent evidence), then the rest by rarity,
+  // then, only if the sample still counts too many names, trigrams overlapping those.
+  const byShare = (a: string, b: string) => share(a) - share(b);
+  const firsts = perPiece.map((ts) => ts.chosen[0]).sort(byShare);
+  const rest = perPiece.flatMap((ts) => ts.chosen.slice(1)).sort(byShare);
+  const overlapping = perPiece.flatMap((ts) => ts.others).sort(byShare);
   const total = stats?.total ?? 0;
   const parts: NamePart[] = [];
   let expected = Math.max(total, 1);
-  for (const text of [...firsts, ...rest]) {
-    if (parts.length >= Math.max(max, firsts.length) || (parts.length >= firsts.length && expected <= EXPECTED_ENOUGH)) break;
+  for (const text of [...firsts, ...rest, ...overlapping]) {
+    const enough = parts.length >= firsts.length && expected <= EXPECTED_ENOUGH && estimatedMatches(parts) <= EXPECTED_ENOUGH;
+    if (parts.length >= Math.max(max, firsts.length) || enough) break;
     if (parts.some((p) => tokenFold(p.text) === tokenFold(text))) continue;
     parts.push({ text });
     expected *= share(text);
