@@ -53,10 +53,10 @@ describe("typo look-ups", () => {
     expect(selectiveLookups([common, rarer], 5)).toEqual([rarer]);
   });
 
-  it("adds a trigram overlapping the others when the sample says they still match too many names", () => {
+  it("for a typo look-up, adds a trigram overlapping the others when the sample says they still match too many names", () => {
     // "qwe" and "rty" do not overlap and, multiplied, would look rare enough; 12 names have both.
     expect(estimatedMatches(trigrams("qwe", "rty"))).toBe(12);
-    const parts = lookupParts([{ text: "qwertyu" }]);
+    const parts = lookupParts([{ text: "qwertyu" }], { few: true });
     expect(parts).toHaveLength(3);
     expect(estimatedMatches(parts)).toBe(1);
   });

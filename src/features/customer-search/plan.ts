@@ -83,12 +83,16 @@ function share(t: string): number {
  * Index parts that every name containing all of `pieces` matches: the rarest
  * trigrams among them, as few as needed. A piece `atStart` must begin the
  * name (the anchors the triggers write around each key). Trigrams are added,
- * rarest first, until the expected number of matches is small both by their
- * shares (independence assumption) and counted in the sample (trigrams that
- * come together, "nfo" and "fin" of "finenfoods", are as common as one of
- * them); each extra common trigram would only add work.
+ * rarest first, until the expected number of matches (independence
+ * assumption) is small; each extra common trigram would only add work. With
+ * `few` (typo look-ups, which return only a few dozen names each, so an
+ * unselective one returns arbitrary ones) the matches counted in the sample
+ * must be few as well: trigrams that come together ("nfo" and "fin" of
+ * "finenfoods") are as common as one of them, and a trigram overlapping the
+ * chosen ones is added when needed.
  */
-export function lookupParts(pieces: { text: string; atStart?: boolean }[], max = TRIGRAMS_PER_LOOKUP): NamePart[] {
+export function lookupParts(pieces: { text: string; atStart?: boolean }[], options: { max?: number; few?: boolean } = {}): NamePart[] {
+  const { max = TRIGRAMS_PER_LOOKUP, few = false } = options;
   const perPiece = pieces
     .map((p) => (p.atStart ? START : "") + p.text)
     .filter((k) => Array.from(k).length >= 3)
@@ -102,8 +106,8 @@ export function lookupParts(pieces: { text: string; atStart?: boolean }[], max =
   const total = stats?.total ?? 0;
   const parts: NamePart[] = [];
   let expected = Math.max(total, 1);
-  for (const text of [...firsts, ...rest, ...overlapping]) {
-    const enough = parts.length >= firsts.length && expected <= EXPECTED_ENOUGH && estimatedMatches(parts) <= EXPECTED_ENOUGH;
+  for (const text of [...firsts, ...rest, ...(few ? overlapping : [])]) {
+    const enough = parts.length >= firsts.length && expected <= EXPECTED_ENOUGH && (!few || estimatedMatches(parts) <= EXPECTED_ENOUGH);
     if (parts.length >= Math.max(max, firsts.length) || enough) break;
     if (parts.some((p) => tokenFold(p.text) === tokenFold(text))) continue;
     parts.push({ text });

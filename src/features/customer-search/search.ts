@@ -115,9 +115,9 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   //    for more results; one round trip for all one-typo look-ups, and one
   //    more for two typos when the query allows them and one typo found nothing.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    add(await namesWithPartsEach(selectiveLookups(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces))), FUZZY_CANDIDATES));
+    add(await namesWithPartsEach(selectiveLookups(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
     if (parsed.typoBudget >= 2 && customersUpTo(MatchClass.Fuzzy) === 0) {
-      add(await namesWithPartsEach(selectiveLookups(twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces))), FUZZY_CANDIDATES));
+      add(await namesWithPartsEach(selectiveLookups(twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
     }
   }
 
