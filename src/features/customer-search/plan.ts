@@ -16,10 +16,11 @@ const SAMPLE_BLOCKS = 200;
 const SAMPLE_TTL_MS = 10 * 60_000;
 
 /**
- * Sample trigram counts (folded like the tokenizer: lower case, no diacritics),
- * and for each trigram the sample keys containing it (ascending positions).
+ * For each trigram of the sample (folded like the tokenizer: lower case, no
+ * diacritics), the sample keys containing it (ascending positions); its
+ * length is the trigram's count.
  */
-let stats: { counts: Map<string, number>; postings: Map<string, number[]>; sampled: number; total: number; at: number } | null = null;
+let stats: { postings: Map<string, number[]>; sampled: number; total: number; at: number } | null = null;
 let loading: Promise<void> | null = null;
 
 const tokenFold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -29,7 +30,6 @@ export async function ensureTrigramStats(): Promise<void> {
   if (stats && Date.now() - stats.at < SAMPLE_TTL_MS) return;
   loading ??= (async () => {
     try {
-      const counts = new Map<string, number>();
       const postings = new Map<string, number[]>();
       const { keys, total } = await sampleKeys(SAMPLE_SIZE, SAMPLE_BLOCKS);
       keys.forEach((key, at) => {
@@ -37,19 +37,21 @@ export async function ensureTrigramStats(): Promise<void> {
         const seen = new Set<string>();
         for (let i = 0; i + 3 <= chars.length; i++) seen.add(chars.slice(i, i + 3).join(""));
         for (const t of seen) {
-          counts.set(t, (counts.get(t) ?? 0) + 1);
           const list = postings.get(t);
           if (list) list.push(at);
           else postings.set(t, [at]);
         }
       });
-      stats = { counts, postings, sampled: keys.length, total, at: Date.now() };
+      stats = { postings, sampled: keys.length, total, at: Date.now() };
     } finally {
       loading = null;
     }
   })();
   await loading;
 }
+
+/** Sample keys containing trigram `t`. */
+const sampleCount = (t: string) => stats?.postings.get(tokenFold(t))?.length ?? 0;
 
 /**
  * The trigrams of `key` (anchors included), rarest first, not overlapping
@@ -62,7 +64,7 @@ function rarestTrigrams(key: string, count: number): { chosen: string[]; others:
   const found: { t: string; n: number; at: number }[] = [];
   for (let i = 0; i + 3 <= chars.length; i++) {
     const t = chars.slice(i, i + 3).join("");
-    found.push({ t, n: stats?.counts.get(tokenFold(t)) ?? 0, at: i });
+    found.push({ t, n: sampleCount(t), at: i });
   }
   found.sort((a, b) => a.n - b.n || a.at - b.at);
   const chosen: typeof found = [];
@@ -76,7 +78,7 @@ function rarestTrigrams(key: string, count: number): { chosen: string[]; others:
 /** Estimated share of indexed names containing trigram `t`. */
 function share(t: string): number {
   if (!stats?.sampled) return 1;
-  return Math.max(stats.counts.get(tokenFold(t)) ?? 0, 0.5) / stats.sampled;
+  return Math.max(sampleCount(t), 0.5) / stats.sampled;
 }
 
 /**
@@ -169,9 +171,8 @@ export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP
   const estimated = lookups.map((parts) => ({ parts, n: estimatedMatches(parts) }));
   const kept = estimated.filter((l) => l.n <= maxMatches);
   const common = estimated.filter((l) => l.n > maxMatches);
-  if (!common.length || kept.some((l) => l.n > 0)) return kept.map((l) => l.parts);
-  const leastCommon = common.reduce((a, b) => (b.n < a.n ? b : a));
-  return estimated.filter((l) => l === leastCommon || l.n <= maxMatches).map((l) => l.parts);
+  if (common.length && kept.every((l) => l.n === 0)) kept.push(common.reduce((a, b) => (b.n < a.n ? b : a)));
+  return kept.map((l) => l.parts);
 }
 
 /** Typo look-ups per query, at most. */

@@ -55,7 +55,11 @@ export async function namesWithParts(alternatives: NamePart[][], limit: number):
 export async function namesWithPartsEach(lookups: NamePart[][], limit: number): Promise<SearchNameRow[]> {
   const usable = lookups.filter((l) => l.length);
   if (!usable.length) return [];
-  const arms = usable.map((parts) => Prisma.sql`(${SELECT} WHERE ${allOf(parts)} LIMIT ${limit})`);
+  return eachOf(usable.map((parts) => Prisma.sql`(${SELECT} WHERE ${allOf(parts)} LIMIT ${limit})`));
+}
+
+/** Several limited look-ups in one statement, each name once. */
+async function eachOf(arms: Prisma.Sql[]): Promise<SearchNameRow[]> {
   return rows(await read.statement<Row>(Prisma.sql`SELECT DISTINCT ON ("id") * FROM (${Prisma.join(arms, " UNION ALL ")}) u`));
 }
 
@@ -67,8 +71,7 @@ export async function namesWithPartsEach(lookups: NamePart[][], limit: number): 
 export async function namesStartingWith(prefixes: string[], limit: number): Promise<SearchNameRow[]> {
   const usable = prefixes.filter(Boolean);
   if (!usable.length) return [];
-  const arms = usable.map((p) => Prisma.sql`(${SELECT} WHERE n."key" LIKE (${likeLiteral(START + p)} || '%') LIMIT ${limit})`);
-  return rows(await read.statement<Row>(Prisma.sql`SELECT DISTINCT ON ("id") * FROM (${Prisma.join(arms, " UNION ALL ")}) u`));
+  return eachOf(usable.map((p) => Prisma.sql`(${SELECT} WHERE n."key" LIKE (${likeLiteral(START + p)} || '%') LIMIT ${limit})`));
 }
 
 export async function namesContainingPair(pairs: string[], limit: number): Promise<SearchNameRow[]> {
