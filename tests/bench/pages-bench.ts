@@ -7,6 +7,7 @@
  *   npm run bench:pages -- --build            # rebuild both first
  *   npm run bench:pages -- --duration=20 --sign-in-rounds=20
  *   npm run bench:sign-in                     # the sign-in part only
+ *   npm run bench:pages -- --profile=sign-in  # CPU profile of the app server during the sign-in rounds
  *
  * Ports: BENCH_PORT (default 3133) for the app, BENCH_PORT+1 for the bare page.
  * Everything runs on this machine in one run; the machine's load is printed
@@ -240,7 +241,8 @@ async function cannon(url: string, cookie: string, duration: number): Promise<Ca
 
 async function signInBench(
   replay: SignIn["replay"],
-): Promise<{ p50: number; p95: number; max: number; ok: number; total: number; pageP95: number; pageIdleP95: number }> {
+  origin = base,
+): Promise<{ p50: number; p95: number; max: number; ok: number; total: number; pageP95: number; pageIdleP95: number; pages: number }> {
   const once = async () => {
     const t0 = performance.now();
     const res = await fetch(replay.url, { method: "POST", headers: replay.headers, body: new Uint8Array(replay.body), redirect: "manual" });
@@ -253,7 +255,7 @@ async function signInBench(
     const out: number[] = [];
     while (!until() || out.length < min) {
       const t0 = performance.now();
-      await (await fetch(bareishUrl())).arrayBuffer();
+      await (await fetch(`${origin}/en/sign-in`)).arrayBuffer();
       out.push(performance.now() - t0);
       if (out.length > 2000) break;
     }
@@ -281,11 +283,9 @@ async function signInBench(
     total: times.length,
     pageP95: pct(pageTimes, 95),
     pageIdleP95: pct(idle, 95),
+    pages: idle.length + pageTimes.length,
   };
 }
-
-/** A cheap page of the app (the sign-in form, anonymous). */
-const bareishUrl = () => `${base}/en/sign-in`;
 
 // ----------------------------------------------------------------- profile
 
@@ -351,31 +351,51 @@ function summariseProfile(file: string, requests: number, seconds: number) {
   for (const [f, us] of top(byFn, 25)) console.log(`  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${f}`);
 }
 
-async function profileRoute(route: string, cookie: string) {
+/** Runs `work` against an app server started under the CPU profiler (port PORT+2), then prints where its time went. */
+async function profiled(what: string, work: (origin: string) => Promise<{ requests: number; seconds: number; say: string }>) {
   const dir = path.join(dataDir, "profile");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
+  const origin = `http://localhost:${PORT + 2}`;
   const child = await start(
     [path.join(root, "src/scripts/start.mjs"), "-p", String(PORT + 2)],
     root,
-    { ...appEnv, PUBLIC_URL: `http://localhost:${PORT + 2}` },
-    `http://localhost:${PORT + 2}/en/sign-in`,
+    { ...appEnv, PUBLIC_URL: origin },
+    `${origin}/en/sign-in`,
     ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=200"],
   );
-  const url = `http://localhost:${PORT + 2}${route}`;
-  await cannon(url, cookie, 3);
-  const result = await cannon(url, cookie, DURATION);
-  const requests = Math.round(result.requests.average * DURATION);
-  // Stop right away: the profile's last DURATION seconds are the measured run.
+  const { requests, seconds, say } = await work(origin);
+  // Stop right away: the profile's last `seconds` are the measured run.
   await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGINT");
   });
   const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error("no CPU profile was written");
-  console.log(`\nprofile of ${route}: ${result.requests.average.toFixed(0)} req/s while profiled (the profiler slows it)`);
-  summariseProfile(path.join(dir, file), requests, DURATION);
+  console.log(`\nprofile of ${what}: ${say} (the profiler slows it)`);
+  summariseProfile(path.join(dir, file), requests, seconds);
 }
+
+const profileRoute = (route: string, cookie: string) =>
+  profiled(route, async (origin) => {
+    await cannon(`${origin}${route}`, cookie, 3);
+    const result = await cannon(`${origin}${route}`, cookie, DURATION);
+    return { requests: Math.round(result.requests.average * DURATION), seconds: DURATION, say: `${result.requests.average.toFixed(0)} req/s while profiled` };
+  });
+
+/** The sign-in rounds against a profiled server; "requests" are the sign-ins (the GETs timed meanwhile are counted in). */
+const profileSignIn = (replay: SignIn["replay"]) =>
+  profiled("5 concurrent sign-ins", async (origin) => {
+    const retargeted = {
+      url: replay.url.replace(base, origin),
+      headers: Object.fromEntries(Object.entries(replay.headers).map(([k, v]) => [k, v.replace(base, origin).replace(`localhost:${PORT}`, `localhost:${PORT + 2}`)])),
+      body: replay.body,
+    };
+    const t0 = performance.now();
+    const s = await signInBench(retargeted, origin);
+    const seconds = (performance.now() - t0) / 1000;
+    return { requests: s.total, seconds, say: `p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${s.ok}/${s.total} signed in, ${s.pages} GETs of /en/sign-in alongside` };
+  });
 
 // -------------------------------------------------------------------- main
 
@@ -394,6 +414,7 @@ async function main() {
 
   if (PROFILE) {
     await browser.close();
+    if (PROFILE === "sign-in") return profileSignIn(sessions.supplier.replay);
     const who: Who = PROFILE.includes("/admin") ? "staff" : PROFILE.includes("/sign-in") ? null : "supplier";
     await profileRoute(PROFILE, who ? cookieHeader(sessions[who].cookies) : "");
     return;

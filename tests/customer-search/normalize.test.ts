@@ -106,6 +106,48 @@ describe("substringDistance", () => {
     expect(substringDistance("siemmens", "siemens")).toBe(1); // extra letter
     expect(substringDistance("smanies", "siemens")).toBeGreaterThan(1);
   });
+
+  /** The textbook table: restricted Damerau-Levenshtein between `q` and the best substring of `t`, code points. */
+  function reference(q: string, t: string): number {
+    const a = Array.from(q);
+    const b = Array.from(t);
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        d[i][j] = Math.min(d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    return Math.min(...d[a.length]);
+  }
+
+  it("agrees with the textbook table on 20,000 random pairs, short and long queries, with and without surrogate pairs", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // A small alphabet makes repeated letters, swaps and near matches common.
+    const alphabets = ["abc", "abcdefgh", "ab華c", "ab😀c"];
+    const word = (alphabet: string[], max: number) => Array.from({ length: Math.floor(random() * (max + 1)) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    for (let k = 0; k < 20_000; k++) {
+      const alphabet = Array.from(alphabets[k % alphabets.length]);
+      const text = word(alphabet, 40);
+      // Half the queries come from the text with a few edits, so distances of 0-2 are frequent.
+      let query = word(alphabet, k % 10 === 0 ? 40 : 32);
+      if (random() < 0.5 && text) {
+        const from = Math.floor(random() * text.length);
+        const chars = Array.from(text.slice(from, from + 1 + Math.floor(random() * 12)));
+        const at = Math.floor(random() * chars.length);
+        if (random() < 0.5 && at + 1 < chars.length) [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
+        else chars[at] = alphabet[Math.floor(random() * alphabet.length)];
+        query = chars.join("");
+      }
+      if (!query) continue;
+      const expected = reference(query, text);
+      expect(substringDistance(query, text), `${query} in ${text}`).toBe(expected);
+      // With a bound: exact when within it, else anything above it.
+      const bounded = substringDistance(query, text, 1);
+      if (expected <= 1) expect(bounded).toBe(expected);
+      else expect(bounded).toBeGreaterThan(1);
+    }
+  });
 });
 
 describe("classify", () => {

@@ -330,10 +330,22 @@ export function termsOf(spaced: string): string[] {
  * The smallest edit distance between `query` and any substring of `text`
  * (Sellers' algorithm), counting an adjacent transposition as one edit
  * ("siemnes" is one typo away from "siemens"): the restricted
- * Damerau-Levenshtein distance. With `max`, stops early and returns max + 1
+ * Damerau-Levenshtein distance. With `max`, may stop early and return max + 1
  * as soon as the distance must exceed `max`.
+ *
+ * Ranking calls this for every candidate name of a typo search (hundreds per
+ * query), so a query of up to 32 UTF-16 units without surrogate pairs runs
+ * the bit-parallel form (`bitParallelDistance`); longer ones run the table.
  */
 export function substringDistance(query: string, text: string, max = Infinity): number {
+  if (query.length <= 32 && !SURROGATE.test(query) && !SURROGATE.test(text)) return bitParallelDistance(query, text);
+  return tableDistance(query, text, max);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The table form of `substringDistance` (any length, code points). */
+function tableDistance(query: string, text: string, max: number): number {
   const q = Array.from(query);
   const t = Array.from(text);
   const n = t.length;
@@ -357,6 +369,63 @@ export function substringDistance(query: string, text: string, max = Infinity): 
   }
   let best = Infinity;
   for (let j = 0; j <= n; j++) if (prev[j] < best) best = prev[j];
+  return best;
+}
+
+/** Per query: for each UTF-16 unit, the bit mask of its positions in the query (bit i = unit i). */
+const positionMasks = new Map<string, Map<number, number>>();
+
+function masksOf(query: string): Map<number, number> {
+  let masks = positionMasks.get(query);
+  if (!masks) {
+    masks = new Map();
+    for (let i = 0; i < query.length; i++) {
+      const c = query.charCodeAt(i);
+      masks.set(c, (masks.get(c) ?? 0) | (1 << i));
+    }
+    // Ranking uses a handful of query forms at a time; keep the cache small.
+    if (positionMasks.size >= 64) positionMasks.clear();
+    positionMasks.set(query, masks);
+  }
+  return masks;
+}
+
+/**
+ * `substringDistance` for a query of 1 to 32 UTF-16 units: Myers' bit-vector
+ * algorithm with Hyyrö's transposition term (H. Hyyrö, "Bit-parallel
+ * approximate string matching algorithms with transposition", 2005). One
+ * column of the table is two 32-bit words (its vertical steps up and down);
+ * a text character costs a dozen word operations instead of a column of cells.
+ * Bits above the query's length hold garbage that never reaches the lower
+ * ones (carries and shifts only move up).
+ */
+function bitParallelDistance(query: string, text: string): number {
+  const m = query.length;
+  if (m === 0) return 0;
+  const masks = masksOf(query);
+  const last = 1 << (m - 1);
+  let vp = -1;
+  let vn = 0;
+  let d0 = 0;
+  let prevEq = 0;
+  let score = m;
+  let best = m;
+  for (let j = 0; j < text.length; j++) {
+    const eq = masks.get(text.charCodeAt(j)) ?? 0;
+    const transposed = ((~d0 & eq) << 1) & prevEq;
+    d0 = (((eq & vp) + vp) ^ vp) | eq | vn | transposed;
+    let hp = vn | ~(d0 | vp);
+    let hn = vp & d0;
+    if (hp & last) score++;
+    else if (hn & last) score--;
+    // The first row is all zeros (a match may start anywhere): nothing shifts in.
+    hp <<= 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    prevEq = eq;
+    if (score < best) best = score;
+  }
   return best;
 }
 
