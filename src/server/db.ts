@@ -3,6 +3,7 @@ import { type Prisma, PrismaClient } from "@/generated/prisma/client";
 import { createPostgresClient, type ReadStatement } from "./db-postgresql";
 import { env } from "./env";
 import { serialisedSqliteAdapter } from "./sqlite-adapter";
+import { sqliteReads } from "./sqlite-reads";
 
 const globalForDb = globalThis as unknown as { db?: { client: PrismaClient; read: ReadStatement } };
 
@@ -30,7 +31,7 @@ function createClient(): { client: PrismaClient; read: ReadStatement } {
   enableWriteAheadLog(env.DATABASE_URL);
   const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
   const client = new PrismaClient({ adapter });
-  return { client, read: <T>(statement: Prisma.Sql) => client.$queryRaw<T[]>(statement) };
+  return { client, read: sqliteReads(env.DATABASE_URL, <T>(statement: Prisma.Sql) => client.$queryRaw<T[]>(statement)) };
 }
 
 const created = globalForDb.db ?? createClient();
@@ -44,8 +45,8 @@ export const db = created.client;
 
 /**
  * Read-only raw statements on a hot path (src/server/sql/ only): on
- * PostgreSQL straight through the driver's pool, on SQLite through Prisma
- * (its single-connection gate). `read.statement` is replaceable so a benchmark
+ * PostgreSQL straight through the driver's pool, on SQLite on a read-only
+ * connection of their own (./sqlite-reads.ts); never inside a transaction. `read.statement` is replaceable so a benchmark
  * can time every statement.
  */
 export const read: { statement: ReadStatement } = { statement: created.read };

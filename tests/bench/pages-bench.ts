@@ -388,13 +388,19 @@ const profileSignIn = (replay: SignIn["replay"]) =>
   profiled("5 concurrent sign-ins", async (origin) => {
     const retargeted = {
       url: replay.url.replace(base, origin),
-      headers: Object.fromEntries(Object.entries(replay.headers).map(([k, v]) => [k, v.replace(base, origin).replace(`localhost:${PORT}`, `localhost:${PORT + 2}`)])),
+      headers: Object.fromEntries(
+        Object.entries(replay.headers).map(([k, v]) => [k, v.replace(base, origin).replace(`localhost:${PORT}`, `localhost:${PORT + 2}`)]),
+      ),
       body: replay.body,
     };
     const t0 = performance.now();
     const s = await signInBench(retargeted, origin);
     const seconds = (performance.now() - t0) / 1000;
-    return { requests: s.total, seconds, say: `p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${s.ok}/${s.total} signed in, ${s.pages} GETs of /en/sign-in alongside` };
+    return {
+      requests: s.total,
+      seconds,
+      say: `p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${s.ok}/${s.total} signed in, ${s.pages} GETs of /en/sign-in alongside`,
+    };
   });
 
 // -------------------------------------------------------------------- main

@@ -899,6 +899,23 @@ async function printProfile(client: { $queryRawUnsafe: (sql: string, ...values: 
     console.log(`${kind.padEnd(48)} ${String(list.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(t[t.length - 1])}`);
   }
   if (ENGINE !== "postgres") return;
+  // Where a look-up's time goes on the server: planning or execution (EXPLAIN ANALYZE of up to 50 of each, re-run now).
+  console.log(`\nOn the server (EXPLAIN ANALYZE of up to 50 statements of each look-up, re-run): planning / execution ms, p50 and p95`);
+  for (const [kind, list] of profile) {
+    const planning: number[] = [];
+    const execution: number[] = [];
+    for (const st of list.filter((_, i) => i % Math.max(1, Math.floor(list.length / 50)) === 0).slice(0, 50)) {
+      const plan = (await client.$queryRawUnsafe(`EXPLAIN (ANALYZE, FORMAT JSON) ${st.sql}`, ...st.values)) as {
+        "QUERY PLAN": [{ "Planning Time": number; "Execution Time": number }];
+      }[];
+      planning.push(plan[0]["QUERY PLAN"][0]["Planning Time"]);
+      execution.push(plan[0]["QUERY PLAN"][0]["Execution Time"]);
+    }
+    const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+    console.log(
+      `${kind.padEnd(48)} ${String(planning.length).padStart(5)}  planning ${ms(pct(sorted(planning), 50))} ${ms(pct(planning, 95))}  execution ${ms(pct(sorted(execution), 50))} ${ms(pct(execution, 95))}`,
+    );
+  }
   for (const [kind, list] of profile) {
     const worst = list.reduce((a, b) => (b.ms > a.ms ? b : a));
     const plan = (await client.$queryRawUnsafe(`EXPLAIN (ANALYZE, BUFFERS) ${worst.sql}`, ...worst.values)) as { "QUERY PLAN": string }[];

@@ -122,10 +122,11 @@ describe("substringDistance", () => {
 
   it("agrees with the textbook table on 20,000 random pairs, short and long queries, with and without surrogate pairs", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // A small alphabet makes repeated letters, swaps and near matches common.
     const alphabets = ["abc", "abcdefgh", "ab華c", "ab😀c"];
-    const word = (alphabet: string[], max: number) => Array.from({ length: Math.floor(random() * (max + 1)) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    const word = (alphabet: string[], max: number) =>
+      Array.from({ length: Math.floor(random() * (max + 1)) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
     for (let k = 0; k < 20_000; k++) {
       const alphabet = Array.from(alphabets[k % alphabets.length]);
       const text = word(alphabet, 40);

@@ -43,6 +43,11 @@ describe("typo look-ups", () => {
     expect(selectiveLookups([], 5)).toEqual([]);
   });
 
+  it("sends each set of trigrams once, whatever their order and case", () => {
+    const rare = trigrams("xot", "zeb");
+    expect(selectiveLookups([rare, trigrams("ZEB", "xot"), trigrams("cor", "amb"), rare], 30)).toEqual([rare, trigrams("cor", "amb")]);
+  });
+
   it("sends the least common of the others when the look-ups left would find nothing (a slip in a common name)", () => {
     const common = trigrams("cor", "por", "tio");
     const rarer = trigrams("cor", "amb");

@@ -185,6 +185,25 @@ describe("the index is kept by the database", () => {
     ]);
   });
 
+  it("answers while another request's write transaction is open, from what was committed", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const started = new Promise<void>((resolve) => (inside = resolve));
+    const writing = db.$transaction(async (tx) => {
+      await tx.customer.create({ data: { name: "Quillfeather Ledgers", nameZh: "", taxId: "", registrationNumber: "" } });
+      inside();
+      await held;
+    });
+    await started;
+    // The search's reads do not queue behind the open transaction, and do not see its uncommitted row.
+    const during = await Promise.race([searchDirectory("Quillfeather"), new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000))]);
+    release();
+    await writing;
+    expect(during).toEqual([]);
+    expect((await searchDirectory("Quillfeather")).map((h) => h.name)).toEqual(["Quillfeather Ledgers"]);
+  });
+
   it("can merge the index into one segment without changing results", async () => {
     const before = ids(await searchDirectory("acme"));
     expect((await optimizeIndex()).after).toBe(1);

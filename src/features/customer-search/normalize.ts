@@ -169,6 +169,8 @@ const LATIN_SUFFIX_SET = new Set(LATIN_LEGAL_SUFFIXES);
 /** Most words in one Latin legal form ("sp z o o", "s a r l"). */
 const LATIN_SUFFIX_MAX_WORDS = Math.max(...LATIN_LEGAL_SUFFIXES.map((s) => s.split(" ").length));
 const CJK_SUFFIXES_LONGEST_FIRST = [...CJK_LEGAL_SUFFIXES].sort((a, b) => b.length - a.length);
+/** The last word of every Latin legal form: most names end in none of them, and need no more work. */
+const LATIN_SUFFIX_LAST_WORDS = new Set(LATIN_LEGAL_SUFFIXES.map((s) => s.slice(s.lastIndexOf(" ") + 1)));
 
 /**
  * The longest legal form ending `s`: Latin ones as whole trailing words after
@@ -178,6 +180,7 @@ const CJK_SUFFIXES_LONGEST_FIRST = [...CJK_LEGAL_SUFFIXES].sort((a, b) => b.leng
  */
 function trailingLegalForm(s: string): string | undefined {
   if (isWide(s.slice(-1))) return CJK_SUFFIXES_LONGEST_FIRST.find((suf) => s.length > suf.length && s.endsWith(suf));
+  if (!LATIN_SUFFIX_LAST_WORDS.has(s.slice(s.lastIndexOf(" ") + 1))) return undefined;
   const words = s.split(" ");
   for (let n = Math.min(LATIN_SUFFIX_MAX_WORDS, words.length - 1); n >= 1; n--) {
     const suffix = words.slice(words.length - n).join(" ");

@@ -158,17 +158,28 @@ export function estimatedMatches(parts: NamePart[]): number {
  * after the index had collected them all, which is most of a typo search's
  * time in a large directory.
  */
-const TYPO_LOOKUP_MAX_MATCHES = 3000;
+const TYPO_LOOKUP_MAX_MATCHES = 1000;
 
 /**
- * The look-ups worth sending: those expected to match few enough names. When
+ * The look-ups worth sending: those expected to match few enough names, each
+ * set of trigrams once. When
  * none of those is expected to match anything (each names a trigram of the
  * typo itself, and the look-ups that leave the typo out match thousands: a
  * slip in a common name, "bianchhi" for "Bianchi"), the least common of the
  * others is sent too, so that real candidates come back.
  */
 export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP_MAX_MATCHES): NamePart[][] {
-  const estimated = lookups.map((parts) => ({ parts, n: estimatedMatches(parts) }));
+  // Different windows often come down to the same rarest trigrams: one look-up each.
+  const distinct = new Map(
+    lookups.map((parts) => [
+      parts
+        .map((p) => tokenFold(p.text))
+        .sort()
+        .join("\u0000"),
+      parts,
+    ]),
+  );
+  const estimated = [...distinct.values()].map((parts) => ({ parts, n: estimatedMatches(parts) }));
   const kept = estimated.filter((l) => l.n <= maxMatches);
   const common = estimated.filter((l) => l.n > maxMatches);
   if (common.length && kept.every((l) => l.n === 0)) kept.push(common.reduce((a, b) => (b.n < a.n ? b : a)));

@@ -91,14 +91,14 @@ export async function customersByIds(ids: string[]): Promise<{ id: string; name:
 }
 
 export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {
-  const [{ maxId }] = await db.$queryRaw<{ maxId: number | bigint | null }[]>`SELECT max("id") AS "maxId" FROM "CustomerSearchName"`;
+  const [{ maxId }] = await read.statement<{ maxId: number | bigint | string | null }>(Prisma.sql`SELECT max("id") AS "maxId" FROM "CustomerSearchName"`);
   const max = Number(maxId ?? 0);
   if (!max) return { keys: [], total: 0 };
   const per = Math.ceil(size / blocks);
   const starts = max <= size ? [1] : Array.from({ length: blocks }, () => 1 + Math.floor(Math.random() * Math.max(1, max - per)));
-  const found = await db.$queryRaw<{ spaced: string }[]>`
+  const found = await read.statement<{ spaced: string }>(Prisma.sql`
     SELECT n."spaced" FROM jsonb_array_elements_text(${JSON.stringify(starts)}::jsonb) j
-    JOIN "CustomerSearchName" n ON n."id" BETWEEN j::bigint AND j::bigint + ${max <= size ? max : per - 1}`;
+    JOIN "CustomerSearchName" n ON n."id" BETWEEN j::bigint AND j::bigint + ${max <= size ? max : per - 1}`);
   return { keys: found.map((r) => START + r.spaced.replaceAll(" ", "") + END), total: max };
 }
 
