@@ -11,6 +11,7 @@
  *   npm run bench:search -- --build-only        # build the directory (and its PostgreSQL copy), measure nothing
  *   npm run bench:search -- --profile           # also time each look-up statement; on PostgreSQL EXPLAIN ANALYZE the slowest
  *   npm run bench:search -- --misses            # also list the queries that did not find their customer, with what they found
+ *   npm run bench:search -- --slowest=20        # also list the slowest queries
  *
  * With --engine=postgres the SQLite file is built first (it is the source of the
  * directory and of the query mix), then copied once into the PostgreSQL database
@@ -851,7 +852,7 @@ function makeQueries(sqlite: Database.Database, count: number): BenchQuery[] {
 
 // ------------------------------------------------------------ profile
 
-type Statement = { ms: number; sql: string; values: unknown[] };
+type Statement = { ms: number; sql: string; values: unknown[]; rows: number };
 type Profile = Map<string, Statement[]>;
 
 /** Which look-up of src/server/sql/customer-search*.ts a statement is. */
@@ -876,12 +877,15 @@ function profileStatements(client: { $queryRaw: (...a: never[]) => Promise<unkno
   const profile: Profile = new Map();
   const timed = async <T>(sql: Prisma.Sql, run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    let rows = 0;
     try {
-      return await run();
+      const result = await run();
+      rows = Array.isArray(result) ? result.length : 0;
+      return result;
     } finally {
       const kind = statementKind(sql.text);
       if (!profile.has(kind)) profile.set(kind, []);
-      profile.get(kind)!.push({ ms: performance.now() - t0, sql: sql.text, values: sql.values });
+      profile.get(kind)!.push({ ms: performance.now() - t0, sql: sql.text, values: sql.values, rows });
     }
   };
   const original = client.$queryRaw.bind(client) as (...a: unknown[]) => Promise<unknown>;
@@ -893,10 +897,13 @@ function profileStatements(client: { $queryRaw: (...a: never[]) => Promise<unkno
 }
 
 async function printProfile(client: { $queryRawUnsafe: (sql: string, ...values: unknown[]) => Promise<unknown> }, profile: Profile) {
-  console.log(`\nStatements (wall-clock ms per statement):`);
+  console.log(`\nStatements (wall-clock ms per statement: p50 p95 max; rows returned: mean, max):`);
   for (const [kind, list] of profile) {
     const t = list.map((x) => x.ms).sort((a, b) => a - b);
-    console.log(`${kind.padEnd(48)} ${String(list.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(t[t.length - 1])}`);
+    const rows = list.map((x) => x.rows);
+    console.log(
+      `${kind.padEnd(48)} ${String(list.length).padStart(5)} ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(t[t.length - 1])}  ${(rows.reduce((a, b) => a + b, 0) / rows.length).toFixed(0).padStart(5)} ${String(Math.max(...rows)).padStart(5)}`,
+    );
   }
   if (ENGINE !== "postgres") return;
   // Where a look-up's time goes on the server: planning or execution (EXPLAIN ANALYZE of up to 50 of each, re-run now).
@@ -965,7 +972,7 @@ async function main() {
   const profiled = args.has("profile") ? profileStatements(db, read) : null;
   for (const q of queries.slice(0, WARMUP)) await searchDirectory(q.q);
   profiled?.clear();
-  const results: { kind: string; ms: number; cpu: number; found: boolean | null; strict: boolean | null; count: number }[] = [];
+  const results: { kind: string; q: string; ms: number; cpu: number; found: boolean | null; strict: boolean | null; count: number }[] = [];
   const misses: string[] = [];
   for (const q of queries.slice(WARMUP)) {
     const c0 = process.cpuUsage();
@@ -978,11 +985,16 @@ async function main() {
       : null;
     // A query without a legal form cannot tell "Suzuki Aerospace AB" from "Suzuki Aerospace Oy": either is a right answer.
     const found = strict === null ? null : strict || hits.some((h) => coreName(h.name) === coreName(q.targetName ?? ""));
-    results.push({ kind: q.kind, ms: t, cpu: (c.user + c.system) / 1000, found, strict, count: hits.length });
+    results.push({ kind: q.kind, q: q.q, ms: t, cpu: (c.user + c.system) / 1000, found, strict, count: hits.length });
     if (found === false && args.has("misses"))
       misses.push(`${q.kind}: "${q.q}" for "${q.targetName}" -> ${hits.map((h) => `"${h.matched}"`).join(", ") || "nothing"}`);
   }
   if (misses.length) console.log(`\nQueries that did not find their customer (--misses):\n${misses.join("\n")}`);
+  if (args.has("slowest")) {
+    console.log(`\nSlowest queries (--slowest):`);
+    for (const r of [...results].sort((a, b) => b.ms - a.ms).slice(0, Number(args.get("slowest")) || 20))
+      console.log(`${ms(r.ms)}  ${r.kind}: ${JSON.stringify(r.q)} (${r.count} hits)`);
+  }
   if (profiled) await printProfile(db, profiled);
   await db.$disconnect();
 

@@ -165,12 +165,17 @@ export const CJK_LEGAL_SUFFIXES = [
 /** Prefixes some legal forms take in Japanese ("株式会社トヨタ"). */
 const CJK_LEGAL_PREFIXES = ["株式会社", "有限会社", "合同会社"];
 
-const LATIN_SUFFIX_SET = new Set(LATIN_LEGAL_SUFFIXES);
-/** Most words in one Latin legal form ("sp z o o", "s a r l"). */
-const LATIN_SUFFIX_MAX_WORDS = Math.max(...LATIN_LEGAL_SUFFIXES.map((s) => s.split(" ").length));
 const CJK_SUFFIXES_LONGEST_FIRST = [...CJK_LEGAL_SUFFIXES].sort((a, b) => b.length - a.length);
-/** The last word of every Latin legal form: most names end in none of them, and need no more work. */
-const LATIN_SUFFIX_LAST_WORDS = new Set(LATIN_LEGAL_SUFFIXES.map((s) => s.slice(s.lastIndexOf(" ") + 1)));
+/**
+ * Latin legal forms by their last word, each with a space in front (they
+ * follow another word), most words first: most names end in no legal form's
+ * last word and need no more work; ranking strips the forms of every candidate.
+ */
+const LATIN_SUFFIXES_BY_LAST_WORD = new Map<string, string[]>();
+for (const suffix of [...LATIN_LEGAL_SUFFIXES].sort((a, b) => b.split(" ").length - a.split(" ").length)) {
+  const last = suffix.slice(suffix.lastIndexOf(" ") + 1);
+  LATIN_SUFFIXES_BY_LAST_WORD.set(last, [...(LATIN_SUFFIXES_BY_LAST_WORD.get(last) ?? []), ` ${suffix}`]);
+}
 
 /**
  * The longest legal form ending `s`: Latin ones as whole trailing words after
@@ -180,13 +185,8 @@ const LATIN_SUFFIX_LAST_WORDS = new Set(LATIN_LEGAL_SUFFIXES.map((s) => s.slice(
  */
 function trailingLegalForm(s: string): string | undefined {
   if (isWide(s.slice(-1))) return CJK_SUFFIXES_LONGEST_FIRST.find((suf) => s.length > suf.length && s.endsWith(suf));
-  if (!LATIN_SUFFIX_LAST_WORDS.has(s.slice(s.lastIndexOf(" ") + 1))) return undefined;
-  const words = s.split(" ");
-  for (let n = Math.min(LATIN_SUFFIX_MAX_WORDS, words.length - 1); n >= 1; n--) {
-    const suffix = words.slice(words.length - n).join(" ");
-    if (LATIN_SUFFIX_SET.has(suffix)) return suffix;
-  }
-  return undefined;
+  const candidates = LATIN_SUFFIXES_BY_LAST_WORD.get(s.slice(s.lastIndexOf(" ") + 1));
+  return candidates?.find((suffix) => s.length > suffix.length && s.endsWith(suffix))?.slice(1);
 }
 
 /**

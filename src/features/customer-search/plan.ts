@@ -23,7 +23,7 @@ const SAMPLE_TTL_MS = 10 * 60_000;
 let stats: { postings: Map<string, number[]>; sampled: number; total: number; at: number } | null = null;
 let loading: Promise<void> | null = null;
 
-const tokenFold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+const tokenFold = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase());
 
 /** Loads (or refreshes) the trigram statistics; cheap (one indexed read of ~20k rows). */
 export async function ensureTrigramStats(): Promise<void> {
@@ -158,7 +158,7 @@ export function estimatedMatches(parts: NamePart[]): number {
  * after the index had collected them all, which is most of a typo search's
  * time in a large directory.
  */
-const TYPO_LOOKUP_MAX_MATCHES = 1000;
+const TYPO_LOOKUP_MAX_MATCHES = 3000;
 
 /**
  * The look-ups worth sending: those expected to match few enough names, each
