@@ -32,3 +32,12 @@ export async function continueWithSecondStep(ticket: string, lng: string, next: 
   await holdSecondStep(ticket);
   redirect(`/${lng}/sign-in/verify?next=${encodeURIComponent(next)}`);
 }
+
+/**
+ * Where a sign-in goes on: `next` when it is a page of this site in one of its
+ * languages, else `home` (the language root, which sends each user to their
+ * own start page).
+ */
+export function nextAfterSignIn(next: string | undefined, lng: string, home = `/${lng}`): string {
+  return next && /^\/(en|zh)\/[^/]/.test(next) && !next.startsWith("//") ? next : home;
+}

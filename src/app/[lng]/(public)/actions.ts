@@ -5,19 +5,16 @@ import { requestPasswordReset, resetPassword } from "@/features/accounts/service
 import { confirmSignUp, joinFromSignUp, requestSignUp } from "@/features/accounts/sign-up";
 import { fail, ok } from "@/lib/action-result";
 import { publicAction } from "@/server/action";
-import { continueWithSecondStep } from "@/server/second-step";
+import { continueWithSecondStep, nextAfterSignIn } from "@/server/second-step";
 import { startSession, startSessionWithTicket } from "@/server/auth";
-
-/** Only same-site paths are followed after sign-in. */
-function safeNext(next: string | undefined, lng: string): string {
-  return next && /^\/(en|zh)\/[^/]/.test(next) && !next.startsWith("//") ? next : `/${lng}`;
-}
 
 export const signInAction = publicAction(signInSchema, async (input, { lng }) => {
   const error = await startSession(input.email, input.password);
-  if (typeof error === "object" && error) await continueWithSecondStep(error.secondStep, lng, safeNext(input.next, lng));
+  if (typeof error === "object" && error) await continueWithSecondStep(error.secondStep, lng, nextAfterSignIn(input.next, lng));
   if (error) return fail(error as string);
-  redirect(safeNext(input.next, lng));
+  // Straight to the supplier's start page, which the response carries (the language root would answer with one more
+  // redirect). Staff confirm a second step above; one who has not enrolled yet is sent on by the portal's layout.
+  redirect(nextAfterSignIn(input.next, lng, `/${lng}/home`));
 });
 
 /** One answer for every sign-up: what to do next is in the email to that address. */

@@ -31,12 +31,7 @@ import { fail, ok } from "@/lib/action-result";
 import { publicAction, supplierAction, userAction } from "@/server/action";
 import { startSessionWithSecondFactor } from "@/server/auth";
 import { hitLimit } from "@/server/rate-limit";
-import { dropSecondStep, secondStepTicket } from "@/server/second-step";
-
-/** Only same-site paths are followed after a check. */
-function safeNext(next: string | undefined, lng: string): string {
-  return next && /^\/(en|zh)\/[^/]/.test(next) && !next.startsWith("//") ? next : `/${lng}`;
-}
+import { dropSecondStep, nextAfterSignIn, secondStepTicket } from "@/server/second-step";
 
 const refresh = (lng: string) => revalidatePath(`/${lng}/two-factor`);
 
@@ -69,14 +64,14 @@ export const verifySignInAction = publicAction(verifySignInSchema, async (input,
     return fail(signInError(result.error));
   }
   await dropSecondStep();
-  redirect(safeNext(input.next, lng));
+  redirect(nextAfterSignIn(input.next, lng));
 });
 
 /** Passwordless sign-in with a passkey that verified its user. */
 export const passkeySignInAction = publicAction(passkeySignInSchema, async (input, { lng }) => {
   const result = await startSessionWithSecondFactor({ passkey: input.passkey });
   if (!result.ok) return fail(result.error === "too_many" ? "accounts:signIn.tooMany" : "mfa:passkeys.signInFailed");
-  redirect(safeNext(input.next, lng));
+  redirect(nextAfterSignIn(input.next, lng));
 });
 
 /** WebAuthn options for signing in: anybody's passkey (passwordless) or the pending sign-in's user's (second step). Counted per address like sign-ins. */
@@ -152,7 +147,7 @@ export const stepUpAction = userAction(stepUpSchema, async (input, { user, ip, l
   const proof = input.passkey ? { passkey: parseJson(input.passkey) as never } : input.code ? { code: input.code } : { password: input.password ?? "" };
   const result = await stepUp(user, user.sessionId, proof, ip);
   if (!result.ok) return fail(result.error === "too_many" ? "accounts:signIn.tooMany" : "mfa:stepUp.invalid");
-  redirect(safeNext(input.next, lng));
+  redirect(nextAfterSignIn(input.next, lng));
 });
 
 // ------------------------------------------------------------------ company admins
