@@ -46,8 +46,8 @@ describe("new-device sign-in email", () => {
 
   it("counts concurrent sign-ins from one new device once", async () => {
     const s = await makeSupplier({ email: "race@devices-three.test" });
-    await rememberDevice({ id: s.userId, kind: "SUPPLIER" }, { userAgent: WINDOWS_CHROME });
-    const results = await Promise.allSettled([1, 2, 3].map(() => rememberDevice({ id: s.userId, kind: "SUPPLIER" }, { userAgent: IPHONE_SAFARI })));
+    await rememberDevice(s.userId, { userAgent: WINDOWS_CHROME });
+    const results = await Promise.allSettled([1, 2, 3].map(() => rememberDevice(s.userId, { userAgent: IPHONE_SAFARI })));
     expect(await db.userDevice.count({ where: { userId: s.userId, deviceKey: deviceKey(IPHONE_SAFARI) } })).toBe(1);
     expect(results.filter((r) => r.status === "fulfilled" && r.value === "new")).toHaveLength(1);
   });

@@ -55,7 +55,9 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
 
   const matches = await verifyPassword(password, user.passwordHash);
   if (!matches || user.status !== "ACTIVE") return { ok: false, error: "invalid" };
-  if (await needsSecondStep(user.id)) return { ok: false, error: "second_factor", userId: user.id };
+  // The attempt stays counted as a failure until the second factor is given too, so the password alone
+  // never resets the lockout and codes cannot be guessed without limit.
+  if (user.secondFactorSince !== null) return { ok: false, error: "second_factor", userId: user.id };
 
   const signedIn = await db.$transaction(async (tx) => {
     const row = await tx.user.update({
@@ -78,16 +80,6 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
     ok: true,
     user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, sessionVersion: signedIn.sessionVersion },
   };
-}
-
-/**
- * Whether a correct password is only the first step. The attempt stays counted
- * as a failure until the second factor is given too, so the password alone
- * never resets the lockout and codes cannot be guessed without limit.
- */
-async function needsSecondStep(userId: string): Promise<boolean> {
-  const row = await db.user.findUnique({ where: { id: userId }, select: { secondFactorSince: true } });
-  return Boolean(row?.secondFactorSince);
 }
 
 export type CreateAccountResult = { ok: true; userId: string; supplierId: string } | { ok: false; error: "emailTaken" };
@@ -252,6 +244,9 @@ export async function setUserLocale(userId: string, locale: string): Promise<voi
  */
 export async function rememberTimeZone(userId: string, timeZone: string | null, ip?: string | null): Promise<void> {
   if (!timeZone) return;
+  // Almost every sign-in comes from the zone already kept: a plain read, no write transaction.
+  const kept = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
+  if (!kept || kept.timeZone === timeZone) return;
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { kind: true, timeZone: true } });
     if (!user || user.timeZone === timeZone) return;

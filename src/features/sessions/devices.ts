@@ -32,21 +32,22 @@ export function describeSession(lng: string, userAgent: string, ip: string): { d
  * not "new" (there is nobody to warn about an account's first sign-in).
  */
 export async function rememberDevice(
-  user: { id: string; kind: string },
+  userId: string,
   client: { userAgent?: string | null; ip?: string | null },
   now = new Date(),
 ): Promise<"known" | "new" | "first"> {
   const key = deviceKey(client.userAgent);
   return db.$transaction(async (tx) => {
-    const updated = await tx.userDevice.updateMany({ where: { userId: user.id, deviceKey: key }, data: { lastSeenAt: now } });
+    const updated = await tx.userDevice.updateMany({ where: { userId, deviceKey: key }, data: { lastSeenAt: now } });
     if (updated.count === 1) return "known" as const;
-    const others = await tx.userDevice.count({ where: { userId: user.id } });
-    await tx.userDevice.create({ data: { userId: user.id, deviceKey: key, firstSeenAt: now, lastSeenAt: now } });
+    const others = await tx.userDevice.count({ where: { userId } });
+    await tx.userDevice.create({ data: { userId, deviceKey: key, firstSeenAt: now, lastSeenAt: now } });
     if (others === 0) return "first" as const;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { kind: true } });
     await audit(
       tx,
-      { type: user.kind === "STAFF" ? "STAFF" : "USER", id: user.id, ip: client.ip ?? undefined },
-      { action: "user.new_device", entityType: "User", entityId: user.id, after: { device: key } },
+      { type: user.kind === "STAFF" ? "STAFF" : "USER", id: userId, ip: client.ip ?? undefined },
+      { action: "user.new_device", entityType: "User", entityId: userId, after: { device: key } },
     );
     return "new" as const;
   });
@@ -60,10 +61,10 @@ export async function rememberDevice(
  */
 export async function afterSignIn(userId: string, client: { userAgent?: string | null; ip?: string | null }, now = new Date()): Promise<void> {
   try {
+    // A device seen before (almost every sign-in) costs one statement; the user is read only for the email.
+    if ((await rememberDevice(userId, client, now)) !== "new") return;
     const user = await db.user.findUnique({ where: { id: userId } });
     if (!user) return;
-    const seen = await rememberDevice(user, client, now);
-    if (seen !== "new") return;
     const { device, place } = describeSession(user.locale, client.userAgent ?? "", client.ip ?? "");
     await sendMail({
       to: user.email,

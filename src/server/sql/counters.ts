@@ -48,6 +48,8 @@ export interface ClaimedSignIn {
   passwordHash: string;
   status: string;
   kind: string;
+  /** Set when the user has a second factor: a right password only leads to the second step. */
+  secondFactorSince: Date | string | number | null;
   failedSignIns: number;
   /** Set when this attempt reached the limit (the lock starts now). */
   lockedUntil: Date | null;
@@ -65,7 +67,7 @@ export async function claimSignInAttempt(db: Tx, email: string, now: Date, maxFa
   const rows = await claimAttempt<ClaimedSignIn>(
     db,
     Prisma.sql`"email" = ${email}`,
-    Prisma.sql`"id", "passwordHash", "status", "kind",`,
+    Prisma.sql`"id", "passwordHash", "status", "kind", "secondFactorSince",`,
     now,
     maxFailures,
     lockUntil,
