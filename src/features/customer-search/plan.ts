@@ -194,6 +194,8 @@ export interface TypoLookup {
   pieces: { text: string; atStart?: boolean }[];
   /** Characters the look-up constrains: the larger, the more selective. */
   size: number;
+  /** Two-typo look-ups: true for both typos in one long word, false for one in each of two words. */
+  inOneWord?: boolean;
 }
 
 /**
@@ -245,6 +247,8 @@ export function typoLookups(compact: string): TypoLookup[] {
  *   in this word), or, for a query of one word, for each pair of segments.
  * Candidates are verified by `classify`, as for one typo. `words` are the
  * query's words (folded, connectives removed), the first one starting the name.
+ * The search sends the look-ups for one word first and the others only when
+ * those found nothing (`inOneWord`).
  */
 export function twoTypoLookups(words: string[]): TypoLookup[] {
   const lookups: TypoLookup[] = [];
@@ -275,7 +279,8 @@ export function twoTypoLookups(words: string[]): TypoLookup[] {
   if (eligible.length === 2) {
     const [a, b] = eligible.map(({ w, i }) => halves(w, i === 0));
     for (const x of a)
-      for (const y of b) if (x.length + y.length) pairs.push({ pieces: [...x, ...y], size: [...x, ...y].reduce((s, p) => s + len(p.text), 0) });
+      for (const y of b)
+        if (x.length + y.length) pairs.push({ pieces: [...x, ...y], size: [...x, ...y].reduce((s, p) => s + len(p.text), 0), inOneWord: false });
   }
   const longWords = words
     .map((w, i) => ({ w, i }))
@@ -294,15 +299,15 @@ export function twoTypoLookups(words: string[]): TypoLookup[] {
     const size = (ps: { text: string }[]) => ps.reduce((s, p) => s + len(p.text), 0);
     if (parts === 3 || others.length) {
       // One untouched segment is enough when the other words narrow the look-up down.
-      for (const s of segments) lookups.push({ pieces: [s, ...others], size: size([s, ...others]) });
+      for (const s of segments) lookups.push({ pieces: [s, ...others], size: size([s, ...others]), inOneWord: true });
     } else {
       for (let a = 0; a < parts; a++)
         for (let b = a + 1; b < parts; b++) {
           const pieces = [segments[a], segments[b], ...others];
-          lookups.push({ pieces, size: size(pieces) });
+          lookups.push({ pieces, size: size(pieces), inOneWord: true });
         }
       // Two swaps across two cuts leave only one segment: the start of the name is still selective.
-      if (segments[0].atStart) lookups.push({ pieces: [segments[0]], size: size([segments[0]]) });
+      if (segments[0].atStart) lookups.push({ pieces: [segments[0]], size: size([segments[0]]), inOneWord: true });
     }
   }
   return [...lookups, ...pairs.sort((a, b) => b.size - a.size)].slice(0, 16);

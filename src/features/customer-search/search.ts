@@ -7,7 +7,7 @@ import {
   namesWithPartsEach,
   type SearchNameRow,
 } from "@/server/sql/customer-search";
-import { ensureTrigramStats, lookupParts, selectiveLookups, twoTypoLookups, typoLookups } from "./plan";
+import { ensureTrigramStats, lookupParts, selectiveLookups, twoTypoLookups, type TypoLookup, typoLookups } from "./plan";
 import { CJK_LEGAL_SUFFIXES, classify, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
@@ -112,12 +112,19 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   }
 
   // 3. Typos: only when nothing starts with the query and there is room
-  //    for more results; one round trip for all one-typo look-ups, and one
-  //    more for two typos when the query allows them and one typo found nothing.
+  //    for more results; one round trip for all one-typo look-ups, and more
+  //    for two typos when the query allows them and one typo found nothing.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    add(await namesWithPartsEach(selectiveLookups(typoLookups(parsed.compact).map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
-    if (parsed.typoBudget >= 2 && customersUpTo(MatchClass.Fuzzy) === 0) {
-      add(await namesWithPartsEach(selectiveLookups(twoTypoLookups(parsed.foldedWords[0]).map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
+    const typoRound = async (lookups: TypoLookup[]) =>
+      add(await namesWithPartsEach(selectiveLookups(lookups.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
+    await typoRound(typoLookups(parsed.compact));
+    if (parsed.typoBudget >= 2) {
+      // Both typos in one long word, then one in each of two words: each round only when the ones before found nothing.
+      const two = twoTypoLookups(parsed.foldedWords[0]);
+      for (const round of [two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)]) {
+        if (customersUpTo(MatchClass.Fuzzy) > 0) break;
+        if (round.length) await typoRound(round);
+      }
     }
   }
 
