@@ -7,7 +7,7 @@ import {
   namesWithPartsEach,
   type SearchNameRow,
 } from "@/server/sql/customer-search";
-import { ensureTrigramStats, lookupParts, selectiveLookups, twoTypoLookups, type TypoLookup, typoLookups } from "./plan";
+import { ensureTrigramStats, lookupParts, selectiveLookups, twoTypoLookups, typoLookups } from "./plan";
 import { CJK_LEGAL_SUFFIXES, classify, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
@@ -111,20 +111,24 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
     }
   }
 
-  // 3. Typos: only when nothing starts with the query and there is room
-  //    for more results; one round trip for all one-typo look-ups, and more
-  //    for two typos when the query allows them and one typo found nothing.
+  // 3. Typos: only when nothing starts with the query and there is room for
+  //    more results. The look-ups go in rounds, and a round runs only when the
+  //    ones before found no name with typos: the one-typo look-ups in two
+  //    halves (the most selective first), then, when the query allows two
+  //    typos, both in one long word, then one in each of two words. On SQLite
+  //    a round costs no round trip; most typo queries end after the first.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    const typoRound = async (lookups: TypoLookup[]) =>
-      add(await namesWithPartsEach(selectiveLookups(lookups.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
-    await typoRound(typoLookups(parsed.compact));
-    if (parsed.typoBudget >= 2) {
-      // Both typos in one long word, then one in each of two words: each round only when the ones before found nothing.
-      const two = twoTypoLookups(parsed.foldedWords[0]);
-      for (const round of [two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)]) {
-        if (customersUpTo(MatchClass.Fuzzy) > 0) break;
-        if (round.length) await typoRound(round);
-      }
+    const one = typoLookups(parsed.compact);
+    const two = parsed.typoBudget >= 2 ? twoTypoLookups(parsed.foldedWords[0]) : [];
+    const rounds = [
+      one.slice(0, Math.ceil(one.length / 2)),
+      one.slice(Math.ceil(one.length / 2)),
+      two.filter((l) => l.inOneWord),
+      two.filter((l) => !l.inOneWord),
+    ];
+    for (const round of rounds) {
+      if (customersUpTo(MatchClass.Fuzzy) > 0) break;
+      if (round.length) add(await namesWithPartsEach(selectiveLookups(round.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
     }
   }
 
