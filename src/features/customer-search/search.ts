@@ -112,22 +112,15 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   }
 
   // 3. Typos: only when nothing starts with the query and there is room for
-  //    more results. The look-ups go in rounds, and a round runs only when the
-  //    ones before found no name with typos: the one-typo look-ups in two
-  //    halves (the most selective first), then, when the query allows two
-  //    typos, both in one long word, then one in each of two words. On SQLite
-  //    a round costs no round trip; most typo queries end after the first.
+  //    more results. The look-ups go in rounds: every one-typo look-up, then,
+  //    when the query allows two typos and one typo found nothing, both typos
+  //    in one long word, then one in each of two words, each round only when
+  //    the ones before found no name with typos.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    const one = typoLookups(parsed.compact);
     const two = parsed.typoBudget >= 2 ? twoTypoLookups(parsed.foldedWords[0]) : [];
-    const rounds = [
-      one.slice(0, Math.ceil(one.length / 2)),
-      one.slice(Math.ceil(one.length / 2)),
-      two.filter((l) => l.inOneWord),
-      two.filter((l) => !l.inOneWord),
-    ];
-    for (const round of rounds) {
-      if (customersUpTo(MatchClass.Fuzzy) > 0) break;
+    const rounds = [typoLookups(parsed.compact), two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)];
+    for (const [i, round] of rounds.entries()) {
+      if (i > 0 && customersUpTo(MatchClass.Fuzzy) > 0) break;
       if (round.length) add(await namesWithPartsEach(selectiveLookups(round.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
     }
   }
