@@ -162,11 +162,11 @@ const TYPO_LOOKUP_MAX_MATCHES = 3000;
 
 /**
  * The look-ups worth sending: those expected to match few enough names, each
- * set of trigrams once. When
- * none of those is expected to match anything (each names a trigram of the
- * typo itself, and the look-ups that leave the typo out match thousands: a
- * slip in a common name, "bianchhi" for "Bianchi"), the least common of the
- * others is sent too, so that real candidates come back.
+ * set of trigrams once. When none of those is expected to match anything
+ * (each names a trigram of the typo itself, and the look-ups that leave the
+ * typo out match thousands: a slip in a common name, "bianchhi" for
+ * "Bianchi"), the least common of the others is sent too, so that real
+ * candidates come back.
  */
 export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP_MAX_MATCHES): NamePart[][] {
   // Different windows often come down to the same rarest trigrams: one look-up each.
