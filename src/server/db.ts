@@ -15,9 +15,7 @@ export const engine: "sqlite" | "postgresql" = /^postgres(ql)?:\/\//.test(env.DA
  * tests can share one file. The mode is stored in the file; setting it again is
  * a no-op.
  */
-function enableWriteAheadLog(url: string) {
-  const file = url.replace(/^file:/, "");
-  if (file === ":memory:") return;
+function enableWriteAheadLog(file: string) {
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
@@ -28,10 +26,14 @@ function enableWriteAheadLog(url: string) {
 
 function createClient(): { client: PrismaClient; read: ReadStatement } {
   if (engine === "postgresql") return createPostgresClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
-  enableWriteAheadLog(env.DATABASE_URL);
   const adapter = serialisedSqliteAdapter(env.DATABASE_URL, { timeout: 10_000 });
   const client = new PrismaClient({ adapter });
-  return { client, read: sqliteReads(env.DATABASE_URL, <T>(statement: Prisma.Sql) => client.$queryRaw<T[]>(statement)) };
+  const throughPrisma: ReadStatement = <T>(statement: Prisma.Sql) => client.$queryRaw<T[]>(statement);
+  // The file, as the adapter reads DATABASE_URL; an in-memory database has no file to share or log ahead.
+  const file = env.DATABASE_URL.replace(/^file:/, "");
+  if (!file || file.startsWith(":memory:") || file.includes("mode=memory")) return { client, read: throughPrisma };
+  enableWriteAheadLog(file);
+  return { client, read: sqliteReads(file) };
 }
 
 const created = globalForDb.db ?? createClient();
@@ -46,7 +48,8 @@ export const db = created.client;
 /**
  * Read-only raw statements on a hot path (src/server/sql/ only): on
  * PostgreSQL straight through the driver's pool, on SQLite on a read-only
- * connection of their own (./sqlite-reads.ts); never inside a transaction. `read.statement` is replaceable so a benchmark
+ * connection of their own (./sqlite-reads.ts; through Prisma for an in-memory
+ * database); never inside a transaction. `read.statement` is replaceable so a benchmark
  * can time every statement.
  */
 export const read: { statement: ReadStatement } = { statement: created.read };

@@ -13,12 +13,9 @@ const PREPARED_MAX = 200;
  * every statement wait behind an open transaction (the gate in
  * ./sqlite-adapter.ts). The file is in write-ahead-log mode, so this
  * connection reads the last committed state without blocking or waiting for
- * the writer. Statements are prepared once per text. An in-memory database
- * has no file to share: its reads stay on Prisma's connection (`fallback`).
+ * the writer. Statements are prepared once per text.
  */
-export function sqliteReads(url: string, fallback: ReadStatement): ReadStatement {
-  const file = url.replace(/^file:/, "");
-  if (!file || file.startsWith(":memory:") || file.includes("mode=memory")) return fallback;
+export function sqliteReads(file: string): ReadStatement {
   let connection: Database.Database | null = null;
   const prepared = new Map<string, Database.Statement>();
   return async <T>(statement: Prisma.Sql) => {
@@ -29,13 +26,6 @@ export function sqliteReads(url: string, fallback: ReadStatement): ReadStatement
       prepare = connection.prepare(statement.sql);
       prepared.set(statement.sql, prepare);
     }
-    return prepare.all(...statement.values.map(bindable)) as T[];
+    return prepare.all(...statement.values) as T[];
   };
-}
-
-/** SQLite has no booleans or dates: store them as Prisma does (0/1, ISO text). */
-function bindable(value: unknown): unknown {
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString();
-  return value;
 }
