@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { searchDirectory } from "@/features/customer-search/search";
 import { SEPARATORS, spacedForm } from "@/features/customer-search/normalize";
-import { indexedSpacedForm, optimizeIndex } from "@/server/sql/customer-search";
+import { indexedSpacedForm, namesWithPartsEach, optimizeIndex } from "@/server/sql/customer-search";
 
 async function customer(name: string, more: { nameZh?: string; taxId?: string; registrationNumber?: string; aliases?: { name: string; kind: string }[] } = {}) {
   return db.customer.create({
@@ -202,6 +202,14 @@ describe("the index is kept by the database", () => {
     await writing;
     expect(during).toEqual([]);
     expect((await searchDirectory("Quillfeather")).map((h) => h.name)).toEqual(["Quillfeather Ledgers"]);
+  });
+
+  it("returns each name once when several look-ups of one search find it", async () => {
+    // "acm" finds every Acme name, "exp" the former name among them: each look-up on its own, the rows merged.
+    const rows = await namesWithPartsEach([[{ text: "acm" }], [{ text: "exp" }], [{ text: "acm" }]], 60);
+    const rowIds = rows.map((r) => r.id);
+    expect(new Set(rowIds).size).toBe(rowIds.length);
+    expect(rows.map((r) => r.text)).toEqual(expect.arrayContaining(["Acme Explosives Inc.", "ACME, Inc.", "Best Acme Tools", "Pacmetal Works"]));
   });
 
   it("can merge the index into one segment without changing results", async () => {

@@ -89,15 +89,17 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
 
   const length = Array.from(parsed.compact).length;
   await ensureTrigramStats();
-  // 1. Exact names (B-tree) and names starting with the query (index).
-  add(await namesEqualTo(exactProbes(parsed), CANDIDATES));
-  add(
-    await namesStartingWith(
+  // 1. Exact names (B-tree) and names starting with the query (index), at once.
+  const [exact, starting] = await Promise.all([
+    namesEqualTo(exactProbes(parsed), CANDIDATES),
+    namesStartingWith(
       parsed.variants,
       parsed.variants.map((v) => lookupParts([{ text: v, atStart: true }])),
       CANDIDATES,
     ),
-  );
+  ]);
+  add(exact);
+  add(starting);
 
   // 2. Anywhere in a name: every term (trigram path), or a pair of Chinese characters.
   if (customersUpTo(MatchClass.Prefix) < max) {
