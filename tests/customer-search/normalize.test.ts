@@ -13,7 +13,7 @@ import {
   typoAllowance,
   typoDistance,
 } from "@/features/customer-search/normalize";
-import { twoTypoLookups, typoLookups } from "@/features/customer-search/plan";
+import { deletionForms, twoTypoLookups, typoLookups } from "@/features/customer-search/plan";
 
 describe("spacedForm (the index normalization mirrored from SQL)", () => {
   it("turns punctuation into single spaces and lower-cases ASCII only", () => {
@@ -214,6 +214,23 @@ describe("typo tolerance", () => {
       .filter((typo) => fuzzyEligible(typo) && typo.length >= 6)
       .filter((typo) => !typoLookups(typo).some((l) => finds(l, word)));
     expect(missed).toEqual([]);
+  });
+
+  /** The vocabulary's test (migration 20261205010000): the word is a key, or shares a deletion form with one. */
+  const vocabularyFinds = (typed: string, edits: number, word: string) => {
+    const keys = new Set([typed, ...deletionForms(typed, edits)]);
+    return keys.has(word) || deletionForms(word, word.length >= 9 ? 2 : 1).some((f) => keys.has(f));
+  };
+
+  it.each(["siemens", "yunhui", "rexroth", "pharmaceuticals"])("the vocabulary finds %s from every one-typo variant", (word) => {
+    expect(edits(word).filter((typo) => !vocabularyFinds(typo, 1, word))).toEqual([]);
+  });
+
+  it("the vocabulary finds a word of 9+ letters from its two-typo variants, and not a word three typos away", () => {
+    const twice = edits("pharmaceuticals").flatMap((once) => edits(once).filter((_, i) => i % 7 === 0));
+    expect(twice.length).toBeGreaterThan(1000);
+    expect(twice.filter((typo) => typo.length >= 9 && !vocabularyFinds(typo, 2, "pharmaceuticals"))).toEqual([]);
+    expect(vocabularyFinds("phramcaeuticasl", 2, "pharmaceuticals")).toBe(false);
   });
 
   it("look-ups are bounded and most selective first", () => {

@@ -6,7 +6,8 @@
  * estimated from a sample of the index, refreshed every few minutes); the
  * candidates are a superset, verified against the full query by `classify`.
  */
-import { KEY_START as START, sampleKeys, type NamePart } from "@/server/sql/customer-search";
+import { KEY_START as START, sampleKeys, type NamePart, type WordLookup } from "@/server/sql/customer-search";
+import { fuzzyEligible, isWide, type ParsedQuery, substringDistance, typoAllowance } from "./normalize";
 /** Trigrams named per look-up, at most. */
 const TRIGRAMS_PER_LOOKUP = 3;
 /** Expected matches small enough to stop adding trigrams to a look-up. */
@@ -311,4 +312,92 @@ export function twoTypoLookups(words: string[]): TypoLookup[] {
     }
   }
   return [...lookups, ...pairs.sort((a, b) => b.size - a.size)].slice(0, 16);
+}
+
+/**
+ * The forms of `word` with one character left out, and with two when `edits`
+ * is 2: a word within `edits` typos of another shares such a form with it (or
+ * is one of its forms). The vocabulary stores these for every word of the
+ * directory (two-letter ones from 9 characters: migration 20261205010000).
+ */
+export function deletionForms(word: string, edits: number): string[] {
+  const c = Array.from(word);
+  const out = new Set<string>();
+  for (let i = 0; i < c.length; i++) {
+    const one = [...c.slice(0, i), ...c.slice(i + 1)];
+    out.add(one.join(""));
+    if (edits >= 2) for (let j = i; j < one.length; j++) out.add([...one.slice(0, j), ...one.slice(j + 1)].join(""));
+  }
+  return [...out];
+}
+
+/** A typed word, the typos it may carry on its own, and those it may carry in the query read as one word. */
+interface TypedWord {
+  word: string;
+  edits: number;
+  reach: number;
+}
+
+/** Vocabulary words kept per typed word: the closest first. */
+const CORRECTIONS_PER_WORD = 20;
+
+/**
+ * How a query is read for correction against the directory's words: word by
+ * word, each with its own typo allowance, or, when the query read as one
+ * word may carry a typo, one in any word of 4+ characters ("Lmgo Cosmetics"
+ * for "Limgo Cosmetics"); and, for several words, as one word with one typo
+ * ("Micro sfot" = "Microsoft").
+ */
+export function typedWords(parsed: ParsedQuery): { words: TypedWord[]; whole: TypedWord | null } {
+  const compact = parsed.folded[0];
+  const several = parsed.foldedWords[0].length > 1 && fuzzyEligible(compact);
+  const words = parsed.foldedWords[0].map((word) => {
+    const edits = typoAllowance(word);
+    const chars = Array.from(word);
+    const latin = !chars.some(isWide) && !/^[0-9]+$/.test(word);
+    return { word, edits, reach: edits > 0 ? edits : several && latin && chars.length >= 4 ? 1 : 0 };
+  });
+  return { words, whole: several ? { word: compact, edits: 1, reach: 1 } : null };
+}
+
+/** What to look up in the vocabulary: each typed word, and the deletion forms of those that may carry typos. */
+export function vocabularyKeys({ words, whole }: ReturnType<typeof typedWords>): string[] {
+  const keys = new Set<string>();
+  for (const { word, reach } of whole ? [...words, whole] : words) {
+    keys.add(word);
+    if (reach > 0) for (const form of deletionForms(word, reach)) keys.add(form);
+  }
+  return [...keys];
+}
+
+/**
+ * Look-ups by corrected words. Word by word: each word becomes the group of
+ * vocabulary words within its reach; a word that may carry a typo of its own
+ * and has no such word rules this reading out (the trigram look-ups must do),
+ * another one becomes a text the name must contain (a short or partly typed
+ * word). Read as one word: the vocabulary words within one typo of the whole
+ * query. The names are checked by `classify`.
+ */
+export function correctionLookups({ words, whole }: ReturnType<typeof typedWords>, vocabulary: string[]): WordLookup[] {
+  const near = ({ word, reach }: TypedWord) =>
+    vocabulary
+      .map((v) => ({ v, d: substringDistance(word, v, reach) }))
+      .filter((x) => x.d <= reach)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, CORRECTIONS_PER_WORD)
+      .map((x) => x.v);
+  const lookups: WordLookup[] = [];
+  const groups: string[][] = [];
+  const filters: string[] = [];
+  let readable = words.some((w) => w.reach > 0);
+  for (const w of words) {
+    const group = near(w);
+    if (group.length) groups.push(group);
+    else if (w.edits > 0) readable = false;
+    else filters.push(w.word);
+  }
+  if (readable && groups.length) lookups.push({ groups, filters });
+  const wholeGroup = whole ? near(whole) : [];
+  if (wholeGroup.length) lookups.push({ groups: [wholeGroup], filters: [] });
+  return lookups;
 }

@@ -5,9 +5,11 @@ import {
   namesStartingWith,
   namesWithParts,
   namesWithPartsEach,
+  namesWithWords,
   type SearchNameRow,
+  wordsNear,
 } from "@/server/sql/customer-search";
-import { ensureTrigramStats, lookupParts, selectiveLookups, twoTypoLookups, typoLookups } from "./plan";
+import { correctionLookups, ensureTrigramStats, lookupParts, selectiveLookups, typedWords, twoTypoLookups, typoLookups, vocabularyKeys } from "./plan";
 import { CJK_LEGAL_SUFFIXES, classify, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
@@ -25,6 +27,8 @@ export const MAX_RESULTS = 10;
 const CANDIDATES = 100;
 /** Rows fetched per typo look-up. */
 const FUZZY_CANDIDATES = 60;
+/** Vocabulary words fetched for the typed words' corrections, at most. */
+const VOCABULARY_WORDS = 200;
 
 const NUMBER_KINDS = new Set(["TAX_ID", "REGISTRATION"]);
 /** Tie-break between equally good matches: the customer's own names, then aliases, then numbers. */
@@ -73,12 +77,17 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   if (!parsed || max === 0) return [];
 
   const scored = new Map<number, Scored | null>();
+  /** Classifies new rows; returns how many of `rows` match the query at all. */
   const add = (rows: SearchNameRow[]) => {
+    let matching = 0;
     for (const row of rows) {
-      if (scored.has(row.id)) continue;
-      const match = classify(parsed, row.text, NUMBER_KINDS.has(row.kind));
-      scored.set(row.id, match ? { row, match } : null);
+      if (!scored.has(row.id)) {
+        const match = classify(parsed, row.text, NUMBER_KINDS.has(row.kind));
+        scored.set(row.id, match ? { row, match } : null);
+      }
+      if (scored.get(row.id)) matching++;
     }
+    return matching;
   };
   /** Customers found so far with a match at least as good as `cls`. */
   const customersUpTo = (cls: MatchClass) => {
@@ -114,16 +123,23 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   }
 
   // 3. Typos: only when nothing starts with the query and there is room for
-  //    more results. The look-ups go in rounds: every one-typo look-up, then,
-  //    when the query allows two typos and one typo found nothing, both typos
-  //    in one long word, then one in each of two words, each round only when
-  //    the ones before found no name with typos.
+  //    more results. First the typed words corrected against the directory's
+  //    words (where the engine keeps them: decision 0015); when that finds no
+  //    name with typos, look-ups by trigrams in rounds: every one-typo look-up,
+  //    then, when the query allows two typos, both typos in one long word,
+  //    then one in each of two words, each round only when the ones before
+  //    found no name with typos.
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    const two = parsed.typoBudget >= 2 ? twoTypoLookups(parsed.foldedWords[0]) : [];
-    const rounds = [typoLookups(parsed.compact), two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)];
-    for (const [i, round] of rounds.entries()) {
-      if (i > 0 && customersUpTo(MatchClass.Fuzzy) > 0) break;
-      if (round.length) add(await namesWithPartsEach(selectiveLookups(round.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
+    const readings = typedWords(parsed);
+    const vocabulary = await wordsNear(vocabularyKeys(readings), VOCABULARY_WORDS);
+    const corrected = vocabulary.length ? add(await namesWithWords(correctionLookups(readings, vocabulary), CANDIDATES)) : 0;
+    if (corrected === 0) {
+      const two = parsed.typoBudget >= 2 ? twoTypoLookups(parsed.foldedWords[0]) : [];
+      const rounds = [typoLookups(parsed.compact), two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)];
+      for (const [i, round] of rounds.entries()) {
+        if (i > 0 && customersUpTo(MatchClass.Fuzzy) > 0) break;
+        if (round.length) add(await namesWithPartsEach(selectiveLookups(round.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
+      }
     }
   }
 

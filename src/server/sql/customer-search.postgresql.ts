@@ -15,7 +15,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import { db, read } from "@/server/db";
-import type { NamePart, SearchNameRow } from "./customer-search";
+import type { NamePart, SearchNameRow, WordLookup } from "./customer-search";
 
 const START = "\u0002\u0002";
 const END = "\u0003";
@@ -35,13 +35,20 @@ function allOf(parts: NamePart[]): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts.map(contains), " AND ")})`;
 }
 
+/**
+ * `values` as one text[] parameter, whatever their number. The planner sees
+ * the values (the driver sends an unnamed statement, planned with them), so
+ * the index statistics estimate how common they are.
+ */
+const textArray = (values: string[]) => Prisma.sql`${values}::text[]`;
+
 const SELECT = Prisma.sql`SELECT n."id", n."customerId", n."kind", n."text" FROM "CustomerSearchName" n`;
 
 export async function namesEqualTo(spaced: string[], limit: number): Promise<SearchNameRow[]> {
   if (!spaced.length) return [];
   return rows(
     await read.statement<Row>(Prisma.sql`${SELECT}
-      WHERE n."spaced" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(spaced)}::jsonb)))
+      WHERE n."spaced" = ANY (${textArray(spaced)})
       LIMIT ${limit}`),
   );
 }
@@ -85,16 +92,37 @@ export async function namesContainingPair(pairs: string[], limit: number): Promi
   if (!pairs.length) return [];
   return rows(
     await read.statement<Row>(Prisma.sql`${SELECT}
-      WHERE n."pairs" && ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(pairs)}::jsonb))
+      WHERE n."pairs" && ${textArray(pairs)}
       LIMIT ${limit}`),
   );
+}
+
+export async function wordsNear(keys: string[], limit: number): Promise<string[]> {
+  if (!keys.length) return [];
+  const found = await read.statement<{ word: string }>(Prisma.sql`SELECT "sc_search_words_near"(${textArray(keys)}) AS "word"`);
+  return found.map((r) => r.word);
+}
+
+/**
+ * Each look-up: names with a word of every group (GIN index on `words`) and
+ * every filter text in the key (the trigram index, when the planner finds
+ * that cheaper).
+ */
+export async function namesWithWords(lookups: WordLookup[], limit: number): Promise<SearchNameRow[]> {
+  const arms = lookups
+    .filter((l) => l.groups.length)
+    .map(({ groups, filters }) => {
+      const conditions = [...groups.map((g) => Prisma.sql`n."words" && ${textArray(g)}`), ...filters.map((text) => contains({ text }))];
+      return Prisma.sql`${SELECT} WHERE ${Prisma.join(conditions, " AND ")} LIMIT ${limit}`;
+    });
+  return eachOf(arms);
 }
 
 export async function customersByIds(ids: string[]): Promise<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }[]> {
   if (!ids.length) return [];
   return read.statement<{ id: string; name: string; nameZh: string; acceptsRequests: boolean }>(Prisma.sql`
     SELECT "id", "name", "nameZh", "acceptsRequests" FROM "Customer"
-    WHERE "id" = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`);
+    WHERE "id" = ANY (${textArray(ids)})`);
 }
 
 export async function sampleKeys(size: number, blocks: number): Promise<{ keys: string[]; total: number }> {

@@ -102,6 +102,35 @@ export async function namesWithPartsEach(lookups: NamePart[][], limit: number): 
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+/**
+ * Words of the directory's names within reach of typed ones: each equal to
+ * one of `keys` (a typed word or one of its deletion forms, see
+ * `deletionForms`) or having one of them among its own deletion forms. The
+ * vocabulary exists on PostgreSQL, where typo look-ups by trigram are slow
+ * (decision 0015); SQLite keeps none and answers nothing, without a statement.
+ */
+export function wordsNear(keys: string[], limit: number): Promise<string[]> {
+  if (engine === "postgresql") return postgres.wordsNear(keys, limit);
+  return Promise.resolve([]);
+}
+
+/** A look-up by corrected words: one word of each group (a whole word of the name), and every filter text anywhere in it. */
+export interface WordLookup {
+  groups: string[][];
+  filters: string[];
+}
+
+/** Names matching each look-up, at most `limit` rows per look-up. */
+export function namesWithWords(lookups: WordLookup[], limit: number): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesWithWords(lookups, limit);
+  // FTS5 has no word index: the words as substrings (a superset, checked by the caller); texts under a trigram are left out.
+  const usable = lookups.filter((l) => l.groups.length);
+  if (!usable.length) return Promise.resolve([]);
+  const expression = (l: WordLookup) =>
+    [...l.groups.map((g) => `(${g.map(phrase).join(" OR ")})`), ...l.filters.filter((f) => Array.from(f).length >= 3).map(phrase)].join(" AND ");
+  return matchIndex(`key : (${usable.map((l) => `(${expression(l)})`).join(" OR ")})`, limit * usable.length);
+}
+
 /** Names containing the two wide (CJK) characters of a pair next to each other. */
 export function namesContainingPair(pairs: string[], limit: number): Promise<SearchNameRow[]> {
   if (engine === "postgresql") return postgres.namesContainingPair(pairs, limit);

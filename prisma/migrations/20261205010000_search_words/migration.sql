@@ -1,0 +1,5 @@
+-- No change on SQLite (its typo look-ups by trigram are fast enough in FTS5).
+-- On PostgreSQL the customer-search index gets the words of every name and a
+-- vocabulary of those words with their one- and two-letter deletions, so a
+-- typo is corrected against the words first
+-- (prisma/postgresql/raw/20261205010000_search_words.sql).
