@@ -100,7 +100,7 @@ export async function namesContainingPair(pairs: string[], limit: number): Promi
 export async function wordsNear(keys: string[], limit: number): Promise<string[]> {
   if (!keys.length) return [];
   const found = await read.statement<{ word: string }>(Prisma.sql`SELECT "sc_search_words_near"(${textArray(keys)}) AS "word"`);
-  return found.map((r) => r.word);
+  return found.slice(0, limit).map((r) => r.word);
 }
 
 /**
