@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/server/db";
+import { db, engine } from "@/server/db";
 import { searchDirectory } from "@/features/customer-search/search";
 import { SEPARATORS, spacedForm } from "@/features/customer-search/normalize";
-import { indexedSpacedForm, namesWithPartsEach, optimizeIndex } from "@/server/sql/customer-search";
+import { indexedSpacedForm, namesWithParts, namesWithPartsEach, optimizeIndex } from "@/server/sql/customer-search";
 
 async function customer(name: string, more: { nameZh?: string; taxId?: string; registrationNumber?: string; aliases?: { name: string; kind: string }[] } = {}) {
   return db.customer.create({
@@ -210,6 +210,22 @@ describe("the index is kept by the database", () => {
     const rowIds = rows.map((r) => r.id);
     expect(new Set(rowIds).size).toBe(rowIds.length);
     expect(rows.map((r) => r.text)).toEqual(expect.arrayContaining(["Acme Explosives Inc.", "ACME, Inc.", "Best Acme Tools", "Pacmetal Works"]));
+  });
+
+  it("finds names by a legal form when that is all the query is", async () => {
+    const quillon = await customer("Quillon Corporation");
+    expect(ids(await searchDirectory("Corporation"))).toEqual(expect.arrayContaining([quillon.id, acme.id]));
+    expect(ids(await searchDirectory("Quillon"))[0]).toBe(quillon.id); // otherwise legal forms are still ignored
+  });
+
+  it("takes names having a common word whole before any containing it (PostgreSQL's word index)", async () => {
+    // Names containing the word inside another come first in the table, so a plain substring look-up returns them.
+    for (let i = 0; i < 8; i++) await customer(`Nglassworksy ${i}`);
+    for (let i = 0; i < 8; i++) await customer(`Glassworks Tarn ${i}`);
+    const rows = await namesWithParts([[{ text: "gla" }, { text: "wor" }]], 5, ["glassworks"]);
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect(r.text.toLowerCase()).toContain("glassworks");
+    if (engine === "postgresql") for (const r of rows) expect(r.text).toMatch(/^Glassworks Tarn/);
   });
 
   it("can merge the index into one segment without changing results", async () => {

@@ -261,6 +261,8 @@ export interface ParsedQuery {
   foldedWords: string[][];
   /** Most typos (edits) any candidate may have: what the typo look-ups must cover (0, 1 or 2). */
   typoBudget: number;
+  /** The query is nothing but a legal form ("Corporation"): names are then matched with theirs. */
+  legalFormOnly: boolean;
 }
 
 /** Maximum query length considered (characters). */
@@ -298,6 +300,7 @@ export function parseQuery(raw: string): ParsedQuery | null {
     foldedTerms: terms.map((ts) => ts.map(fold)),
     foldedWords,
     typoBudget: Math.min(2, Math.max(wholeAllowance(folded[0], foldedWords[0].length), sum(foldedWords[0].map(typoAllowance)))),
+    legalFormOnly: stripLegalForms(`x ${full}`) === "x",
   };
 }
 
@@ -517,7 +520,7 @@ export const NUMBER_SUBSTRING_MIN_LENGTH = 6;
  */
 export function classify(query: ParsedQuery, name: string, isNumber: boolean): Match | null {
   const spaced = spacedForm(name);
-  const nameSpaced = isNumber ? spaced : dropConnectives(stripLegalForms(spaced));
+  const nameSpaced = isNumber ? spaced : dropConnectives(query.legalFormOnly ? spaced : stripLegalForms(spaced));
   const wordStarts = new Set<number>();
   let nameFolded = "";
   for (const w of nameSpaced.split(" ")) {

@@ -187,6 +187,19 @@ export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP
   return kept.map((l) => l.parts);
 }
 
+/** Expected matches from which a substring look-up counts as common (see `commonWords`). */
+const COMMON_LOOKUP = 2000;
+
+/**
+ * The query's words for `namesWithParts`, when the look-up is expected to
+ * match many names and each word can be indexed whole (4+ characters, no
+ * CJK, as the word index keeps them); else none.
+ */
+export function commonWords(words: string[], lookup: NamePart[]): string[] {
+  const indexable = words.length > 0 && words.every((w) => Array.from(w).length >= 4 && !Array.from(w).some(isWide));
+  return indexable && estimatedMatches(lookup) > COMMON_LOOKUP ? words : [];
+}
+
 /** Typo look-ups per query, at most. */
 const FUZZY_LOOKUPS = 12;
 

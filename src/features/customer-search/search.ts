@@ -9,7 +9,17 @@ import {
   type SearchNameRow,
   wordsNear,
 } from "@/server/sql/customer-search";
-import { correctionLookups, ensureTrigramStats, lookupParts, selectiveLookups, typedWords, twoTypoLookups, typoLookups, vocabularyKeys } from "./plan";
+import {
+  commonWords,
+  correctionLookups,
+  ensureTrigramStats,
+  lookupParts,
+  selectiveLookups,
+  typedWords,
+  twoTypoLookups,
+  typoLookups,
+  vocabularyKeys,
+} from "./plan";
 import { CJK_LEGAL_SUFFIXES, classify, isWide, LATIN_LEGAL_SUFFIXES, type Match, MatchClass, parseQuery, type ParsedQuery } from "./normalize";
 
 /** One customer found in the directory. `matched` is the name or number that matched. */
@@ -116,7 +126,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
       const alternatives = parsed.terms
         .filter((terms) => terms.every((t) => Array.from(t).length >= 3))
         .map((terms) => lookupParts(terms.map((text) => ({ text }))));
-      if (alternatives.length) add(await namesWithParts(alternatives, CANDIDATES));
+      if (alternatives.length) add(await namesWithParts(alternatives, CANDIDATES, commonWords(parsed.foldedWords[0], alternatives[0])));
     } else if (length === 2 && Array.from(parsed.compact).every(isWide)) {
       add(await namesContainingPair([parsed.compact], CANDIDATES));
     }

@@ -68,9 +68,14 @@ function allOf(parts: NamePart[]): string {
   return `(${parts.map((p) => phrase(p.atStart ? START + p.text : p.text)).join(" AND ")})`;
 }
 
-/** Names containing every part of at least one of the alternatives. */
-export function namesWithParts(alternatives: NamePart[][], limit: number): Promise<SearchNameRow[]> {
-  if (engine === "postgresql") return postgres.namesWithParts(alternatives, limit);
+/**
+ * Names containing every part of at least one of the alternatives.
+ * `wholeWords`: the query's words, when the look-up is expected to match many
+ * names; an engine with a word index (PostgreSQL) takes names having them as
+ * whole words first, which rank at least as well as any other (a word start).
+ */
+export function namesWithParts(alternatives: NamePart[][], limit: number, wholeWords: string[] = []): Promise<SearchNameRow[]> {
+  if (engine === "postgresql") return postgres.namesWithParts(alternatives, limit, wholeWords);
   return matchIndex(`key : (${alternatives.map(allOf).join(" OR ")})`, limit);
 }
 
