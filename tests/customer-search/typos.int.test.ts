@@ -258,5 +258,7 @@ describe("typo tolerance on a directory of similar names", () => {
     for (const q of ["Facebook", "Face Book", "facebook trading", "Face-Book"]) expect(ids(await searchDirectory(q))[0], q).toBe(facebook.id);
     expect(ids(await searchDirectory("Micro sfot"))).toContain(microsoft.id);
     expect(ids(await searchDirectory("Facebok Trading"))).toContain(facebook.id);
+    // One long typed word with a typo, across the name's words: no word of the directory is near it.
+    expect(ids(await searchDirectory("Facebooktradng"))).toContain(facebook.id);
   });
 });

@@ -16,7 +16,7 @@ const create = (name: string) => db.customer.create({ data: { name, nameZh: "", 
 async function corrected(query: string) {
   const readings = typedWords(parseQuery(query)!);
   const vocabulary = await wordsNear(vocabularyKeys(readings), 200);
-  return { vocabulary, lookups: correctionLookups(readings, vocabulary) };
+  return { vocabulary, lookups: correctionLookups(readings, vocabulary ?? []) };
 }
 
 let hangzhou: { id: string };
@@ -31,7 +31,7 @@ describe("the directory's vocabulary", () => {
   it("corrects each typed word within its allowance, and the names are found by the corrected words", async () => {
     const { vocabulary, lookups } = await corrected("Hangzhou Yuneui Pharmacuetcials");
     if (engine === "sqlite") {
-      expect(vocabulary).toEqual([]);
+      expect(vocabulary).toBeNull();
       return;
     }
     // One typo in a 6-letter word, two in a 15-letter one; "yunhai" is two edits from "yuneui" and is not taken.
@@ -48,7 +48,7 @@ describe("the directory's vocabulary", () => {
   });
 
   it("stores the same deletion forms as the search computes for a typed word", async () => {
-    if (engine === "sqlite") return expect(await wordsNear(["yunhui"], 10)).toEqual([]);
+    if (engine === "sqlite") return expect(await wordsNear(["yunhui"], 10)).toBeNull();
     for (const word of ["yunhui", "hangzhou", "pharmaceuticals"]) {
       const [{ forms }] = await db.$queryRaw<{ forms: string[] }[]>`SELECT "deletions" AS forms FROM "CustomerSearchWord" WHERE "word" = ${word}`;
       expect([...forms].sort(), word).toEqual(deletionForms(word, word.length >= 9 ? 2 : 1).sort());
@@ -60,7 +60,7 @@ describe("the directory's vocabulary", () => {
     await db.customer.update({ where: { id: renamed.id }, data: { name: "Quorvane Tekstilwerk" } });
     const many = await Promise.all(Array.from({ length: 20 }, (_, i) => create(`Zephyrine Velloquent ${i}`)));
     expect(many).toHaveLength(20);
-    if (engine === "sqlite") return expect(await wordsNear(["zephyrine"], 10)).toEqual([]);
+    if (engine === "sqlite") return expect(await wordsNear(["zephyrine"], 10)).toBeNull();
     expect(await wordsNear(deletionForms("tekstilwrek", 2), 50)).toContain("tekstilwerk");
     const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "CustomerSearchWord" WHERE "word" IN ('zephyrine', 'velloquent')`;
     expect(Number(count)).toBe(2);

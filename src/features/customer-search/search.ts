@@ -142,10 +142,14 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
     const readings = typedWords(parsed);
     const vocabulary = await wordsNear(vocabularyKeys(readings), VOCABULARY_WORDS);
-    const corrected = vocabulary.length ? add(await namesWithWords(correctionLookups(readings, vocabulary), CANDIDATES)) : 0;
+    const corrected = vocabulary?.length ? add(await namesWithWords(correctionLookups(readings, vocabulary), CANDIDATES)) : 0;
     if (corrected === 0) {
       const two = parsed.typoBudget >= 2 ? twoTypoLookups(parsed.foldedWords[0]) : [];
-      const rounds = [typoLookups(parsed.compact), two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)];
+      // One word that may carry two typos, no word of the directory within them: the match, if any, is
+      // inside a longer word or across words. The two-typo look-ups find every such name with one typo
+      // as well, so the one-typo round (likely to find nothing) is left out.
+      const uncorrectable = vocabulary !== null && parsed.foldedWords[0].length === 1 && two.length > 0;
+      const rounds = [uncorrectable ? [] : typoLookups(parsed.compact), two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)];
       for (const [i, round] of rounds.entries()) {
         if (i > 0 && customersUpTo(MatchClass.Fuzzy) > 0) break;
         if (round.length) add(await namesWithPartsEach(selectiveLookups(round.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));

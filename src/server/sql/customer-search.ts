@@ -112,11 +112,11 @@ export async function namesWithPartsEach(lookups: NamePart[][], limit: number): 
  * one of `keys` (a typed word or one of its deletion forms, see
  * `deletionForms`) or having one of them among its own deletion forms. The
  * vocabulary exists on PostgreSQL, where typo look-ups by trigram are slow
- * (decision 0015); SQLite keeps none and answers nothing, without a statement.
+ * (decision 0015); SQLite keeps none and answers null, without a statement.
  */
-export function wordsNear(keys: string[], limit: number): Promise<string[]> {
+export function wordsNear(keys: string[], limit: number): Promise<string[] | null> {
   if (engine === "postgresql") return postgres.wordsNear(keys, limit);
-  return Promise.resolve([]);
+  return Promise.resolve(null);
 }
 
 /** A look-up by corrected words: one word of each group (a whole word of the name), and every filter text anywhere in it. */
