@@ -41,6 +41,12 @@ describe("the directory's vocabulary", () => {
     expect(rows.map((r) => r.customerId)).toEqual([hangzhou.id]);
   });
 
+  it("looks names up by corrected words on either engine (whole words on PostgreSQL, text on SQLite)", async () => {
+    const rows = await namesWithWords([{ groups: [["yunhui", "yunhai"], ["pharmaceuticals"]], filters: ["hang"] }], 10);
+    expect(rows.map((r) => r.customerId)).toEqual([hangzhou.id]);
+    expect(await namesWithWords([{ groups: [["yunhui"]], filters: ["shipping"] }], 10)).toEqual([]);
+  });
+
   it("reads several typed words as one word too ('Micro sfot' is one typo from 'Microsoft')", async () => {
     const { lookups } = await corrected("Micro sfot");
     if (engine === "postgresql") expect(lookups).toContainEqual({ groups: [["microsoft"]], filters: [] });
