@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { isRetryableConflict } from "../db-postgresql";
 import { env } from "../env";
 import { log } from "../log";
 import { recordRun, slotOf, type Duty } from "./run";
@@ -18,6 +19,24 @@ import { recordRun, slotOf, type Duty } from "./run";
 /** pg-boss refuses a queue whose jobs expire after 24 hours or more (a daily duty's ten periods would be 10 days). */
 const MAX_EXPIRY_SECONDS = 23 * 60 * 60;
 
+/**
+ * Creates a duty's queue. Instances starting at the same moment create the
+ * same queues at once, and pg-boss's queue creation (a row and a table
+ * partition) can deadlock between them: PostgreSQL aborts one, which tries
+ * again after a short random pause (seen in CI: "deadlock detected" at start).
+ */
+async function createQueue(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(name, options);
+    } catch (error) {
+      if (attempt >= 8 || !isRetryableConflict(error)) throw error;
+      log.warn({ queue: name, attempt }, "job queue creation met another instance's; trying again");
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 80));
+    }
+  }
+}
+
 export async function start(duties: Duty[], options: { instance: string; tickSeconds: number }): Promise<{ stop: () => Promise<void> }> {
   const boss = new PgBoss({
     connectionString: env.DATABASE_URL,
@@ -30,7 +49,7 @@ export async function start(duties: Duty[], options: { instance: string; tickSec
   await boss.start();
 
   for (const duty of duties) {
-    await boss.createQueue(duty.name, {
+    await createQueue(boss, duty.name, {
       name: duty.name,
       policy: "singleton",
       retryLimit: 0,
