@@ -71,21 +71,27 @@ export function isRetryableConflict(error: unknown): boolean {
   return /could not serialize access|deadlock detected|TransactionWriteConflict/i.test(e.message ?? "");
 }
 
+/**
+ * Runs `work` again when PostgreSQL aborts it for a conflict with a concurrent
+ * one (`isRetryableConflict`), up to `attempts` times, backing off a little with
+ * jitter so the conflicting work does not meet again.
+ */
+export async function retryingConflicts<T>(work: () => Promise<T>, attempts = TRANSACTION_ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
 type Runner = (arg: unknown, options?: Record<string, unknown>) => Promise<unknown>;
 
 function serializableTransactions<T extends object>(client: T): T {
   const run = (client as unknown as { $transaction: Runner }).$transaction.bind(client);
-  const transaction: Runner = async (arg, options) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run(arg, { isolationLevel: "Serializable", ...options });
-      } catch (error) {
-        if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
-        // Back off a little, with jitter, so the conflicting transactions do not meet again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-      }
-    }
-  };
+  const transaction: Runner = (arg, options) => retryingConflicts(() => run(arg, { isolationLevel: "Serializable", ...options }));
   return new Proxy(client, {
     get(target, prop) {
       if (prop === "$transaction") return transaction;

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { isRetryableConflict } from "../db-postgresql";
+import { retryingConflicts } from "../db-postgresql";
 import { env } from "../env";
 import { log } from "../log";
 import { recordRun, slotOf, type Duty } from "./run";
@@ -19,24 +19,6 @@ import { recordRun, slotOf, type Duty } from "./run";
 /** pg-boss refuses a queue whose jobs expire after 24 hours or more (a daily duty's ten periods would be 10 days). */
 const MAX_EXPIRY_SECONDS = 23 * 60 * 60;
 
-/**
- * Creates a duty's queue. Instances starting at the same moment create the
- * same queues at once, and pg-boss's queue creation (a row and a table
- * partition) can deadlock between them: PostgreSQL aborts one, which tries
- * again after a short random pause (seen in CI: "deadlock detected" at start).
- */
-async function createQueue(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await boss.createQueue(name, options);
-    } catch (error) {
-      if (attempt >= 8 || !isRetryableConflict(error)) throw error;
-      log.warn({ queue: name, attempt }, "job queue creation met another instance's; trying again");
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 80));
-    }
-  }
-}
-
 export async function start(duties: Duty[], options: { instance: string; tickSeconds: number }): Promise<{ stop: () => Promise<void> }> {
   const boss = new PgBoss({
     connectionString: env.DATABASE_URL,
@@ -49,12 +31,17 @@ export async function start(duties: Duty[], options: { instance: string; tickSec
   await boss.start();
 
   for (const duty of duties) {
-    await createQueue(boss, duty.name, {
-      name: duty.name,
-      policy: "singleton",
-      retryLimit: 0,
-      expireInSeconds: Math.min(MAX_EXPIRY_SECONDS, Math.max(60, duty.everySeconds) * 10),
-    });
+    // Instances starting at the same moment create the same queues at once, and pg-boss's queue
+    // creation (a row and a table partition) can deadlock between them: PostgreSQL aborts one, which
+    // tries again (seen in CI: "deadlock detected" at start).
+    await retryingConflicts(() =>
+      boss.createQueue(duty.name, {
+        name: duty.name,
+        policy: "singleton",
+        retryLimit: 0,
+        expireInSeconds: Math.min(MAX_EXPIRY_SECONDS, Math.max(60, duty.everySeconds) * 10),
+      }),
+    );
     await boss.work<object>(
       duty.name,
       { pollingIntervalSeconds: Math.max(0.5, Math.min(2, options.tickSeconds)), batchSize: 1, includeMetadata: true },
