@@ -38,14 +38,14 @@ describe("typo look-ups", () => {
     const rarer = trigrams("cor", "amb");
     const rare = trigrams("xot", "zeb");
     expect(estimatedMatches(rarer)).toBe(23);
-    expect(selectiveLookups([common, rarer, rare], 30)).toEqual([rarer, rare]);
-    expect(selectiveLookups([common, rarer, rare], 5)).toEqual([rare]);
-    expect(selectiveLookups([], 5)).toEqual([]);
+    expect(selectiveLookups([common, rarer, rare], { maxMatches: 30 })).toEqual([rarer, rare]);
+    expect(selectiveLookups([common, rarer, rare], { maxMatches: 5 })).toEqual([rare]);
+    expect(selectiveLookups([], { maxMatches: 5 })).toEqual([]);
   });
 
   it("sends each set of trigrams once, whatever their order and case", () => {
     const rare = trigrams("xot", "zeb");
-    expect(selectiveLookups([rare, trigrams("ZEB", "xot"), trigrams("cor", "amb"), rare], 30)).toEqual([rare, trigrams("cor", "amb")]);
+    expect(selectiveLookups([rare, trigrams("ZEB", "xot"), trigrams("cor", "amb"), rare], { maxMatches: 30 })).toEqual([rare, trigrams("cor", "amb")]);
   });
 
   it("sends the least common of the others when the look-ups left would find nothing (a slip in a common name)", () => {
@@ -54,8 +54,10 @@ describe("typo look-ups", () => {
     // Trigrams of the typo itself: no name has them.
     const typo = trigrams("bxq", "qzz");
     expect(estimatedMatches(typo)).toBe(0);
-    expect(selectiveLookups([common, typo, rarer], 5)).toEqual([typo, rarer]);
-    expect(selectiveLookups([common, rarer], 5)).toEqual([rarer]);
+    expect(selectiveLookups([common, typo, rarer], { maxMatches: 5 })).toEqual([typo, rarer]);
+    expect(selectiveLookups([common, rarer], { maxMatches: 5 })).toEqual([rarer]);
+    // Where the words were corrected against the directory's vocabulary first, no arbitrary few of a common one.
+    expect(selectiveLookups([common, typo, rarer], { maxMatches: 5, fallback: false })).toEqual([typo]);
   });
 
   it("for a typo look-up, adds a trigram overlapping the others when the sample says they still match too many names", () => {

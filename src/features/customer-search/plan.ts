@@ -166,10 +166,10 @@ const TYPO_LOOKUP_MAX_MATCHES = 3000;
  * set of trigrams once. When none of those is expected to match anything
  * (each names a trigram of the typo itself, and the look-ups that leave the
  * typo out match thousands: a slip in a common name, "bianchhi" for
- * "Bianchi"), the least common of the others is sent too, so that real
- * candidates come back.
+ * "Bianchi"), the least common of the others is sent too (`fallback`), so
+ * that real candidates come back.
  */
-export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP_MAX_MATCHES): NamePart[][] {
+export function selectiveLookups(lookups: NamePart[][], { maxMatches = TYPO_LOOKUP_MAX_MATCHES, fallback = true } = {}): NamePart[][] {
   // Different windows often come down to the same rarest trigrams: one look-up each.
   const distinct = new Map(
     lookups.map((parts) => [
@@ -183,7 +183,7 @@ export function selectiveLookups(lookups: NamePart[][], maxMatches = TYPO_LOOKUP
   const estimated = [...distinct.values()].map((parts) => ({ parts, n: estimatedMatches(parts) }));
   const kept = estimated.filter((l) => l.n <= maxMatches);
   const common = estimated.filter((l) => l.n > maxMatches);
-  if (common.length && kept.every((l) => l.n === 0)) kept.push(common.reduce((a, b) => (b.n < a.n ? b : a)));
+  if (fallback && common.length && kept.every((l) => l.n === 0)) kept.push(common.reduce((a, b) => (b.n < a.n ? b : a)));
   return kept.map((l) => l.parts);
 }
 

@@ -120,6 +120,15 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   add(exact);
   add(starting);
 
+  // Typos are looked for only when nothing starts with the query (step 3). The typed words' corrections
+  // are asked for now, beside step 2: one round trip less for a typo (where the engine keeps the
+  // directory's words; elsewhere no statement).
+  const typos = customersUpTo(MatchClass.Prefix) === 0 && parsed.typoBudget > 0;
+  const readings = typedWords(parsed);
+  const corrections = typos ? wordsNear(vocabularyKeys(readings), VOCABULARY_WORDS) : null;
+  // Unused when step 2 fills the results: its failure must not go unhandled.
+  corrections?.catch(() => {});
+
   // 2. Anywhere in a name: every term (trigram path), or a pair of Chinese characters.
   if (customersUpTo(MatchClass.Prefix) < max) {
     if (length >= 3) {
@@ -138,10 +147,12 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   //    name with typos, look-ups by trigrams in rounds: every one-typo look-up,
   //    then, when the query allows two typos, both typos in one long word,
   //    then one in each of two words, each round only when the ones before
-  //    found no name with typos.
-  if (customersUpTo(MatchClass.Prefix) === 0 && customersUpTo(MatchClass.Substring) < max && parsed.typoBudget > 0) {
-    const readings = typedWords(parsed);
-    const vocabulary = await wordsNear(vocabularyKeys(readings), VOCABULARY_WORDS);
+  //    found no name with typos. After a correction that found nothing, a
+  //    match can only be inside a longer word or across words: then only
+  //    look-ups expected to return every name they match are sent (a common
+  //    one would return an arbitrary few of thousands, at most of the cost).
+  if (corrections && customersUpTo(MatchClass.Substring) < max) {
+    const vocabulary = await corrections;
     const corrected = vocabulary?.length ? add(await namesWithWords(correctionLookups(readings, vocabulary), CANDIDATES)) : 0;
     if (corrected === 0) {
       const two = parsed.typoBudget >= 2 ? twoTypoLookups(parsed.foldedWords[0]) : [];
@@ -150,9 +161,14 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
       // as well, so the one-typo round (likely to find nothing) is left out.
       const uncorrectable = vocabulary !== null && parsed.foldedWords[0].length === 1 && two.length > 0;
       const rounds = [uncorrectable ? [] : typoLookups(parsed.compact), two.filter((l) => l.inOneWord), two.filter((l) => !l.inOneWord)];
+      const selection = vocabulary === null ? {} : { maxMatches: FUZZY_CANDIDATES, fallback: false };
       for (const [i, round] of rounds.entries()) {
         if (i > 0 && customersUpTo(MatchClass.Fuzzy) > 0) break;
-        if (round.length) add(await namesWithPartsEach(selectiveLookups(round.map((l) => lookupParts(l.pieces, { few: true }))), FUZZY_CANDIDATES));
+        const lookups = selectiveLookups(
+          round.map((l) => lookupParts(l.pieces, { few: true })),
+          selection,
+        );
+        if (lookups.length) add(await namesWithPartsEach(lookups, FUZZY_CANDIDATES));
       }
     }
   }
