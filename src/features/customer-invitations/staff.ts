@@ -1,5 +1,5 @@
 import { Prisma, type Invitation } from "@/generated/prisma/client";
-import { customerNames, findCustomer } from "@/features/customers/service";
+import { customerChoices, findCustomer } from "@/features/customers/service";
 import { customerName } from "@/lib/customer-name";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
@@ -216,7 +216,18 @@ export async function listInvitations(filters: ListFilters, lng: string) {
   return { items, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** The customers staff can invite on behalf of (the invitation form and the list's filter), labelled in `lng`. */
-export async function invitationCustomerOptions(lng: string): Promise<{ id: string; label: string }[]> {
-  return (await customerNames()).map((c) => ({ id: c.id, label: customerName(c, lng) }));
+/** Customers to choose from, labelled; `complete` as in `CustomerChoices`. */
+export interface CustomerOptions {
+  options: { id: string; label: string }[];
+  complete: boolean;
+}
+
+/**
+ * The customers staff can invite on behalf of (the invitation form and the
+ * list's filter), labelled in `lng`: all of a small directory, else only the
+ * chosen one (see `customerChoices`).
+ */
+export async function invitationCustomerOptions(lng: string, chosenId?: string): Promise<CustomerOptions> {
+  const { customers, complete } = await customerChoices(chosenId);
+  return { options: customers.map((c) => ({ id: c.id, label: customerName(c, lng) })), complete };
 }

@@ -87,9 +87,27 @@ export function customerInScope(id: string, scope: Prisma.CustomerWhereInput) {
   return db.customer.findFirst({ where: { AND: [{ id }, scope] }, include: { domains: true, aliases: true } });
 }
 
-/** Every customer's id and names, sorted by English name: the options of staff selects and filters. */
-export function customerNames() {
-  return db.customer.findMany({ select: { id: true, name: true, nameZh: true }, orderBy: { name: "asc" } });
+/** Customers a staff select lists at most: the directory can hold millions, a select a few hundred. */
+export const CUSTOMER_CHOICES_MAX = 500;
+
+export interface CustomerChoices {
+  /** Every customer (sorted by English name) when `complete`; else only the one already chosen, if any. */
+  customers: { id: string; name: string; nameZh: string }[];
+  /** False when the directory is too large to list: the screen points to the customer's own page instead. */
+  complete: boolean;
+}
+
+/**
+ * The options of staff customer selects and filters. A small directory is
+ * listed whole; a large one is not loaded at all (a million customers would
+ * make the page megabytes and seconds), only `chosenId`'s customer.
+ */
+export async function customerChoices(chosenId?: string): Promise<CustomerChoices> {
+  const select = { id: true, name: true, nameZh: true } as const;
+  const first = await db.customer.findMany({ select, orderBy: { name: "asc" }, take: CUSTOMER_CHOICES_MAX + 1 });
+  if (first.length <= CUSTOMER_CHOICES_MAX) return { customers: first, complete: true };
+  const chosen = chosenId ? await db.customer.findUnique({ where: { id: chosenId }, select }) : null;
+  return { customers: chosen ? [chosen] : [], complete: false };
 }
 
 /** For the CLI: a customer by id, or by exact name in either language (English name case-insensitive). */

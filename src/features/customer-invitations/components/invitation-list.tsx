@@ -4,7 +4,8 @@ import { formatDate } from "@/lib/format";
 import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { listStatuses, type ListFilters } from "../schemas";
-import type { InvitationRow } from "../staff";
+import type { CustomerOptions, InvitationRow } from "../staff";
+import { CustomersNotListed } from "./customers-not-listed";
 import { RowActions } from "./staff-forms";
 
 /**
@@ -21,7 +22,7 @@ export async function InvitationList({
   lng: string;
   filters: ListFilters;
   list: { items: InvitationRow[]; total: number; page: number; pages: number };
-  customers: { id: string; label: string }[];
+  customers: CustomerOptions;
   actions: { resend: FormAction; revoke: FormAction };
 }) {
   const tz = await readerTimeZone();
@@ -52,7 +53,7 @@ export async function InvitationList({
           </label>
           <select id="f-customer" name="customerId" defaultValue={filters.customerId ?? ""} className={input}>
             <option value="">{t("staff.allCustomers")}</option>
-            {customers.map((c) => (
+            {customers.options.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
               </option>
@@ -87,6 +88,7 @@ export async function InvitationList({
           </Link>
         </div>
       </form>
+      <CustomersNotListed lng={lng} customers={customers} />
 
       <p className="mt-4 text-sm text-gray-700" data-testid="invitation-count">
         {t("staff.count", { count: list.total })}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { FormAction } from "@/lib/action-result";
 import { getT } from "@/lib/i18n/instance";
+import type { CustomerOptions } from "../staff";
+import { CustomersNotListed } from "./customers-not-listed";
 import { CreateInvitationForm } from "./staff-forms";
 
 /** Admin -> Invitations -> New: the form that invites a supplier contact on behalf of a customer. */
@@ -12,7 +14,7 @@ export function NewInvitationScreen({
   action,
 }: {
   lng: string;
-  customers: { id: string; label: string }[];
+  customers: CustomerOptions;
   /** Preselected from the URL when it names a known customer */
   customerId?: string;
   /** A new key per form view: a double submit of this view creates one invitation */
@@ -26,13 +28,14 @@ export function NewInvitationScreen({
         {t("staff.back")}
       </Link>
       <h1 className="mt-2 mb-4 text-2xl font-semibold">{t("staff.createTitle")}</h1>
+      <CustomersNotListed lng={lng} customers={customers} />
       <div className="rounded border bg-white p-4">
         <CreateInvitationForm
           action={action}
           lng={lng}
-          customers={customers}
+          customers={customers.options}
           idempotencyKey={idempotencyKey}
-          defaultCustomerId={customers.some((c) => c.id === customerId) ? customerId : undefined}
+          defaultCustomerId={customers.options.some((c) => c.id === customerId) ? customerId : undefined}
         />
       </div>
     </section>

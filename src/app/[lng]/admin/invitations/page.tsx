@@ -20,7 +20,7 @@ export default async function InvitationsAdminPage({
   const { lng } = await params;
   await requireStaff(lng);
   const filters = listFiltersSchema.parse(await searchParams);
-  const [list, customers] = await Promise.all([listInvitations(filters, lng), invitationCustomerOptions(lng)]);
+  const [list, customers] = await Promise.all([listInvitations(filters, lng), invitationCustomerOptions(lng, filters.customerId)]);
   return (
     <InvitationList
       lng={lng}

@@ -4,7 +4,7 @@ import { sectionRole } from "@/features/admin/sections";
 import { QueueList } from "@/features/connection-requests/queue/components/queue-list";
 import { queueFilterSchema } from "@/features/connection-requests/queue/schemas";
 import { listQueue } from "@/features/connection-requests/queue/service";
-import { customerNames } from "@/features/customers/service";
+import { customerChoices } from "@/features/customers/service";
 import { getT } from "@/lib/i18n/instance";
 import { requireStaff } from "@/server/guards";
 import { bulkDecideAction } from "./actions";
@@ -24,6 +24,6 @@ export default async function RequestQueuePage({
   const { lng } = await params;
   await requireStaff(lng, sectionRole("requests"));
   const filter = queueFilterSchema.parse(firstValues(await searchParams));
-  const [list, customers] = await Promise.all([listQueue(filter), customerNames()]);
+  const [list, customers] = await Promise.all([listQueue(filter), customerChoices(filter.customerId)]);
   return <QueueList lng={lng} filter={filter} list={list} customers={customers} bulkDecideAction={bulkDecideAction} />;
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
+import type { CustomerChoices } from "@/features/customers/service";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
 import { formatDateTime } from "@/lib/format";
@@ -23,7 +24,7 @@ export async function QueueList({
   lng: string;
   filter: QueueFilter;
   list: Paged<QueueRow>;
-  customers: { id: string; name: string; nameZh: string }[];
+  customers: CustomerChoices;
   bulkDecideAction: FormAction<{ changed: number; skipped: number }>;
 }) {
   const tz = await readerTimeZone();
@@ -58,13 +59,21 @@ export async function QueueList({
           </label>
           <select id="q-customer" name="customerId" defaultValue={filter.customerId ?? ""} className={ui.input}>
             <option value="">{t("filters.any")}</option>
-            {customers.map((c) => (
+            {customers.customers.map((c) => (
               <option key={c.id} value={c.id}>
                 {customerName(c, lng)}
               </option>
             ))}
           </select>
         </div>
+        {!customers.complete && (
+          <p className="text-sm text-gray-700 sm:col-span-3 lg:col-span-6" data-testid="customers-not-listed">
+            {t("queue.customersNotListed")}{" "}
+            <Link href={`/${lng}/admin/customers`} className="text-brand underline">
+              {t("queue.openCustomers")}
+            </Link>
+          </p>
+        )}
         <div>
           <label htmlFor="q-age" className={ui.label}>
             {t("queue.olderThan")}

@@ -26,9 +26,18 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ l
         ← {t("customers.title")}
       </Link>
       <h1 className={`${ui.h1} mt-2`}>{customer.name}</h1>
-      <p className="text-sm text-gray-600">
+      <p className="flex flex-wrap gap-x-4 text-sm text-gray-600">
         <Link href={`/${lng}/admin/audit?entityType=Customer&entityId=${customer.id}`} className="underline">
           {t("customers.history")}
+        </Link>
+        <Link href={`/${lng}/admin/requests?customerId=${customer.id}`} className="underline">
+          {t("customers.requests")}
+        </Link>
+        <Link href={`/${lng}/admin/invitations?customerId=${customer.id}`} className="underline">
+          {t("customers.invitations")}
+        </Link>
+        <Link href={`/${lng}/admin/invitations/new?customerId=${customer.id}`} className="underline">
+          {t("customers.invite")}
         </Link>
       </p>
       <div className="mt-4">

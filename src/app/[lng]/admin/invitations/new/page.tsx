@@ -23,7 +23,7 @@ export default async function NewInvitationPage({
   return (
     <NewInvitationScreen
       lng={lng}
-      customers={await invitationCustomerOptions(lng)}
+      customers={await invitationCustomerOptions(lng, customerId)}
       customerId={customerId}
       idempotencyKey={crypto.randomUUID()}
       action={createInvitationAction}
