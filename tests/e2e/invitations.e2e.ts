@@ -285,6 +285,30 @@ test("staff resend and revoke from the list, filtered by customer and status (en
   await expect(page.getByTestId("invitation-row")).toHaveCount(1);
 });
 
+test("a customer's page in the directory leads to its requests, its invitations and a new invitation for it (en)", async ({ page, context }) => {
+  const { makeCustomer } = await factories();
+  const { createStaffUser } = await import("@/features/accounts/service");
+  const customer = await makeCustomer({ name: `Orchard Mills ${unique()}` });
+  const admin = await createStaffUser({ email: `admin-${unique()}@supplier-connect.test`, name: "Ada Admin", password: PASSWORD, role: "ADMINISTRATOR" });
+  await signInAs(context, admin);
+  const links = page.getByRole("main");
+
+  await page.goto(`/en/admin/customers/${customer.id}`);
+  await links.getByRole("link", { name: "Connection requests" }).click();
+  await expect(page.getByRole("combobox", { name: "Customer", exact: true })).toHaveValue(customer.id);
+
+  await page.goto(`/en/admin/customers/${customer.id}`);
+  await links.getByRole("link", { name: "Invitations", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Invitations");
+  await expect(page.getByRole("combobox", { name: "Customer", exact: true })).toHaveValue(customer.id);
+
+  await page.goto(`/en/admin/customers/${customer.id}`);
+  await links.getByRole("link", { name: "Invite a supplier" }).click();
+  await expect(page.getByRole("combobox", { name: "Customer", exact: true })).toHaveValue(customer.id);
+  // A directory this small is listed whole: no note about too many customers.
+  await expect(page.getByTestId("customers-not-listed")).toHaveCount(0);
+});
+
 test("zh: after a forward the confirmation stays, even when the page is read again (never the dead-link page)", async ({ browser }) => {
   const page = await freshVisitor(browser);
   const { makeCustomer } = await factories();
