@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { CustomersNotListed } from "@/features/customers/components/customers-not-listed";
 import type { FormAction } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
 import { readerTimeZone } from "@/server/time-zone";
 import { getT } from "@/lib/i18n/instance";
 import { listStatuses, type ListFilters } from "../schemas";
 import type { CustomerOptions, InvitationRow } from "../staff";
-import { CustomersNotListed } from "./customers-not-listed";
 import { RowActions } from "./staff-forms";
 
 /**
@@ -88,7 +88,7 @@ export async function InvitationList({
           </Link>
         </div>
       </form>
-      <CustomersNotListed lng={lng} customers={customers} />
+      <CustomersNotListed lng={lng} complete={customers.complete} note={t("staff.customersNotListed")} />
 
       <p className="mt-4 text-sm text-gray-700" data-testid="invitation-count">
         {t("staff.count", { count: list.total })}

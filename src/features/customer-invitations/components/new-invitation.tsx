@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { CustomersNotListed } from "@/features/customers/components/customers-not-listed";
 import type { FormAction } from "@/lib/action-result";
 import { getT } from "@/lib/i18n/instance";
 import type { CustomerOptions } from "../staff";
-import { CustomersNotListed } from "./customers-not-listed";
 import { CreateInvitationForm } from "./staff-forms";
 
 /** Admin -> Invitations -> New: the form that invites a supplier contact on behalf of a customer. */
@@ -28,7 +28,7 @@ export function NewInvitationScreen({
         {t("staff.back")}
       </Link>
       <h1 className="mt-2 mb-4 text-2xl font-semibold">{t("staff.createTitle")}</h1>
-      <CustomersNotListed lng={lng} customers={customers} />
+      <CustomersNotListed lng={lng} complete={customers.complete} note={t("staff.customersNotListed")} />
       <div className="rounded border bg-white p-4">
         <CreateInvitationForm
           action={action}

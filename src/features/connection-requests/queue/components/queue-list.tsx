@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { ui } from "@/components/ui";
+import { CustomersNotListed } from "@/features/customers/components/customers-not-listed";
 import type { CustomerChoices } from "@/features/customers/service";
 import type { FormAction } from "@/lib/action-result";
 import { customerName } from "@/lib/customer-name";
@@ -66,14 +67,7 @@ export async function QueueList({
             ))}
           </select>
         </div>
-        {!customers.complete && (
-          <p className="text-sm text-gray-700 sm:col-span-3 lg:col-span-6" data-testid="customers-not-listed">
-            {t("queue.customersNotListed")}{" "}
-            <Link href={`/${lng}/admin/customers`} className="text-brand underline">
-              {t("queue.openCustomers")}
-            </Link>
-          </p>
-        )}
+        <CustomersNotListed lng={lng} complete={customers.complete} note={t("queue.customersNotListed")} />
         <div>
           <label htmlFor="q-age" className={ui.label}>
             {t("queue.olderThan")}
