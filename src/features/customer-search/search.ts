@@ -123,9 +123,8 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   // Typos are looked for only when nothing starts with the query (step 3). The typed words' corrections
   // are asked for now, beside step 2: one round trip less for a typo (where the engine keeps the
   // directory's words; elsewhere no statement).
-  const typos = customersUpTo(MatchClass.Prefix) === 0 && parsed.typoBudget > 0;
-  const readings = typedWords(parsed);
-  const corrections = typos ? wordsNear(vocabularyKeys(readings), VOCABULARY_WORDS) : null;
+  const readings = customersUpTo(MatchClass.Prefix) === 0 && parsed.typoBudget > 0 ? typedWords(parsed) : null;
+  const corrections = readings ? wordsNear(vocabularyKeys(readings), VOCABULARY_WORDS) : null;
   // Unused when step 2 fills the results: its failure must not go unhandled.
   corrections?.catch(() => {});
 
@@ -151,7 +150,7 @@ export async function searchDirectory(query: string, limit = 10): Promise<Direct
   //    match can only be inside a longer word or across words: then only
   //    look-ups expected to return every name they match are sent (a common
   //    one would return an arbitrary few of thousands, at most of the cost).
-  if (corrections && customersUpTo(MatchClass.Substring) < max) {
+  if (readings && corrections && customersUpTo(MatchClass.Substring) < max) {
     const vocabulary = await corrections;
     const corrected = vocabulary?.length ? add(await namesWithWords(correctionLookups(readings, vocabulary), CANDIDATES)) : 0;
     if (corrected === 0) {
