@@ -29,6 +29,22 @@ export interface SessionUser {
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 /**
+ * Cookies already decrypted, until their expiry: a browser sends the same
+ * cookie on every request, and deriving the key and decrypting cost about a
+ * millisecond of CPU each time (docs/benchmarks.md). Only the claims are kept;
+ * whether the session is still live is read from the database on every request.
+ * The oldest entry goes first when the map is full.
+ */
+const decoded = new Map<string, { claims: SessionClaims; expiresAt: number }>();
+const DECODED_MAX = 5_000;
+
+function remember(key: string, claims: SessionClaims & { exp?: number }) {
+  if (!claims.exp) return;
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(key, { claims: Object.freeze(claims), expiresAt: claims.exp * 1000 });
+}
+
+/**
  * The claims of the session cookie: decrypted and checked (expiry included)
  * with next-auth's own `decode` and AUTH_SECRET, exactly what `auth()` reads.
  * `auth()` runs next-auth's whole session endpoint per call (a Request, the
@@ -43,8 +59,12 @@ export async function sessionClaimsFrom(read: (name: string) => string | undefin
       if (read(`${name}.0`)) return "chunked";
       continue;
     }
+    const known = decoded.get(name + token);
+    if (known && known.expiresAt > Date.now()) return known.claims;
     try {
-      return (await decode({ token, secret: env.AUTH_SECRET, salt: name })) as SessionClaims | null;
+      const claims = (await decode({ token, secret: env.AUTH_SECRET, salt: name })) as (SessionClaims & { exp?: number }) | null;
+      if (claims) remember(name + token, claims);
+      return claims;
     } catch {
       return null; // tampered, expired, or made with another secret
     }

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSession, loadLiveSession, type SessionClaims } from "@/features/sessions/service";
 import { sessionClaimsFrom } from "@/server/session";
 import { makeSupplier } from "../support/factories";
@@ -43,5 +43,25 @@ describe("reading the session cookie without next-auth's session endpoint", () =
 
   it("leaves a cookie split into chunks to next-auth", async () => {
     expect(await sessionClaimsFrom(jar({ [`${NAME}.0`]: "part", [`${NAME}.1`]: "part" }))).toBe("chunked");
+  });
+
+  describe("decrypted cookies are kept for the next request", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("serves a known cookie until it expires, then no longer", async () => {
+      const claims = { uid: "u-kept", sid: "s-kept", sv: 0 };
+      const token = await cookieFor(claims, { maxAge: 60 });
+      expect(await sessionClaimsFrom(jar({ [NAME]: token }))).toMatchObject(claims);
+      expect(await sessionClaimsFrom(jar({ [NAME]: token }))).toMatchObject(claims);
+      // Past its expiry (and next-auth's 15 s of clock tolerance) the same cookie is refused, kept or not.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 90_000 });
+      expect(await sessionClaimsFrom(jar({ [NAME]: token }))).toBeNull();
+    });
+
+    it("keeps a cookie under its own name only", async () => {
+      const token = await cookieFor({ uid: "u-named", sid: "s-named", sv: 0 });
+      expect(await sessionClaimsFrom(jar({ [NAME]: token }))).toMatchObject({ sid: "s-named" });
+      expect(await sessionClaimsFrom(jar({ [`__Secure-${NAME}`]: token }))).toBeNull();
+    });
   });
 });

@@ -59,11 +59,19 @@ function addBundles(instance: i18n, lng: Lng, bundles: Bundles) {
 }
 
 // In the browser one instance per language lives for the whole visit and
-// collects the namespaces of the pages seen; on the server one per render.
+// collects the namespaces of the pages seen. On the server one per language and
+// set of namespaces a page sends, shared by every render of such a page (the
+// texts never change; creating an instance per render cost about a millisecond).
 const browserInstances = new Map<Lng, i18n>();
+const serverInstances = new Map<string, i18n>();
 
 function instanceFor(lng: Lng, bundles: Bundles): i18n {
-  if (typeof window === "undefined") return createClientInstance(lng, bundles);
+  if (typeof window === "undefined") {
+    const key = `${lng}:${Object.keys(bundles).sort().join(",")}`;
+    let instance = serverInstances.get(key);
+    if (!instance) serverInstances.set(key, (instance = createClientInstance(lng, bundles)));
+    return instance;
+  }
   let instance = browserInstances.get(lng);
   if (!instance) browserInstances.set(lng, (instance = createClientInstance(lng, bundles)));
   return instance;
