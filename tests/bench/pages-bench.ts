@@ -242,10 +242,55 @@ async function cannon(url: string, cookie: string, duration: number): Promise<Ca
   return autocannon({ url, connections: CONNECTIONS, duration, headers: cookie ? { cookie } : {} });
 }
 
+/** CPU time (ms) each thread of a process has used so far, by thread id (Linux /proc; empty elsewhere). */
+function threadCpu(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  const dir = `/proc/${pid}/task`;
+  if (!pid || !fs.existsSync(dir)) return out;
+  const tick = 1000 / 100; // USER_HZ
+  for (const tid of fs.readdirSync(dir)) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = fs.readFileSync(`${dir}/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * tick);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+/** CPU used between two `threadCpu` readings: the main thread's and all other threads' (bcrypt workers, libuv, GC). */
+function cpuBetween(pid: number | undefined, before: Map<number, number>, after: Map<number, number>) {
+  let main = 0;
+  let others = 0;
+  for (const [tid, ms] of after) {
+    const used = ms - (before.get(tid) ?? 0);
+    if (tid === pid) main += used;
+    else others += used;
+  }
+  return { main, others };
+}
+
 async function signInBench(
   replay: SignIn["replay"],
   origin = base,
-): Promise<{ p50: number; p95: number; max: number; ok: number; total: number; pageP95: number; pageIdleP95: number; pages: number; alone: number }> {
+  serverPid?: number,
+): Promise<{
+  p50: number;
+  p95: number;
+  max: number;
+  ok: number;
+  total: number;
+  pageP95: number;
+  pageIdleP95: number;
+  pages: number;
+  duringPages: number;
+  alone: number;
+  cpu: { main: number; others: number } | null;
+  aloneCpu: { main: number; others: number } | null;
+}> {
   const once = async () => {
     const t0 = performance.now();
     const res = await fetch(replay.url, { method: "POST", headers: replay.headers, body: new Uint8Array(replay.body), redirect: "manual" });
@@ -267,10 +312,13 @@ async function signInBench(
   const idle = await pageLatency(() => true);
   await Promise.all(Array.from({ length: 5 }, once)); // warm-up
   const alone: number[] = [];
+  const aloneBefore = threadCpu(serverPid);
   for (let i = 0; i < 7; i++) alone.push((await once()).ms);
+  const aloneCpu = serverPid ? cpuBetween(serverPid, aloneBefore, threadCpu(serverPid)) : null;
   const times: number[] = [];
   let ok = 0;
   let finished = false;
+  const cpuBefore = threadCpu(serverPid);
   const during = pageLatency(() => finished, 1);
   for (let round = 0; round < SIGN_IN_ROUNDS; round++) {
     for (const r of await Promise.all(Array.from({ length: 5 }, once))) {
@@ -280,6 +328,7 @@ async function signInBench(
   }
   finished = true;
   const pageTimes = await during;
+  const cpu = serverPid ? cpuBetween(serverPid, cpuBefore, threadCpu(serverPid)) : null;
   return {
     p50: pct(times, 50),
     p95: pct(times, 95),
@@ -289,7 +338,10 @@ async function signInBench(
     pageP95: pct(pageTimes, 95),
     pageIdleP95: pct(idle, 95),
     pages: idle.length + pageTimes.length,
+    duringPages: pageTimes.length,
     alone: pct(alone, 50),
+    cpu,
+    aloneCpu,
   };
 }
 
@@ -417,7 +469,7 @@ async function main() {
   buildIfNeeded(root, "app");
   if (!ONLY_SIGN_IN && !PROFILE) buildIfNeeded(bareDir, "bare page");
   prepareDatabase();
-  await start([path.join(root, "src/scripts/start.mjs"), "-p", String(PORT)], root, appEnv, `${base}/en/sign-in`);
+  const app = await start([path.join(root, "src/scripts/start.mjs"), "-p", String(PORT)], root, appEnv, `${base}/en/sign-in`);
   if (!ONLY_SIGN_IN && !PROFILE) {
     await start([nextBin, "start", "-p", String(BARE_PORT)], bareDir, { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, bareUrl);
   }
@@ -478,9 +530,13 @@ async function main() {
   }
 
   console.log(`\nSign-in: ${SIGN_IN_ROUNDS} rounds of 5 concurrent sign-ins (the real server action, replayed), bcrypt cost 10`);
-  const s = await signInBench(sessions.supplier.replay);
+  const s = await signInBench(sessions.supplier.replay, base, app.pid);
   console.log(`p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms (target ≤ 400), max ${s.max.toFixed(0)} ms, ${s.ok}/${s.total} signed in`);
   console.log(`GET /en/sign-in meanwhile: p95 ${s.pageP95.toFixed(0)} ms (idle: p95 ${s.pageIdleP95.toFixed(0)} ms)`);
+  if (s.cpu && s.aloneCpu)
+    console.log(
+      `Server CPU during the rounds, per sign-in: main thread ${(s.cpu.main / s.total).toFixed(0)} ms (with ${s.duringPages} GETs of /en/sign-in in all), other threads ${(s.cpu.others / s.total).toFixed(0)} ms (bcrypt workers, libuv, GC); one at a time: main ${(s.aloneCpu.main / 7).toFixed(0)} ms, others ${(s.aloneCpu.others / 7).toFixed(0)} ms`,
+    );
   console.log(
     `One sign-in at a time: the server action ${s.alone.toFixed(0)} ms; in Chromium, from the click to the start page shown ${pct(shown, 50).toFixed(0)} ms (medians of 7)`,
   );
