@@ -28,7 +28,7 @@ import { hashPassword, PASSWORD_THREADS, verifyPassword } from "@/server/passwor
 
 const require = createRequire(import.meta.url);
 
-type CannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
+type CannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
 const autocannon = require("autocannon") as (opts: Record<string, unknown>) => Promise<CannonResult>;
 
 const args = new Map(
@@ -529,8 +529,8 @@ async function main() {
 
   if (!ONLY_SIGN_IN) {
     console.log(`\nThroughput: autocannon, ${CONNECTIONS} connections, ${DURATION} s per run; each page right after its own bare-page run`);
-    console.log("| page | req/s | bare req/s | share of bare | p99 ms | bare p99 ms | p99 ratio | non-2xx |");
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log("| page | req/s | bare req/s | share of bare | p99 ms | bare p99 ms | p99 ratio | non-2xx | app CPU per request (main thread) |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     for (const route of served) {
       const cookie = route.as ? cookieHeader(sessions[route.as].cookies) : "";
       const check = await fetch(`${base}${route.path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
@@ -538,11 +538,13 @@ async function main() {
       await cannon(bareUrl, "", 2); // warm-up
       const bare = await cannon(bareUrl, "", DURATION);
       await cannon(`${base}${route.path}`, cookie, 2);
+      const cpuBefore = threadCpu(app.pid);
       const page = await cannon(`${base}${route.path}`, cookie, DURATION);
+      const cpu = cpuBetween(app.pid, cpuBefore, threadCpu(app.pid));
       const share = page.requests.average / bare.requests.average;
       const p99 = page.latency.p99 / bare.latency.p99;
       console.log(
-        `| ${route.path} | ${page.requests.average.toFixed(0)} | ${bare.requests.average.toFixed(0)} | ${(share * 100).toFixed(0)} % ${share >= 0.5 ? "✓" : "✗"} | ${page.latency.p99} | ${bare.latency.p99} | ${p99.toFixed(1)}× ${p99 <= 4 ? "✓" : "✗"} | ${page.non2xx + page.errors} |`,
+        `| ${route.path} | ${page.requests.average.toFixed(0)} | ${bare.requests.average.toFixed(0)} | ${(share * 100).toFixed(0)} % ${share >= 0.5 ? "✓" : "✗"} | ${page.latency.p99} | ${bare.latency.p99} | ${p99.toFixed(1)}× ${p99 <= 4 ? "✓" : "✗"} | ${page.non2xx + page.errors} | ${(cpu.main / Math.max(1, page.requests.total)).toFixed(1)} ms |`,
       );
     }
   }
