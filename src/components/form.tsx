@@ -174,92 +174,64 @@ export function echoed(state: ActionResult<unknown> | undefined, name: string): 
   return state && !state.ok ? state.values?.[name] : undefined;
 }
 
-export function Field({
-  label,
-  name,
-  type = "text",
-  state,
-  defaultValue,
-  hint,
-  required,
-  autoComplete,
-  readOnly,
-  maxLength,
-}: {
+/** What Field and TextAreaField share. */
+interface TextFieldProps {
   label: string;
   name: string;
-  type?: string;
   state?: ActionResult<unknown>;
   defaultValue?: string;
   hint?: string;
   required?: boolean;
-  autoComplete?: string;
   readOnly?: boolean;
-  maxLength?: number;
-}) {
+}
+
+/** A text control's id, its errors, and its value: shown again after a refused submit without JavaScript (the server echoes what was posted). */
+function useTextField({ name, state, defaultValue }: TextFieldProps) {
   const id = useId();
   const errors = useFieldErrors(name, state);
-  // Shown again after a refused submit without JavaScript (the server echoes what was posted).
-  const value = echoed(state, name) ?? defaultValue;
+  return { id, errors, value: echoed(state, name) ?? defaultValue };
+}
+
+/** The attributes a text control shares: name, required, read-only, and its ties to the hint and the error. */
+function controlProps({ name, hint, required, readOnly }: TextFieldProps, id: string, errors: string[] | undefined) {
+  return {
+    id,
+    name,
+    required,
+    "aria-required": required,
+    readOnly,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": describedBy(id, hint, errors),
+  };
+}
+
+const controlClass = (errors: string[] | undefined, readOnly: boolean | undefined) =>
+  `block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`;
+
+export function Field(props: TextFieldProps & { type?: string; autoComplete?: string; maxLength?: number }) {
+  const { label, name, type = "text", hint, required, autoComplete, readOnly, maxLength } = props;
+  const { id, errors, value } = useTextField(props);
   return (
     <FieldShell id={id} name={name} label={label} required={required} hint={hint} errors={errors}>
       <input
-        id={id}
-        name={name}
+        {...controlProps(props, id, errors)}
         type={type}
         defaultValue={type === "password" ? undefined : value}
-        required={required}
-        aria-required={required}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
         autoComplete={autoComplete}
-        readOnly={readOnly}
         maxLength={maxLength}
-        className={`block w-full rounded border px-3 py-2 text-base shadow-sm ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
+        className={`${controlClass(errors, readOnly)} text-base shadow-sm`}
       />
     </FieldShell>
   );
 }
 
 /** A labelled multi-line text field, with the same hint and error display as Field. */
-export function TextAreaField({
-  label,
-  name,
-  state,
-  defaultValue,
-  hint,
-  required,
-  readOnly,
-  maxLength,
-}: {
-  label: string;
-  name: string;
-  state?: ActionResult<unknown>;
-  defaultValue?: string;
-  hint?: string;
-  required?: boolean;
-  readOnly?: boolean;
-  maxLength: number;
-}) {
-  const id = useId();
-  const errors = useFieldErrors(name, state);
-  // Shown again after a refused submit without JavaScript (the server echoes what was posted).
-  const value = echoed(state, name) ?? defaultValue;
+export function TextAreaField(props: TextFieldProps & { maxLength: number }) {
+  const { label, name, hint, required, readOnly, maxLength } = props;
+  const { id, errors, value } = useTextField(props);
   return (
     <FieldShell id={id} name={name} label={label} required={required} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={value}
-        required={required}
-        aria-required={required}
-        readOnly={readOnly}
-        rows={3}
-        maxLength={maxLength}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={`block w-full rounded border px-3 py-2 ${errors ? "border-red-600" : "border-gray-300"} ${readOnly ? "bg-gray-100" : "bg-white"}`}
-      />
+      <textarea {...controlProps(props, id, errors)} defaultValue={value} rows={3} maxLength={maxLength} className={controlClass(errors, readOnly)} />
     </FieldShell>
   );
 }
