@@ -15,7 +15,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
  * - a fresh CSP nonce per request (Next puts it on its own scripts when the
  *   request carries the policy), plus HSTS when PUBLIC_URL is https;
  * - language routing: a path without /en or /zh goes to the saved choice, then
- *   the browser's; a visit to /en or /zh saves it;
+ *   the browser's; a page of /en or /zh loaded as a document saves it (the
+ *   language switcher's links load the page whole);
  * - a protected path without any session cookie gets a plain 307 to sign-in.
  *   This is only a fast path: authorisation is checked by every page and
  *   action on the server.
@@ -57,7 +58,10 @@ export async function proxy(request: NextRequest) {
       return secure(NextResponse.redirect(url));
     }
     const response = next();
-    if (request.cookies.get(LNG_COOKIE)?.value !== first) {
+    // Only a page the browser loads as a document saves the choice. The router's own requests (navigations and
+    // prefetches of every link in view; Next hides which is which from the proxy) may answer after a later click.
+    const pageLoad = (request.headers.get("sec-fetch-dest") ?? "document") === "document";
+    if (pageLoad && request.cookies.get(LNG_COOKIE)?.value !== first) {
       response.cookies.set(LNG_COOKIE, first, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
     }
     return response;

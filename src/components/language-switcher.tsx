@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { Suspense } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslation } from "react-i18next";
@@ -22,7 +21,9 @@ function Switcher({ className }: { className?: string }) {
   return (
     <nav aria-label={t("language")} className={className ?? "flex gap-2 text-sm"}>
       {languages.map((l) => (
-        <Link
+        // A whole page load, not the router's: the proxy saves the choice from document loads only (src/proxy.ts),
+        // and nothing is prefetched for a language the reader may never pick.
+        <a
           key={l}
           href={`/${l}${rest}${search ? `?${search}` : ""}`}
           hrefLang={l}
@@ -32,7 +33,7 @@ function Switcher({ className }: { className?: string }) {
           data-testid={`lang-${l}`}
         >
           {t(`languages.${l}`)}
-        </Link>
+        </a>
       ))}
     </nav>
   );

@@ -208,7 +208,9 @@ test("language: / follows the browser, the switcher changes and remembers it", a
   await expect(page).toHaveURL(/\/en\/sign-in/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  // The saved choice wins over the browser's language.
+  // The saved choice wins over the browser's language, also once the page has settled (a prefetch of the
+  // other language's link must not change it).
+  await page.waitForLoadState("networkidle");
   await page.goto("/");
   await expect(page).toHaveURL(/\/en\/sign-in/);
   await context.close();
